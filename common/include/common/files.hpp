@@ -1,0 +1,33 @@
+// File helpers with the durability the content store and state database rely on.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kiosk::files {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path);
+// Writes, fsyncs the file, and fsyncs its directory so the entry survives power loss.
+void write_file_durable(const fs::path& path, std::string_view data);
+void fsync_path(const fs::path& path);  // a file or a directory
+void fsync_tree(const fs::path& dir);   // every file and directory below dir, then dir
+
+// A fresh directory removed with everything in it when this object dies.
+class TempDir {
+ public:
+  explicit TempDir(const fs::path& parent = fs::temp_directory_path(), std::string_view prefix = "kiosk-");
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+  // Keeps the directory: the caller now owns it.
+  fs::path release();
+
+ private:
+  fs::path path_;
+  bool keep_ = false;
+};
+
+}  // namespace kiosk::files

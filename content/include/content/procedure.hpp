@@ -1,0 +1,85 @@
+// The content model every part of the kiosk shares: one procedure (TTHC) and what it needs.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace kiosk::content {
+
+// A fee as the kiosk can use it: a fixed VND amount can be paid, free needs nothing,
+// anything else (per page, set by the province, in USD) is shown as text only.
+struct Fee {
+  enum class Kind { Fixed, Free, Text };
+  Kind kind = Kind::Text;
+  std::optional<int64_t> amount_vnd;  // set only when kind == Fixed
+  std::string text;                   // as published, always kept for display
+};
+
+struct ProcessingTime {
+  std::optional<double> days;  // set when the text states a number of days
+  bool working_days = false;
+  std::string text;
+};
+
+// One way of filing: in person (Trực tiếp), online (Trực tuyến), by post (Dịch vụ bưu chính).
+struct Channel {
+  std::string name;
+  ProcessingTime time;
+  std::vector<Fee> fees;
+  std::string note;
+};
+
+struct Document {
+  std::string name;
+  std::string copies;  // "1 bản chính, 1 bản sao"
+  std::string note;
+  std::optional<std::string> form_id;
+};
+
+struct Form {
+  std::string id;
+  std::string name;
+  std::optional<std::string> file;  // path inside the pack, e.g. "forms/TK01.pdf"
+  std::string template_name;        // the published template's file name, e.g. "TK01a.doc"
+  bool printable = false;           // only PDF templates print on the kiosk
+};
+
+struct LegalBasis {
+  std::string title;
+  std::string number;
+};
+
+struct Procedure {
+  std::string code;
+  std::string name;
+  std::vector<std::string> alt_names;
+  std::string field;
+  std::vector<std::string> levels;
+  std::vector<std::string> agencies;
+  std::string counter;
+  std::vector<Channel> channels;
+  std::vector<Document> documents;
+  std::vector<Form> forms;
+  std::vector<LegalBasis> legal_basis;
+  std::vector<std::string> steps;
+  std::string conditions;
+  std::string result;
+  std::string audience;
+  std::string source_url;
+  double popularity = 0;
+  // The published text of tables the importer could not structure, kept for display.
+  std::string raw_fees;
+  std::string raw_documents;
+  std::string raw_legal_basis;
+};
+
+// Throws std::invalid_argument naming the field when required fields are missing or malformed.
+Procedure procedure_from_json(const nlohmann::json& j);
+nlohmann::json procedure_to_json(const Procedure& p);
+
+std::string fee_kind_name(Fee::Kind k);
+
+}  // namespace kiosk::content

@@ -1,0 +1,51 @@
+// Ed25519 keys, signatures and SHA-256, all through libsodium.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::content {
+
+using PublicKey = std::array<unsigned char, 32>;
+using SecretKey = std::array<unsigned char, 64>;
+using Signature = std::array<unsigned char, 64>;
+
+struct KeyPair {
+  PublicKey pub;
+  SecretKey secret;
+};
+
+KeyPair generate_keypair();
+
+// Key files are one text line: "ed25519-public:<base64>" or "ed25519-secret:<base64>".
+void write_public_key(const std::filesystem::path& path, const PublicKey& key);
+void write_secret_key(const std::filesystem::path& path, const SecretKey& key);  // mode 0600
+PublicKey read_public_key(const std::filesystem::path& path);
+SecretKey read_secret_key(const std::filesystem::path& path);
+PublicKey public_half(const SecretKey& key);
+
+// Short, stable name for a key, shown to staff and recorded in manifests.
+std::string key_id(const PublicKey& key);
+
+Signature sign(const SecretKey& key, std::string_view message);
+bool verify(const PublicKey& key, std::string_view message, const Signature& sig);
+
+std::string to_base64(const unsigned char* data, size_t n);
+std::vector<unsigned char> from_base64(std::string_view text);  // throws on bad input
+
+class Sha256 {
+ public:
+  Sha256();
+  void update(const void* data, size_t n);
+  std::string hex();  // finishes the hash
+
+ private:
+  alignas(64) unsigned char state_[128];
+};
+
+std::string sha256_hex(std::string_view data);
+
+}  // namespace kiosk::content

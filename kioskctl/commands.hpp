@@ -1,0 +1,22 @@
+// kioskctl's subcommand groups; each registers itself on the CLI app.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace kioskctl {
+
+// What a command hands back: text for people, JSON for scripts (--json).
+struct Output {
+  std::string text;
+  nlohmann::json json;
+};
+
+using Action = std::function<Output()>;
+
+// Each group fills `action` with the chosen subcommand's work.
+void register_content_commands(CLI::App& app, Action& action);
+void register_bench_commands(CLI::App& app, Action& action);
+
+}  // namespace kioskctl

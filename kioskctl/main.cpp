@@ -1,0 +1,34 @@
+// kioskctl: the staff and operations tool. Human-readable output by default, JSON with --json;
+// exit 0 on success, non-zero with a one-line reason on failure.
+#include <iostream>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"kioskctl — công cụ quản trị kiosk thủ tục hành chính"};
+  app.require_subcommand(1);
+  bool json = false;
+  app.add_flag("--json", json, "Print JSON instead of text");
+  kioskctl::Action action;
+  kioskctl::register_content_commands(app, action);
+  kioskctl::register_bench_commands(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    kioskctl::Output out = action();
+    if (json)
+      std::cout << out.json.dump(2) << '\n';
+    else
+      std::cout << out.text;
+    return 0;
+  } catch (const std::exception& e) {
+    std::string msg = e.what();
+    for (auto& c : msg)
+      if (c == '\n') c = ' ';
+    std::cerr << "kioskctl: " << msg << '\n';
+    return 1;
+  }
+}
