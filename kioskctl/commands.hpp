@@ -18,5 +18,9 @@ using Action = std::function<Output()>;
 // Each group fills `action` with the chosen subcommand's work.
 void register_content_commands(CLI::App& app, Action& action);
 void register_bench_commands(CLI::App& app, Action& action);
+void register_search_commands(CLI::App& app, Action& action);
+
+// Where a production kiosk keeps its content store.
+inline constexpr const char* kDefaultStore = "/var/lib/tthc-kiosk/content";
 
 }  // namespace kioskctl

@@ -7,6 +7,7 @@
 #include "content/pack.hpp"
 #include "content/signing.hpp"
 #include "content/store.hpp"
+#include "search/index.hpp"
 
 namespace kioskctl {
 
@@ -130,7 +131,7 @@ void register_content_commands(CLI::App& app, Action& action) {
     cmd->callback([&action, pack, store, trust] {
       action = [=] {
         ContentStore s(*store);
-        auto installed = s.install(*pack, load_trust(*trust));
+        auto installed = s.install(*pack, load_trust(*trust), {kiosk::search::index_extension()});
         return Output{"installed " + installed.manifest.pack_id + " " + installed.manifest.version + " into " + *store +
                           "\n",
                       pack_json(installed)};

@@ -7,11 +7,13 @@
 int main(int argc, char** argv) {
   CLI::App app{"kioskctl — công cụ quản trị kiosk thủ tục hành chính"};
   app.require_subcommand(1);
+  app.fallthrough();
   bool json = false;
   app.add_flag("--json", json, "Print JSON instead of text");
   kioskctl::Action action;
   kioskctl::register_content_commands(app, action);
   kioskctl::register_bench_commands(app, action);
+  kioskctl::register_search_commands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

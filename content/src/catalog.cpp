@@ -1,5 +1,7 @@
 #include "content/catalog.hpp"
 
+#include <algorithm>
+
 #include "common/text.hpp"
 
 namespace kiosk::content {
@@ -81,7 +83,14 @@ void build_catalog(const PackContent& content, const Manifest& manifest, const s
   auto put_fee = db.prepare("INSERT INTO fees(procedure_id, channel, kind, amount_vnd, text) VALUES(?,?,?,?,?)");
   auto put_doc = db.prepare("INSERT INTO documents(procedure_id, ord, name, copies, form_id) VALUES(?,?,?,?,?)");
   auto put_form = db.prepare("INSERT INTO forms(procedure_id, id, name, file, printable) VALUES(?,?,?,?,?)");
-  for (const auto& p : content.procedures) {
+  // Ids follow popularity, most used first, so a reader scanning in id order (search's early
+  // stop for very short queries) meets the likeliest procedures first.
+  std::vector<const Procedure*> ordered;
+  for (const auto& p : content.procedures) ordered.push_back(&p);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Procedure* a, const Procedure* b) { return a->popularity > b->popularity; });
+  for (const Procedure* pp : ordered) {
+    const Procedure& p = *pp;
     put_proc.bind(1, p.code)
         .bind(2, p.name)
         .bind(3, p.field)

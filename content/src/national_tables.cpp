@@ -363,11 +363,27 @@ size_t code_prefix(std::string_view s, size_t i) {
 }
 
 // End of a document number starting at i ("82/2015/NĐ-CP"): capitals, digits, '-' and Đ,
-// stopping where the next number or a title word begins.
-size_t code_end(std::string_view s, size_t i) {
+// stopping where the next number or a title word begins. Where digits could end this number or
+// start the next ("QH1451/2019/QH14"), a split that repeats this number exactly wins: titles
+// quote their own number right before the number column.
+size_t code_end(std::string_view s, size_t i, bool prefer_repeat = true) {
   size_t e = i + code_prefix(s, i);
   while (e < s.size()) {
-    if (is_digit(s[e]) && code_prefix(s, e)) break;
+    if (is_digit(s[e]) && code_prefix(s, e)) {
+      size_t split = e;
+      if (prefer_repeat) {
+        for (size_t k = e; k < s.size() && is_digit(s[k]); ++k) {
+          if (!code_prefix(s, k)) continue;
+          size_t next_end = code_end(s, k, false);
+          if (s.substr(i, k - i) == s.substr(k, next_end - k)) {
+            split = k;
+            break;
+          }
+        }
+      }
+      e = split;
+      break;
+    }
     unsigned char c = static_cast<unsigned char>(s[e]);
     if (std::isupper(c) || is_digit(s[e]) || s[e] == '-') {
       ++e;
@@ -394,9 +410,17 @@ std::vector<LegalBasis> parse_legal_basis(std::string_view flat) {
   constexpr std::string_view header = "Tên văn bản pháp lýMã văn bản";
   if (!starts_with(flat, header)) return out;
   flat.remove_prefix(header.size());
-  size_t row_start = 0, i = 0;
+  size_t row_start = 0, i = 0, last_code_end = std::string_view::npos;
+  // A number may start inside a run of digits right after a year ("sửa đổi 2023" + "23/2023/QH15")
+  // or right where the previous number stopped.
+  auto may_start = [&](size_t at) {
+    if (at == 0 || !is_digit(flat[at - 1]) || at == last_code_end) return true;
+    size_t run = 0;
+    while (run < at && is_digit(flat[at - 1 - run])) ++run;
+    return run == 4;
+  };
   while (i < flat.size()) {
-    if (!is_digit(flat[i]) || (i > 0 && is_digit(flat[i - 1])) || !code_prefix(flat, i)) {
+    if (!is_digit(flat[i]) || !may_start(i) || !code_prefix(flat, i)) {
       ++i;
       continue;
     }
@@ -408,6 +432,7 @@ std::vector<LegalBasis> parse_legal_basis(std::string_view flat) {
       if (!title.empty()) out.push_back({title, std::string(flat.substr(i, e - i))});
       row_start = e;
     }
+    last_code_end = e;
     i = e > i ? e : i + 1;
   }
   std::string tail = kiosk::text::squash_spaces(flat.substr(std::min(row_start, flat.size())));

@@ -47,9 +47,11 @@ void next_header(archive* a, archive_entry** e, const char* expected) {
   int rc = archive_read_next_header(a, e);
   if (rc == ARCHIVE_EOF) throw PackError(std::string("pack is incomplete: no ") + expected);
   if (rc != ARCHIVE_OK) damaged(a);
-  if (archive_entry_filetype(*e) != AE_IFREG || archive_entry_hardlink(*e) ||
-      std::string_view(archive_entry_pathname(*e) ? archive_entry_pathname(*e) : "") != expected)
-    throw PackError(std::string("not a kiosk content pack: first entries must be manifest.json and manifest.sig"));
+  const std::string_view name = archive_entry_pathname(*e) ? archive_entry_pathname(*e) : "";
+  if (name != expected && std::string_view(expected) == "manifest.sig")
+    throw PackError("pack signature is missing (manifest.sig must follow manifest.json)");
+  if (archive_entry_filetype(*e) != AE_IFREG || archive_entry_hardlink(*e) || name != expected)
+    throw PackError("not a kiosk content pack: first entries must be manifest.json and manifest.sig");
 }
 
 struct OutFile {
@@ -97,7 +99,7 @@ VerifiedPack verify_and_extract(const fs::path& pack, const std::vector<PublicKe
   archive_read_support_filter_gzip(a.get());
   archive_read_support_format_tar(a.get());
   if (archive_read_open_filename(a.get(), pack.c_str(), 65536) != ARCHIVE_OK)
-    throw PackError(std::string("not a kiosk content pack (") + archive_error_string(a.get()) + ")");
+    throw PackError(std::string("not a kiosk content pack, or truncated (") + archive_error_string(a.get()) + ")");
 
   archive_entry* e = nullptr;
   next_header(a.get(), &e, "manifest.json");
@@ -147,8 +149,8 @@ VerifiedPack verify_and_extract(const fs::path& pack, const std::vector<PublicKe
     const ManifestFile& mf = *it->second;
     expected.erase(it);
     if (archive_entry_size_is_set(e) && static_cast<uint64_t>(archive_entry_size(e)) != mf.size)
-      throw PackError("entry " + name + " is " + std::to_string(archive_entry_size(e)) + " bytes, manifest says " +
-                      std::to_string(mf.size));
+      throw PackError("entry " + name + " declares " + std::to_string(archive_entry_size(e)) +
+                      " bytes but the manifest says " + std::to_string(mf.size) + " (oversized entry refused)");
 
     fs::path dest = extract_dir / fs::path(rel);
     fs::create_directories(dest.parent_path());

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Developer entry point: installs what is missing, builds, runs or tests the kiosk.
+#   installer/dev.sh build            configure (Ninja) and build into build/
+#   installer/dev.sh run [ARGS...]    build, install the sample pack into build/dev-store, start the kiosk
+#   installer/dev.sh test             build, then run the whole suite with ctest
+#   installer/dev.sh test --sanitize  the same with AddressSanitizer + UBSan, in build-asan/
+#   installer/dev.sh fuzz [SECONDS]   build the libFuzzer targets with clang (build-fuzz/) and run each briefly
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+JOBS="$(nproc 2>/dev/null || echo 2)"
+
+log() { printf '\033[1m[dev.sh]\033[0m %s\n' "$*"; }
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing_packages() {
+  local wanted missing=()
+  mapfile -t wanted < <(grep -vE '^\s*(#|$)' installer/packages.txt)
+  for p in "${wanted[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  if ((${#missing[@]})); then
+    log "installing missing packages: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+configure_and_build() {
+  local dir="$1"; shift
+  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+}
+
+DEV_STORE="$ROOT/build/dev-store"
+SAMPLE_PACK="$ROOT/build/content/sample.kpack"
+SAMPLE_KEY="$ROOT/content/sample/test-signing.pub"
+
+install_sample() {
+  "$ROOT/build/bin/kioskctl" content install "$SAMPLE_PACK" --store "$DEV_STORE" --trust "$SAMPLE_KEY" >/dev/null
+}
+
+cmd="${1:-}"
+shift || true
+case "$cmd" in
+  build)
+    install_missing_packages
+    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    ;;
+  run)
+    install_missing_packages
+    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    install_sample
+    log "starting the kiosk on the sample content (store: $DEV_STORE)"
+    exec "$ROOT/build/bin/tthc-kiosk" --store "$DEV_STORE" --windowed "$@"
+    ;;
+  test)
+    install_missing_packages
+    if [[ "${1:-}" == "--sanitize" ]]; then
+      configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON
+      export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+      ctest --test-dir build-asan --output-on-failure -j "$JOBS"
+    else
+      configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+      ctest --test-dir build --output-on-failure -j "$JOBS"
+    fi
+    ;;
+  fuzz)
+    install_missing_packages
+    seconds="${1:-20}"
+    CC=clang CXX=clang++ configure_and_build build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_FUZZ=ON -DKIOSK_TESTS=OFF
+    for target in build-fuzz/bin/fuzz_*; do
+      name="$(basename "$target")"
+      corpus="build-fuzz/corpus/$name"
+      mkdir -p "$corpus"
+      seeds="tests/fuzz/seeds/${name#fuzz_}"
+      log "fuzzing $name for ${seconds}s"
+      "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 "$corpus" $( [[ -d $seeds ]] && echo "$seeds" ) \
+        2>&1 | tail -n 3
+    done
+    ;;
+  *)
+    echo "usage: installer/dev.sh build | run [ARGS...] | test [--sanitize] | fuzz [SECONDS]" >&2
+    exit 2
+    ;;
+esac

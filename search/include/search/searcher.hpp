@@ -1,0 +1,63 @@
+// Search over an installed catalog: as-you-type, diacritics-blind, abbreviation- and typo-tolerant.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/sqlite.hpp"
+#include "search/query.hpp"
+#include "search/typos.hpp"
+
+namespace kiosk::search {
+
+struct Filters {
+  std::string field;   // exact lĩnh vực
+  std::string level;   // "Cấp tỉnh"...
+  std::string agency;  // part of the agency's name
+};
+
+struct Hit {
+  std::string code;
+  std::string name;
+  std::string field;
+  std::string agencies;
+  std::string levels;
+  double score = 0;
+  bool fuzzy = false;                               // found only through a typo correction
+  std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges [begin, end) of `name`
+  std::vector<std::string> matched_fields;          // columns the query words were found in
+};
+
+// One SQLite connection; use one Searcher per thread.
+class Searcher {
+ public:
+  explicit Searcher(const std::filesystem::path& catalog_db);
+
+  std::vector<Hit> search(std::string_view query, const Filters& filters = {}, int limit = 20);
+  // The naive baseline for benchmarks: LIKE over the folded text of every row.
+  std::vector<std::string> baseline_search(std::string_view query, int limit = 20);
+
+  size_t vocabulary_size() const { return vocab_.size(); }
+
+ private:
+  struct Candidate {
+    int64_t id;
+    double score;
+    bool fuzzy;
+  };
+  void collect(const std::string& fts, const Filters& f, const std::vector<QueryTerm>& terms, double tier_bonus,
+               bool fuzzy, std::vector<Candidate>& out);
+  std::vector<Hit> finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit);
+  std::vector<Hit> popular(const Filters& f, int limit);
+
+  db::Db db_;
+  Vocabulary vocab_;
+  db::Stmt match_;
+  db::Stmt details_;
+  db::Stmt popular_;
+};
+
+}  // namespace kiosk::search

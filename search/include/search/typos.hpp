@@ -1,0 +1,41 @@
+// Typo tolerance over the index's own vocabulary (fts5vocab), never a scan of documents.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "common/sqlite.hpp"
+
+namespace kiosk::search {
+
+// Optimal string alignment distance (an adjacent swap counts as one edit), giving up above `limit`.
+int edit_distance(std::string_view a, std::string_view b, int limit);
+
+class Vocabulary {
+ public:
+  // Loads every term of search_fts; the name-like columns' terms are the correction candidates.
+  explicit Vocabulary(db::Db& db);
+
+  bool contains(const std::string& word) const { return all_.count(word) > 0; }
+  bool has_prefix(const std::string& prefix) const;
+
+  // Terms within one edit (words of 4+ letters) or two (8+), most frequent first, at most `max`.
+  // With as_prefix, the word is matched against the start of each term (the word being typed).
+  std::vector<std::string> corrections(const std::string& word, bool as_prefix, size_t max = 3) const;
+
+  size_t size() const { return all_.size(); }
+
+ private:
+  struct Term {
+    std::string text;
+    long docs;
+  };
+  std::unordered_set<std::string> all_;
+  std::vector<std::string> sorted_;           // every term, sorted, for prefix checks
+  std::vector<std::vector<Term>> by_length_;  // candidates, indexed by length
+};
+
+int allowed_edits(size_t word_length);
+
+}  // namespace kiosk::search

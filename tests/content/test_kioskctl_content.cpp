@@ -1,0 +1,49 @@
+// kioskctl's content commands as staff use them: text by default, JSON with --json, one-line errors.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "common/files.hpp"
+#include "process.hpp"
+
+using kiosk::test::run_tool;
+
+TEST_CASE("kioskctl keygen, install, info, rollback") {
+  kiosk::files::TempDir tmp;
+  const std::string store = (tmp.path() / "store").string();
+  const std::string pub = std::string(KIOSK_SOURCE_DIR) + "/content/sample/test-signing.pub";
+
+  auto gen = run_tool("kioskctl", {"content", "keygen", "-o", (tmp.path() / "staff").string()});
+  REQUIRE(gen.exit_code == 0);
+  CHECK(std::filesystem::exists(tmp.path() / "staff.key"));
+  auto again = run_tool("kioskctl", {"content", "keygen", "-o", (tmp.path() / "staff").string()});
+  CHECK(again.exit_code != 0);
+  CHECK(again.err.find("refusing to overwrite") != std::string::npos);
+
+  auto none = run_tool("kioskctl", {"content", "info", "--store", store});
+  CHECK(none.exit_code == 1);
+  CHECK(none.err == "kioskctl: no content pack is installed in " + store + "\n");
+
+  auto verify = run_tool("kioskctl", {"content", "verify", KIOSK_SAMPLE_PACK, "--trust", pub});
+  CHECK(verify.exit_code == 0);
+  CHECK(verify.out.rfind("OK: sample.tthc", 0) == 0);
+
+  auto untrusted = run_tool("kioskctl", {"content", "verify", KIOSK_SAMPLE_PACK, "--trust",
+                                         (tmp.path() / "staff.pub").string()});
+  CHECK(untrusted.exit_code == 1);
+  CHECK(untrusted.err.find("untrusted key") != std::string::npos);
+
+  REQUIRE(run_tool("kioskctl", {"content", "install", KIOSK_SAMPLE_PACK, "--store", store, "--trust", pub}).exit_code == 0);
+  auto info = run_tool("kioskctl", {"content", "info", "--store", store, "--json"});
+  REQUIRE(info.exit_code == 0);
+  auto j = nlohmann::json::parse(info.out);
+  CHECK(j["pack_id"] == "sample.tthc");
+  CHECK(j["counts"]["procedures"].get<int>() >= 2642);
+  CHECK(j["counts"]["fees"]["fixed"].get<int>() > 0);
+
+  auto text = run_tool("kioskctl", {"content", "info", "--store", store});
+  CHECK(text.out.find("thủ tục (procedures):") != std::string::npos);
+
+  auto rb = run_tool("kioskctl", {"content", "rollback", "--store", store});
+  CHECK(rb.exit_code == 1);
+  CHECK(rb.err.find("no previous pack") != std::string::npos);
+}
