@@ -1,15 +1,70 @@
 #include "search/dictionary.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
+
+#include "search/fold.hpp"
 
 namespace kiosk::search {
 
-const std::vector<std::vector<std::string>>& builtin_synonyms() {
-  // The GUIDE's list of abbreviations and colloquial names, both ways.
-  static const std::vector<std::vector<std::string>> groups = {
-      {"cccd", "can cuoc cong dan", "the can cuoc", "can cuoc"},
-      {"cmnd", "chung minh nhan dan", "chung minh thu"},
+void PhraseBook::add_group(const std::vector<std::string>& folded_phrases) {
+  std::vector<Phrase> phrases;
+  for (const auto& p : folded_phrases) {
+    auto w = words(p);
+    if (!w.empty()) phrases.push_back(std::move(w));
+  }
+  for (const auto& p : phrases) {
+    auto& alts = alternatives_[p];
+    for (const auto& q : phrases)
+      if (q != p && std::find(alts.begin(), alts.end(), q) == alts.end()) alts.push_back(q);
+    max_words_ = std::max(max_words_, p.size());
+  }
+}
+
+void PhraseBook::add_rewrite(const std::string& from, const std::vector<std::string>& to) {
+  Phrase key = words(from);
+  if (key.empty()) return;
+  auto& alts = alternatives_[key];
+  for (const auto& t : to) {
+    auto w = words(t);
+    if (!w.empty() && std::find(alts.begin(), alts.end(), w) == alts.end()) alts.push_back(std::move(w));
+  }
+  max_words_ = std::max(max_words_, key.size());
+}
+
+void PhraseBook::add_filler(const std::string& phrase) {
+  Phrase key = words(phrase);
+  if (key.empty()) return;
+  fillers_[key] = true;
+  max_words_ = std::max(max_words_, key.size());
+}
+
+PhraseBook::Match PhraseBook::longest_at(const std::vector<std::string>& ws, size_t at) const {
+  Match m;
+  for (size_t len = std::min(max_words_, ws.size() - at); len >= 1; --len) {
+    Phrase key(ws.begin() + static_cast<long>(at), ws.begin() + static_cast<long>(at + len));
+    if (fillers_.count(key)) {
+      m.words = len;
+      m.filler = true;
+      return m;
+    }
+    if (auto it = alternatives_.find(key); it != alternatives_.end()) {
+      m.words = len;
+      m.forms.push_back(key);
+      for (const auto& alt : it->second) m.forms.push_back(alt);
+      return m;
+    }
+  }
+  return m;
+}
+
+PhraseBook builtin_phrase_book() {
+  PhraseBook book;
+  // The GUIDE's abbreviations, both ways, with the colloquial names people use for them.
+  const std::vector<std::vector<std::string>> groups = {
+      {"cccd", "can cuoc cong dan", "the can cuoc", "can cuoc", "cmnd", "chung minh nhan dan", "chung minh thu"},
       {"gplx", "giay phep lai xe", "bang lai xe", "bang lai"},
       {"dkkd", "dang ky kinh doanh"},
       {"hkd", "ho kinh doanh"},
@@ -26,7 +81,7 @@ const std::vector<std::vector<std::string>>& builtin_synonyms() {
       {"tndn", "thu nhap doanh nghiep"},
       {"gtgt", "gia tri gia tang", "vat"},
       {"mst", "ma so thue"},
-      {"qsdd", "quyen su dung dat", "so do", "so hong"},
+      {"qsdd", "quyen su dung dat", "so do", "so hong", "giay chung nhan quyen su dung dat"},
       {"gcn", "giay chung nhan"},
       {"ubnd", "uy ban nhan dan"},
       {"hdnd", "hoi dong nhan dan"},
@@ -35,39 +90,65 @@ const std::vector<std::vector<std::string>>& builtin_synonyms() {
       {"nhnn", "ngan hang nha nuoc"},
       {"xnc", "xuat nhap canh"},
       {"lltp", "ly lich tu phap"},
-      {"giay xac nhan doc than", "xac nhan tinh trang hon nhan"},
+      {"xac nhan doc than", "giay xac nhan doc than", "xac nhan tinh trang hon nhan"},
       {"ho khau", "thuong tru", "cu tru"},
-      {"lam giay to xe", "dang ky xe"},
-      {"bien so xe", "dang ky xe"},
       {"passport", "ho chieu"},
       {"visa", "thi thuc"},
-      {"lam giay khai sinh", "dang ky khai sinh"},
-      {"khai tu", "dang ky khai tu"},
       {"cong chung", "chung thuc"},
       {"sao y", "chung thuc ban sao"},
-      {"nghi huu", "luong huu"},
       {"sinh con", "thai san"},
+      {"oto", "o to"},
+      {"xe may", "mo to", "xe gan may"},
   };
-  return groups;
+  for (const auto& g : groups) book.add_group(g);
+  // Everyday words for what the catalog names formally; one way only.
+  book.add_rewrite("lay chong", {"ket hon"});
+  book.add_rewrite("lay vo", {"ket hon"});
+  book.add_rewrite("cuoi", {"ket hon"});
+  book.add_rewrite("bao tu", {"khai tu"});
+  book.add_rewrite("nhan con", {"nhan cha me con"});
+  book.add_rewrite("nhap ho khau", {"dang ky thuong tru"});
+  book.add_rewrite("cat ho khau", {"xoa dang ky thuong tru"});
+  book.add_rewrite("chuyen ho khau", {"xoa dang ky thuong tru", "dang ky thuong tru"});
+  book.add_rewrite("mo cua hang", {"ho kinh doanh"});
+  book.add_rewrite("mo quan", {"ho kinh doanh"});
+  book.add_rewrite("buon ban", {"ho kinh doanh"});
+  book.add_rewrite("dong cua", {"cham dut", "tam ngung"});
+  book.add_rewrite("mat", {"cap lai", "trinh bao mat"});
+  book.add_rewrite("bi mat", {"cap lai", "trinh bao mat"});
+  book.add_rewrite("doi ten", {"cai chinh", "thay doi"});
+  book.add_rewrite("sua ten", {"cai chinh"});
+  book.add_rewrite("sua ngay sinh", {"cai chinh"});
+  book.add_rewrite("sua thong tin", {"cai chinh", "dieu chinh"});
+  book.add_rewrite("xay nha", {"xay dung nha o", "giay phep xay dung"});
+  book.add_rewrite("sang ten", {"thay doi chu"});
+  book.add_rewrite("the chap", {"bien phap bao dam"});
+  book.add_rewrite("tach ho khau", {"tach ho"});
+  book.add_rewrite("dang ky xe may", {"dang ky xe"});
+  // Words that say what the citizen wants to do, not what it is about.
+  for (const char* f : {"lam", "xin", "muon", "toi", "thu tuc", "o dau", "nhu the nao", "the nao", "bao nhieu",
+                        "can nhung gi", "can gi", "giup", "cho toi", "sang"})
+    book.add_filler(f);
+  return book;
 }
 
 std::vector<std::string> spelling_variants(const std::string& word) {
   std::vector<std::string> out;
   static const std::array<std::string_view, 11> numbers = {"khong", "mot", "hai", "ba", "bon", "nam",
                                                            "sau",   "bay", "tam", "chin", "muoi"};
-  if (word.size() <= 2 && !word.empty() && std::isdigit(static_cast<unsigned char>(word[0]))) {
+  if (!word.empty() && word.size() <= 2 && std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
     int n = std::stoi(word);
     if (n >= 0 && n <= 10) out.emplace_back(numbers[static_cast<size_t>(n)]);
   }
   for (size_t i = 0; i < numbers.size(); ++i)
     if (word == numbers[i]) out.push_back(std::to_string(i));
-  if (word == "nhat") out.emplace_back("1");
   // i and y after a consonant are one sound, and citizens write either: ki/ky, li/ly, mi/my, ti/ty.
   if (word.size() >= 2) {
     char last = word.back();
     char before = word[word.size() - 2];
     bool consonant = std::string_view("bcdghklmnpqrstvx").find(before) != std::string_view::npos;
-    if (consonant && (last == 'i' || last == 'y')) out.push_back(word.substr(0, word.size() - 1) + (last == 'i' ? 'y' : 'i'));
+    if (consonant && (last == 'i' || last == 'y'))
+      out.push_back(word.substr(0, word.size() - 1) + (last == 'i' ? 'y' : 'i'));
   }
   return out;
 }

@@ -1,26 +1,62 @@
 #include "search/query.hpp"
 
-#include "search/dictionary.hpp"
 #include "search/fold.hpp"
 
 namespace kiosk::search {
 
-ParsedQuery parse_query(std::string_view raw) {
+namespace {
+
+std::string join(const Phrase& p) {
+  std::string out;
+  for (const auto& w : p) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+std::vector<QueryTerm> terms_of(const std::vector<std::string>& ws, const PhraseBook& book, bool drop_fillers) {
+  std::vector<QueryTerm> terms;
+  for (size_t i = 0; i < ws.size();) {
+    auto m = book.longest_at(ws, i);
+    if (m.words > 0 && m.filler && drop_fillers) {
+      i += m.words;
+      continue;
+    }
+    QueryTerm t;
+    if (m.words > 0 && !m.filler) {
+      t.forms = std::move(m.forms);
+      t.text = join(t.forms.front());
+      i += m.words;
+    } else {
+      t.text = ws[i];
+      t.forms.push_back({ws[i]});
+      for (auto& v : spelling_variants(ws[i])) t.forms.push_back({v});
+      ++i;
+    }
+    terms.push_back(std::move(t));
+  }
+  return terms;
+}
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view raw, const PhraseBook& book) {
   ParsedQuery q;
   const bool still_typing = !raw.empty() && raw.back() != ' ';
   if (raw.size() > kMaxQueryBytes) raw = raw.substr(0, kMaxQueryBytes);  // fold drops a cut UTF-8 sequence
   q.folded = fold(raw);
   auto ws = words(q.folded);
   if (ws.size() > kMaxQueryWords) ws.resize(kMaxQueryWords);
-  for (auto& w : ws) {
+  for (auto& w : ws)
     if (w.size() > kMaxWordBytes) w.resize(kMaxWordBytes);
-    QueryTerm t;
-    t.word = w;
-    t.forms.push_back(w);
-    for (auto& v : spelling_variants(w)) t.forms.push_back(v);
-    q.terms.push_back(std::move(t));
+  q.terms = terms_of(ws, book, true);
+  if (q.terms.empty()) q.terms = terms_of(ws, book, false);  // "làm" alone is what they want
+  // The last term is being typed only if it covers the last word (a trailing filler is finished).
+  if (!q.terms.empty() && still_typing && !ws.empty()) {
+    const Phrase& last_form = q.terms.back().forms.front();
+    if (!last_form.empty() && last_form.back() == ws.back()) q.terms.back().prefix = true;
   }
-  if (!q.terms.empty()) q.terms.back().prefix = still_typing;
   return q;
 }
 
@@ -31,13 +67,28 @@ std::string to_fts(const std::vector<QueryTerm>& terms, bool any) {
     out += '(';
     for (size_t i = 0; i < t.forms.size(); ++i) {
       if (i) out += " OR ";
-      // Forms are folded letters and digits only; the quotes make even "and" or "near" plain words.
-      out += '"' + t.forms[i] + '"';
+      // Forms are folded letters, digits and spaces only; quoting makes "and" or "near" plain words.
+      out += '"' + join(t.forms[i]) + '"';
       if (t.prefix) out += '*';
     }
     out += ')';
   }
   return out;
+}
+
+size_t match_length(const std::vector<std::string>& text, size_t at, const QueryTerm& term) {
+  size_t best = 0;
+  for (const auto& form : term.forms) {
+    if (form.empty() || at + form.size() > text.size() || form.size() <= best) continue;
+    bool ok = true;
+    for (size_t k = 0; k < form.size() && ok; ++k) {
+      const std::string& w = text[at + k];
+      const bool last = k + 1 == form.size();
+      ok = w == form[k] || (last && term.prefix && w.compare(0, form[k].size(), form[k]) == 0);
+    }
+    if (ok) best = form.size();
+  }
+  return best;
 }
 
 }  // namespace kiosk::search

@@ -38,7 +38,7 @@ Vocabulary::Vocabulary(db::Db& db) {
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, 'col')");
   // Columns 0-2 (name, alt_names, synonyms) say what a procedure is: only they supply corrections.
   auto s = db.prepare("SELECT term, col, doc FROM temp.search_vocab");
-  std::unordered_map<std::string, long> name_terms;
+  auto& name_terms = name_docs_;
   while (s.step()) {
     std::string term = s.text(0);
     const std::string col = s.text(1);
@@ -60,7 +60,13 @@ bool Vocabulary::has_prefix(const std::string& prefix) const {
   return it != sorted_.end() && it->compare(0, prefix.size(), prefix) == 0;
 }
 
-std::vector<std::string> Vocabulary::corrections(const std::string& word, bool as_prefix, size_t max) const {
+long Vocabulary::name_docs(const std::string& term) const {
+  auto it = name_docs_.find(term);
+  return it == name_docs_.end() ? 0 : it->second;
+}
+
+std::vector<std::string> Vocabulary::corrections(const std::string& word, bool as_prefix, size_t max,
+                                                 long min_docs) const {
   const int limit = allowed_edits(word.size());
   if (limit == 0) return {};
   struct Found {
@@ -73,6 +79,7 @@ std::vector<std::string> Vocabulary::corrections(const std::string& word, bool a
   const size_t hi = as_prefix ? by_length_.size() : std::min(by_length_.size(), word.size() + limit + 1);
   for (size_t len = lo; len < hi; ++len) {
     for (const auto& t : by_length_[len]) {
+      if (t.docs < min_docs) break;  // buckets are sorted by docs, most first
       std::string_view candidate = t.text;
       int d = limit + 1;
       size_t best_cut = candidate.size();

@@ -5,8 +5,8 @@
 namespace kiosk::search {
 
 // Columns of search_fts, in order; weights are applied at query time.
-inline constexpr const char* kColumns[] = {"name", "alt_names", "synonyms", "field", "agencies", "documents", "details"};
-inline constexpr int kColumnCount = 7;
+inline constexpr const char* kColumns[] = {"name", "alt_names", "field", "agencies", "documents", "details"};
+inline constexpr int kColumnCount = 6;
 
 // Adds the search_fts table (folded text, one row per procedure, rowid = procedures.id) to a
 // catalog being built. Pass it to ContentStore::install.

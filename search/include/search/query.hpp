@@ -4,13 +4,15 @@
 #include <string_view>
 #include <vector>
 
+#include "search/dictionary.hpp"
+
 namespace kiosk::search {
 
-// One word of the query and the forms it may take in the index.
+// One word or known phrase of the query and the forms it may take in the index.
 struct QueryTerm {
-  std::string word;                // folded, as typed
-  std::vector<std::string> forms;  // word first, then variants and corrections
-  bool prefix = false;             // the word being typed
+  std::string text;            // folded, as typed
+  std::vector<Phrase> forms;   // as typed first, then variants, synonyms and corrections
+  bool prefix = false;         // still being typed: the last word of each form is a prefix
 };
 
 struct ParsedQuery {
@@ -19,10 +21,14 @@ struct ParsedQuery {
 };
 
 // Any input is accepted: it is folded, so FTS5 syntax cannot survive, and capped in length.
-ParsedQuery parse_query(std::string_view raw);
+ParsedQuery parse_query(std::string_view raw, const PhraseBook& book);
 
-// Every form is quoted; prefix terms end in *. Terms are ANDed, or ORed when `any`.
+// Every form is quoted (a phrase when it has several words); prefix terms end in *. Terms are
+// ANDed, or ORed when `any`.
 std::string to_fts(const std::vector<QueryTerm>& terms, bool any = false);
+
+// How many of `text` words, from `at`, one of the term's forms covers (0 if none).
+size_t match_length(const std::vector<std::string>& text, size_t at, const QueryTerm& term);
 
 inline constexpr size_t kMaxQueryBytes = 512;
 inline constexpr size_t kMaxQueryWords = 10;

@@ -1,13 +1,13 @@
 // Search over an installed catalog: as-you-type, diacritics-blind, abbreviation- and typo-tolerant.
 #pragma once
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "common/sqlite.hpp"
+#include "search/dictionary.hpp"
 #include "search/query.hpp"
 #include "search/typos.hpp"
 
@@ -16,7 +16,7 @@ namespace kiosk::search {
 struct Filters {
   std::string field;   // exact lĩnh vực
   std::string level;   // "Cấp tỉnh"...
-  std::string agency;  // part of the agency's name
+  std::string agency;  // part of the agency's name, any case
 };
 
 struct Hit {
@@ -26,9 +26,9 @@ struct Hit {
   std::string agencies;
   std::string levels;
   double score = 0;
-  bool fuzzy = false;                               // found only through a typo correction
+  bool fuzzy = false;                                 // found only through a typo correction
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges [begin, end) of `name`
-  std::vector<std::string> matched_fields;          // columns the query words were found in
+  std::vector<std::string> matched_fields;            // columns the query was found in
 };
 
 // One SQLite connection; use one Searcher per thread.
@@ -36,6 +36,8 @@ class Searcher {
  public:
   explicit Searcher(const std::filesystem::path& catalog_db);
 
+  // Results, best first. Order: procedures whose name holds every word as typed; then those
+  // whose name holds every word once typos are corrected; then the rest, exact before fuzzy.
   std::vector<Hit> search(std::string_view query, const Filters& filters = {}, int limit = 20);
   // The naive baseline for benchmarks: LIKE over the folded text of every row.
   std::vector<std::string> baseline_search(std::string_view query, int limit = 20);
@@ -45,16 +47,17 @@ class Searcher {
  private:
   struct Candidate {
     int64_t id;
+    int tier;  // 0 strong exact, 1 strong fuzzy, 2 other exact, 3 other fuzzy
     double score;
-    bool fuzzy;
   };
-  void collect(const std::string& fts, const Filters& f, const std::vector<QueryTerm>& terms, double tier_bonus,
-               bool fuzzy, std::vector<Candidate>& out);
+  void collect(const std::vector<QueryTerm>& terms, bool any, bool fuzzy, const Filters& f,
+               std::vector<Candidate>& out);
   std::vector<Hit> finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit);
   std::vector<Hit> popular(const Filters& f, int limit);
 
   db::Db db_;
   Vocabulary vocab_;
+  PhraseBook book_;
   db::Stmt match_;
   db::Stmt details_;
   db::Stmt popular_;

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -22,7 +23,10 @@ class Vocabulary {
 
   // Terms within one edit (words of 4+ letters) or two (8+), most frequent first, at most `max`.
   // With as_prefix, the word is matched against the start of each term (the word being typed).
-  std::vector<std::string> corrections(const std::string& word, bool as_prefix, size_t max = 3) const;
+  // Only terms found in at least `min_docs` procedures' names are offered.
+  std::vector<std::string> corrections(const std::string& word, bool as_prefix, size_t max = 3, long min_docs = 1) const;
+  // In how many procedures' names (or alternate names) the term occurs.
+  long name_docs(const std::string& term) const;
 
   size_t size() const { return all_.size(); }
 
@@ -34,6 +38,7 @@ class Vocabulary {
   std::unordered_set<std::string> all_;
   std::vector<std::string> sorted_;           // every term, sorted, for prefix checks
   std::vector<std::vector<Term>> by_length_;  // candidates, indexed by length
+  std::unordered_map<std::string, long> name_docs_;
 };
 
 int allowed_edits(size_t word_length);

@@ -1,0 +1,171 @@
+// Search behaviour on a small catalog whose right answers are known.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "common/files.hpp"
+#include "content/catalog.hpp"
+#include "content/pack_content.hpp"
+#include "search/index.hpp"
+#include "search/searcher.hpp"
+
+using namespace kiosk;
+using nlohmann::json;
+
+namespace {
+
+struct SmallCatalog {
+  files::TempDir tmp;
+  std::filesystem::path db = tmp.path() / "catalog.sqlite";
+  SmallCatalog() {
+    content::PackContent pc;
+    pc.meta = {{"pack_id", "t"}, {"publisher", "t"}, {"version", "1"}, {"center", {{"name", "TT"}}}};
+    auto add = [&](std::string code, std::string name, std::string field, std::string level, std::string agency,
+                   double pop, std::vector<std::string> docs = {}) {
+      content::Procedure p;
+      p.code = std::move(code);
+      p.name = std::move(name);
+      p.field = std::move(field);
+      p.levels = {std::move(level)};
+      p.agencies = {std::move(agency)};
+      p.popularity = pop;
+      for (auto& d : docs) p.documents.push_back({d, "1 bản chính", "", std::nullopt});
+      pc.procedures.push_back(std::move(p));
+    };
+    add("1.1", "Đăng ký kết hôn", "Hộ tịch", "Cấp xã", "Ủy ban nhân dân cấp xã", 500);
+    add("1.2", "Đăng ký kết hôn có yếu tố nước ngoài", "Hộ tịch", "Cấp tỉnh", "Sở Tư pháp", 100);
+    add("1.3", "Đổi giấy phép lái xe", "Đường bộ", "Cấp tỉnh", "Sở Xây dựng", 300);
+    add("1.4", "Cấp thẻ căn cước", "Cư trú", "Cấp tỉnh", "Công an tỉnh", 900);
+    add("1.5", "Đăng ký khai sinh", "Hộ tịch", "Cấp xã", "Ủy ban nhân dân cấp xã", 800,
+        {"Tờ khai đăng ký khai sinh", "Giấy chứng sinh"});
+    add("1.6", "Đăng ký thành lập hộ kinh doanh", "Kinh doanh", "Cấp xã", "Phòng Tài chính", 700,
+        {"Bản sao căn cước công dân của chủ hộ"});
+    add("1.7", "Cấp giấy xác nhận tình trạng hôn nhân", "Hộ tịch", "Cấp xã", "Ủy ban nhân dân cấp xã", 50);
+    add("1.8", "Đăng ký khai tử", "Hộ tịch", "Cấp xã", "Ủy ban nhân dân cấp xã", 10);
+    add("1.9", "Đăng ký kết nạp hội viên", "Hội", "Cấp tỉnh", "Sở Nội vụ", 1);
+    pc.synonyms = {{"giấy xác nhận độc thân", "xác nhận tình trạng hôn nhân"}};
+    content::Manifest m;
+    m.pack_id = "t";
+    content::build_catalog(pc, m, db, {search::index_extension()});
+  }
+};
+
+std::vector<std::string> codes(const std::vector<search::Hit>& hits) {
+  std::vector<std::string> out;
+  for (const auto& h : hits) out.push_back(h.code);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("diacritics and case do not matter, and the exact name comes first") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  for (const char* q : {"dang ky ket hon", "ĐĂNG KÝ KẾT HÔN", "đăng ký kết hôn"}) {
+    auto hits = s.search(q);
+    REQUIRE(hits.size() >= 2);
+    CHECK(hits[0].code == "1.1");
+    CHECK(hits[1].code == "1.2");
+  }
+}
+
+TEST_CASE("the last word is matched as a prefix while typing") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  CHECK(s.search("dang ky ket h")[0].code == "1.1");
+  CHECK(s.search("khai s")[0].code == "1.5");
+  // "ket" alone matches "kết hôn" and "kết nạp"; popularity orders them.
+  auto ket = codes(s.search("ket"));
+  REQUIRE(ket.size() == 3);
+  CHECK(ket[0] == "1.1");
+}
+
+TEST_CASE("abbreviations and colloquial names work both ways") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  CHECK(s.search("gplx")[0].code == "1.3");
+  CHECK(s.search("bang lai xe")[0].code == "1.3");
+  // "căn cước" is in 1.4's name and in 1.6's papers: CCCD finds both, the name first.
+  auto cccd = codes(s.search("cccd"));
+  REQUIRE(cccd.size() >= 2);
+  CHECK(cccd[0] == "1.4");
+  CHECK(s.search("hkd")[0].code == "1.6");
+  // Pack-provided synonym.
+  CHECK(s.search("giay xac nhan doc than")[0].code == "1.7");
+}
+
+TEST_CASE("typos: one edit from 4 letters, none below, and exact results rank first") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  auto typo = s.search("dnag ky ket hon");
+  REQUIRE_FALSE(typo.empty());
+  CHECK(typo[0].code == "1.1");
+  CHECK(typo[0].fuzzy);
+  CHECK(s.search("khai sinhh")[0].code == "1.5");
+  // Three letters get no correction: "kat" is not "ket".
+  for (const auto& h : s.search("kat "))
+    CHECK_FALSE(h.code == "1.1");
+  // An exact match is never pushed below a fuzzy one.
+  auto exact = s.search("dang ky khai tu");
+  REQUIRE_FALSE(exact.empty());
+  CHECK(exact[0].code == "1.8");
+  CHECK_FALSE(exact[0].fuzzy);
+}
+
+TEST_CASE("spelling variants and number words") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  CHECK(s.search("dang ki ket hon")[0].code == "1.1");
+}
+
+TEST_CASE("filters by field, level and agency") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  search::Filters f;
+  f.level = "Cấp tỉnh";
+  auto hits = codes(s.search("dang ky", f));
+  CHECK(hits == std::vector<std::string>{"1.2", "1.9"});
+  f = {};
+  f.field = "Hộ tịch";
+  for (const auto& h : s.search("dang ky", f)) CHECK(h.field == "Hộ tịch");
+  f = {};
+  f.agency = "sở tư pháp";
+  CHECK(codes(s.search("", f)) == std::vector<std::string>{"1.2"});
+}
+
+TEST_CASE("an empty query lists the most used procedures") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  auto hits = codes(s.search("", {}, 3));
+  CHECK(hits == std::vector<std::string>{"1.4", "1.5", "1.6"});
+  CHECK(codes(s.search("  !!  ", {}, 3)) == hits);
+}
+
+TEST_CASE("highlights and matched fields say why a result is there") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  auto hits = s.search("ket hon");
+  REQUIRE_FALSE(hits.empty());
+  const auto& h = hits[0];
+  REQUIRE(h.highlights.size() == 2);
+  CHECK(h.name.substr(h.highlights[0].first, h.highlights[0].second - h.highlights[0].first) == "kết");
+  CHECK(h.name.substr(h.highlights[1].first, h.highlights[1].second - h.highlights[1].first) == "hôn");
+  CHECK(h.matched_fields == std::vector<std::string>{"name"});
+  auto papers = s.search("giay chung sinh");
+  REQUIRE_FALSE(papers.empty());
+  CHECK(papers[0].code == "1.5");
+  CHECK(std::find(papers[0].matched_fields.begin(), papers[0].matched_fields.end(), "documents") !=
+        papers[0].matched_fields.end());
+}
+
+TEST_CASE("a catalog without a search index is refused with a reason") {
+  files::TempDir tmp;
+  content::PackContent pc;
+  pc.meta = {{"center", {{"name", "x"}}}};
+  content::Procedure p;
+  p.code = "1";
+  p.name = "x";
+  pc.procedures.push_back(p);
+  content::build_catalog(pc, {}, tmp.path() / "c.sqlite");
+  CHECK_THROWS_WITH(search::Searcher(tmp.path() / "c.sqlite"), Catch::Contains("no search index"));
+}

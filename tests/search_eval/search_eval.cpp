@@ -1,0 +1,124 @@
+// The search quality eval: every query of queries.tsv against the sample catalog.
+// Prints recall@1, recall@5 and MRR (overall and per kind) and the queries that miss; exits
+// non-zero when recall@5 falls under the target or the file names a code the catalog lacks.
+//   search_eval [--store DIR] [--queries FILE] [--target 0.95]
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <optional>
+
+#include "common/files.hpp"
+#include "common/text.hpp"
+#include "content/catalog.hpp"
+#include "content/store.hpp"
+#include "search/index.hpp"
+#include "search/searcher.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+struct EvalQuery {
+  std::string text;
+  std::vector<std::string> codes;
+  std::string kind;
+};
+
+std::vector<EvalQuery> load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::vector<EvalQuery> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto cols = text::split(line, '\t');
+    if (cols.size() < 2) throw std::runtime_error("malformed line: " + line);
+    EvalQuery q{cols[0], text::split(cols[1], ','), cols.size() > 2 ? cols[2] : "plain"};
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+struct Tally {
+  int n = 0, at1 = 0, at5 = 0;
+  double rr = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string store_dir, queries = std::string(KIOSK_SOURCE_DIR) + "/tests/search_eval/queries.tsv";
+  double target = 0.95;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--store") store_dir = argv[i + 1];
+    if (a == "--queries") queries = argv[i + 1];
+    if (a == "--target") target = std::stod(argv[i + 1]);
+  }
+  try {
+    std::optional<files::TempDir> tmp;
+    if (store_dir.empty()) {
+      tmp.emplace();
+      store_dir = tmp->path().string();
+      content::ContentStore s(store_dir);
+      auto key = content::read_public_key(std::string(KIOSK_SOURCE_DIR) + "/content/sample/test-signing.pub");
+      s.install(KIOSK_SAMPLE_PACK, {key}, {search::index_extension()});
+    }
+    content::ContentStore store(store_dir);
+    content::Catalog catalog(store.current_catalog());
+    search::Searcher searcher(store.current_catalog());
+
+    auto qs = load(queries);
+    bool unknown = false;
+    for (const auto& q : qs)
+      for (const auto& c : q.codes)
+        if (!catalog.procedure(c)) {
+          std::cerr << "queries.tsv names " << c << " (for '" << q.text << "'), which the catalog lacks\n";
+          unknown = true;
+        }
+    std::map<std::string, Tally> by_kind;
+    Tally all;
+    std::vector<std::string> misses;
+    for (const auto& q : qs) {
+      auto hits = searcher.search(q.text, {}, 10);
+      int rank = 0;
+      for (size_t i = 0; i < hits.size() && !rank; ++i)
+        for (const auto& c : q.codes)
+          if (hits[i].code == c) rank = static_cast<int>(i) + 1;
+      for (Tally* t : {&all, &by_kind[q.kind]}) {
+        ++t->n;
+        t->at1 += rank == 1;
+        t->at5 += rank >= 1 && rank <= 5;
+        t->rr += rank ? 1.0 / rank : 0;
+      }
+      if (rank == 0 || rank > 5) {
+        std::string got = hits.empty() ? "(nothing)" : hits[0].code + " " + hits[0].name.substr(0, 60);
+        misses.push_back("  '" + q.text + "' rank " + (rank ? std::to_string(rank) : std::string(">10")) +
+                         "; first: " + got);
+      }
+    }
+    std::cout << std::fixed << std::setprecision(3);
+    auto print = [](const std::string& label, const Tally& t) {
+      std::cout << std::left << std::setw(14) << label << " n=" << std::setw(4) << t.n
+                << " recall@1=" << double(t.at1) / t.n << " recall@5=" << double(t.at5) / t.n
+                << " MRR=" << t.rr / t.n << "\n";
+    };
+    print("all", all);
+    for (const auto& [k, t] : by_kind) print(k, t);
+    if (!misses.empty()) {
+      std::cout << "queries not in the first 5:\n";
+      for (const auto& m : misses) std::cout << m << "\n";
+    }
+    const double recall5 = double(all.at5) / all.n;
+    if (unknown) return 2;
+    if (recall5 < target) {
+      std::cout << "recall@5 " << recall5 << " is under the target " << target << "\n";
+      return 1;
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "search_eval: " << e.what() << "\n";
+    return 2;
+  }
+}
