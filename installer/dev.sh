@@ -5,6 +5,7 @@
 #   installer/dev.sh test             build, then run the whole suite with ctest
 #   installer/dev.sh test --sanitize  the same with AddressSanitizer + UBSan, in build-asan/
 #   installer/dev.sh fuzz [SECONDS]   build the libFuzzer targets with clang (build-fuzz/) and run each briefly
+#   installer/dev.sh bench            build, then print the benchmark figures (content, search)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -71,6 +72,14 @@ case "$cmd" in
       ctest --test-dir build --output-on-failure -j "$JOBS"
     fi
     ;;
+  bench)
+    install_missing_packages
+    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    install_sample
+    "$ROOT/build/bin/kioskctl" bench content
+    "$ROOT/build/bin/kioskctl" bench search --store "$DEV_STORE" --queries tests/search_eval/queries.tsv \
+      --baseline-stride 40
+    ;;
   fuzz)
     install_missing_packages
     seconds="${1:-20}"
@@ -86,7 +95,7 @@ case "$cmd" in
     done
     ;;
   *)
-    echo "usage: installer/dev.sh build | run [ARGS...] | test [--sanitize] | fuzz [SECONDS]" >&2
+    echo "usage: installer/dev.sh build | run [ARGS...] | test [--sanitize] | fuzz [SECONDS] | bench" >&2
     exit 2
     ;;
 esac

@@ -19,6 +19,7 @@ using Action = std::function<Output()>;
 void register_content_commands(CLI::App& app, Action& action);
 void register_bench_commands(CLI::App& app, Action& action);
 void register_search_commands(CLI::App& app, Action& action);
+void register_search_bench(CLI::App& bench, Action& action);
 
 // Where a production kiosk keeps its content store.
 inline constexpr const char* kDefaultStore = "/var/lib/tthc-kiosk/content";

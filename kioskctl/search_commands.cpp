@@ -40,7 +40,7 @@ void register_search_commands(CLI::App& app, Action& action) {
     action = [=] {
       kiosk::content::ContentStore s(*store);
       kiosk::search::Searcher searcher(s.current_catalog());
-      auto hits = searcher.search(*query, *filters, *limit);
+      auto hits = searcher.search(*query, *filters, *limit, true);
       json arr = json::array();
       std::ostringstream t;
       int rank = 0;

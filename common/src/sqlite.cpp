@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
+
 namespace kiosk::db {
 
 namespace {
@@ -19,13 +21,30 @@ void Db::Closer::operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); 
 
 Db::Db(const std::string& path, Mode mode) {
   int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = path;
   switch (mode) {
     case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::Immutable: {
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      // A URI needs '%', '?' and '#' escaped; other bytes stand as they are.
+      std::string escaped;
+      for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+          char buf[4];
+          std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+          escaped += buf;
+        } else {
+          escaped += c;
+        }
+      }
+      name = "file:" + escaped + "?immutable=1";
+      break;
+    }
     case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
     case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
   }
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   handle_.reset(raw);
   if (rc != SQLITE_OK) fail(raw, "cannot open database " + path);
   sqlite3_extended_result_codes(raw, 1);

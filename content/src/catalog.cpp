@@ -124,7 +124,7 @@ void build_catalog(const PackContent& content, const Manifest& manifest, const s
   db.exec("ANALYZE");
 }
 
-Catalog::Catalog(const std::filesystem::path& db_path) : db_(db_path.string(), db::Mode::ReadOnly) {}
+Catalog::Catalog(const std::filesystem::path& db_path) : db_(db_path.string(), db::Mode::Immutable) {}
 
 std::string Catalog::meta(const std::string& key) const {
   auto s = db_.prepare("SELECT value FROM meta WHERE key = ?");
@@ -181,6 +181,13 @@ std::vector<ProcedureSummary> Catalog::most_popular(int limit) const {
 
 std::vector<std::string> Catalog::fields() const {
   auto s = db_.prepare("SELECT DISTINCT field FROM procedures WHERE field <> '' ORDER BY field");
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
+std::vector<std::string> Catalog::procedure_codes() const {
+  auto s = db_.prepare("SELECT code FROM procedures ORDER BY id");
   std::vector<std::string> out;
   while (s.step()) out.push_back(s.text(0));
   return out;

@@ -76,13 +76,27 @@ std::string to_fts(const std::vector<QueryTerm>& terms, bool any) {
   return out;
 }
 
-size_t match_length(const std::vector<std::string>& text, size_t at, const QueryTerm& term) {
+void split_words(std::string_view folded, std::vector<std::string_view>& out) {
+  out.clear();
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    size_t j = i;
+    while (j < folded.size() && folded[j] != ' ') ++j;
+    if (j > i) out.push_back(folded.substr(i, j - i));
+    i = j;
+  }
+}
+
+size_t match_length(const std::vector<std::string_view>& text, size_t at, const QueryTerm& term) {
   size_t best = 0;
+  const std::string_view first = text[at];
   for (const auto& form : term.forms) {
     if (form.empty() || at + form.size() > text.size() || form.size() <= best) continue;
+    if (form[0].empty() || first.empty() || form[0][0] != first[0]) continue;  // cheap reject
     bool ok = true;
     for (size_t k = 0; k < form.size() && ok; ++k) {
-      const std::string& w = text[at + k];
+      const std::string_view w = text[at + k];
       const bool last = k + 1 == form.size();
       ok = w == form[k] || (last && term.prefix && w.compare(0, form[k].size(), form[k]) == 0);
     }

@@ -1,6 +1,7 @@
 #include "search/typos.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace kiosk::search {
@@ -14,8 +15,11 @@ int allowed_edits(size_t word_length) {
 int edit_distance(std::string_view a, std::string_view b, int limit) {
   const size_t n = a.size(), m = b.size();
   if (static_cast<int>(n > m ? n - m : m - n) > limit) return limit + 1;
-  // Three rows suffice for the adjacent-swap rule.
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Words are capped at kMaxWord letters, so three rows fit on the stack: this runs for every
+  // candidate term on every keystroke that needs a correction.
+  constexpr size_t kMaxWord = 64;
+  if (m >= kMaxWord) return limit + 1;
+  std::array<int, kMaxWord> prev2{}, prev{}, cur{};
   for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
   for (size_t i = 1; i <= n; ++i) {
     cur[0] = static_cast<int>(i);
@@ -28,8 +32,8 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
       row_min = std::min(row_min, v);
     }
     if (row_min > limit) return limit + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    prev2 = prev;
+    prev = cur;
   }
   return prev[m];
 }
@@ -51,8 +55,19 @@ Vocabulary::Vocabulary(db::Db& db) {
     if (term.size() >= by_length_.size()) by_length_.resize(term.size() + 1);
     by_length_[term.size()].push_back({term, docs});
   }
-  for (auto& bucket : by_length_)
-    std::sort(bucket.begin(), bucket.end(), [](const Term& a, const Term& b) { return a.docs > b.docs; });
+  std::vector<std::unordered_map<std::string, long>> starts;
+  for (auto& [term, docs] : name_terms) {
+    for (size_t len = 1; len <= term.size() && len <= 40; ++len) {
+      if (len >= starts.size()) starts.resize(len + 1);
+      starts[len][term.substr(0, len)] += docs;
+    }
+  }
+  prefixes_by_length_.resize(starts.size());
+  for (size_t len = 0; len < starts.size(); ++len)
+    for (auto& [p, docs] : starts[len]) prefixes_by_length_[len].push_back({p, docs});
+  for (auto* buckets : {&by_length_, &prefixes_by_length_})
+    for (auto& bucket : *buckets)
+      std::sort(bucket.begin(), bucket.end(), [](const Term& a, const Term& b) { return a.docs > b.docs; });
 }
 
 bool Vocabulary::has_prefix(const std::string& prefix) const {
@@ -72,30 +87,17 @@ std::vector<std::string> Vocabulary::corrections(const std::string& word, bool a
   struct Found {
     const Term* term;
     int distance;
-    size_t cut;  // with as_prefix: how much of the term the word matched
   };
   std::vector<Found> found;
-  const size_t lo = word.size() > static_cast<size_t>(limit) ? word.size() - limit : 1;
-  const size_t hi = as_prefix ? by_length_.size() : std::min(by_length_.size(), word.size() + limit + 1);
+  // A word being typed is compared with the starts of terms, one letter shorter to one longer.
+  const auto& buckets = as_prefix ? prefixes_by_length_ : by_length_;
+  const size_t lo = word.size() > static_cast<size_t>(limit) ? word.size() - (as_prefix ? 1 : limit) : 1;
+  const size_t hi = std::min(buckets.size(), word.size() + (as_prefix ? 1 : limit) + 1);
   for (size_t len = lo; len < hi; ++len) {
-    for (const auto& t : by_length_[len]) {
+    for (const auto& t : buckets[len]) {
       if (t.docs < min_docs) break;  // buckets are sorted by docs, most first
-      std::string_view candidate = t.text;
-      int d = limit + 1;
-      size_t best_cut = candidate.size();
-      if (as_prefix) {
-        // Compare with the term's starts of similar length: "giay phep lia" -> "lai...".
-        for (size_t cut = word.size() > 1 ? word.size() - 1 : 1; cut <= std::min(candidate.size(), word.size() + 1); ++cut) {
-          int dc = edit_distance(word, candidate.substr(0, cut), limit);
-          if (dc < d) {
-            d = dc;
-            best_cut = cut;
-          }
-        }
-      } else {
-        d = edit_distance(word, candidate, limit);
-      }
-      if (d <= limit) found.push_back({&t, d, best_cut});
+      const int d = edit_distance(word, t.text, limit);
+      if (d <= limit) found.push_back({&t, d});
     }
   }
   std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
@@ -104,13 +106,7 @@ std::vector<std::string> Vocabulary::corrections(const std::string& word, bool a
   std::vector<std::string> out;
   for (const auto& f : found) {
     if (out.size() >= max) break;
-    if (as_prefix) {
-      // Many terms share a corrected start; keep each start once.
-      std::string start = f.term->text.substr(0, f.cut);
-      if (std::find(out.begin(), out.end(), start) == out.end() && start != word) out.push_back(start);
-    } else {
-      out.push_back(f.term->text);
-    }
+    if (f.term->text != word) out.push_back(f.term->text);
   }
   return out;
 }

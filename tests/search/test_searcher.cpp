@@ -144,14 +144,14 @@ TEST_CASE("an empty query lists the most used procedures") {
 TEST_CASE("highlights and matched fields say why a result is there") {
   SmallCatalog c;
   search::Searcher s(c.db);
-  auto hits = s.search("ket hon");
+  auto hits = s.search("ket hon", {}, 20, true);
   REQUIRE_FALSE(hits.empty());
   const auto& h = hits[0];
   REQUIRE(h.highlights.size() == 2);
   CHECK(h.name.substr(h.highlights[0].first, h.highlights[0].second - h.highlights[0].first) == "kết");
   CHECK(h.name.substr(h.highlights[1].first, h.highlights[1].second - h.highlights[1].first) == "hôn");
   CHECK(h.matched_fields == std::vector<std::string>{"name"});
-  auto papers = s.search("giay chung sinh");
+  auto papers = s.search("giay chung sinh", {}, 20, true);
   REQUIRE_FALSE(papers.empty());
   CHECK(papers[0].code == "1.5");
   CHECK(std::find(papers[0].matched_fields.begin(), papers[0].matched_fields.end(), "documents") !=

@@ -16,7 +16,9 @@ struct Error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Mode { ReadOnly, ReadWrite, Create };
+// Immutable: read-only, and SQLite may skip all locking and change detection because the file
+// never changes while open (an installed catalog).
+enum class Mode { ReadOnly, Immutable, ReadWrite, Create };
 
 class Stmt;
 

@@ -28,7 +28,10 @@ ParsedQuery parse_query(std::string_view raw, const PhraseBook& book);
 std::string to_fts(const std::vector<QueryTerm>& terms, bool any = false);
 
 // How many of `text` words, from `at`, one of the term's forms covers (0 if none).
-size_t match_length(const std::vector<std::string>& text, size_t at, const QueryTerm& term);
+size_t match_length(const std::vector<std::string_view>& text, size_t at, const QueryTerm& term);
+
+// Splits folded text into its words without copying them (reusing `out`'s storage).
+void split_words(std::string_view folded, std::vector<std::string_view>& out);
 
 inline constexpr size_t kMaxQueryBytes = 512;
 inline constexpr size_t kMaxQueryWords = 10;

@@ -28,7 +28,7 @@ struct Hit {
   double score = 0;
   bool fuzzy = false;                                 // found only through a typo correction
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges [begin, end) of `name`
-  std::vector<std::string> matched_fields;            // columns the query was found in
+  std::vector<std::string> matched_fields;            // columns the query was found in (explain only)
 };
 
 // One SQLite connection; use one Searcher per thread.
@@ -38,7 +38,9 @@ class Searcher {
 
   // Results, best first. Order: procedures whose name holds every word as typed; then those
   // whose name holds every word once typos are corrected; then the rest, exact before fuzzy.
-  std::vector<Hit> search(std::string_view query, const Filters& filters = {}, int limit = 20);
+  // With explain, each hit also lists the fields the query was found in (slower).
+  std::vector<Hit> search(std::string_view query, const Filters& filters = {}, int limit = 20,
+                          bool explain = false);
   // The naive baseline for benchmarks: LIKE over the folded text of every row.
   std::vector<std::string> baseline_search(std::string_view query, int limit = 20);
 
@@ -50,17 +52,29 @@ class Searcher {
     int tier;  // 0 strong exact, 1 strong fuzzy, 2 other exact, 3 other fuzzy
     double score;
   };
+  // What ranking needs of every procedure, kept in memory: SQLite only finds the matches.
+  struct Doc {
+    std::string name;                          // folded name and alternate names
+    std::vector<std::pair<uint32_t, uint32_t>> words;  // offset and length of each word in name
+    double popularity = 0;
+  };
+  const std::vector<std::string_view>& name_words(const Doc& d);
   void collect(const std::vector<QueryTerm>& terms, bool any, bool fuzzy, const Filters& f,
                std::vector<Candidate>& out);
-  std::vector<Hit> finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit);
+  std::vector<Hit> finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit,
+                          bool explain);
   std::vector<Hit> popular(const Filters& f, int limit);
 
   db::Db db_;
   Vocabulary vocab_;
   PhraseBook book_;
+  std::vector<Doc> docs_;  // by rowid
   db::Stmt match_;
+  db::Stmt match_filtered_;
   db::Stmt details_;
+  db::Stmt columns_;
   db::Stmt popular_;
+  std::vector<std::string_view> scratch_;
 };
 
 }  // namespace kiosk::search

@@ -39,6 +39,8 @@ class Vocabulary {
   std::vector<std::string> sorted_;           // every term, sorted, for prefix checks
   std::vector<std::vector<Term>> by_length_;  // candidates, indexed by length
   std::unordered_map<std::string, long> name_docs_;
+  // Distinct starts of the candidate terms, by length, with the docs of the terms they start.
+  std::vector<std::vector<Term>> prefixes_by_length_;
 };
 
 int allowed_edits(size_t word_length);
