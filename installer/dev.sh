@@ -90,8 +90,15 @@ case "$cmd" in
       mkdir -p "$corpus"
       seeds="tests/fuzz/seeds/${name#fuzz_}"
       log "fuzzing $name for ${seconds}s"
-      "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 "$corpus" $( [[ -d $seeds ]] && echo "$seeds" ) \
-        2>&1 | tail -n 3
+      out="build-fuzz/$name.log"
+      # Crash inputs land in build-fuzz/ (never in the source tree).
+      if ! "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -artifact_prefix=build-fuzz/ \
+          "$corpus" $( [[ -d $seeds ]] && echo "$seeds" ) >"$out" 2>&1; then
+        grep -vE '^#[0-9]+' "$out" | tail -n 40
+        log "$name failed; its input is in build-fuzz/"
+        exit 1
+      fi
+      grep -E '^Done' "$out" || true
     done
     ;;
   *)

@@ -264,8 +264,10 @@ std::vector<std::string> Searcher::baseline_search(std::string_view query, int l
     where += " AND (c.c0 || ' ' || c.c1 || ' ' || c.c2 || ' ' || c.c3 || ' ' || c.c4 || ' ' || c.c5) LIKE " + n;
     name_hits += " + (c.c0 LIKE " + n + ")";
   }
+  // With no words there is no name score: an integer alone in ORDER BY would name a column.
+  const std::string order = q.terms.empty() ? "p.popularity DESC" : name_hits + " DESC, p.popularity DESC";
   auto s = db_.prepare("SELECT p.code FROM search_fts_content c JOIN procedures p ON p.id = c.id WHERE 1" + where +
-                       " ORDER BY " + name_hits + " DESC, p.popularity DESC LIMIT " + std::to_string(limit));
+                       " ORDER BY " + order + " LIMIT " + std::to_string(limit));
   for (size_t i = 0; i < q.terms.size(); ++i) s.bind(static_cast<int>(i + 1), "%" + q.terms[i].text + "%");
   std::vector<std::string> out;
   while (s.step()) out.push_back(s.text(0));
