@@ -1,26 +1,79 @@
-// tthc-kiosk: for now the smallest real program over the catalog (the touch UI is issue #4).
-// It opens the installed pack's catalog and reports what a citizen would be able to find.
+// tthc-kiosk: the citizens' touch kiosk.
+//   tthc-kiosk [--config FILE] [--store DIR] [--windowed]
+//   tthc-kiosk [--config FILE] [--store DIR] --script FILE --screenshots DIR [--size WxH]
+//   tthc-kiosk [--store DIR] --bench [--bench-idle-seconds N] [--json]
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
-#include <string>
+#include <nlohmann/json.hpp>
 
-#include "content/catalog.hpp"
-#include "content/store.hpp"
+#include "model/config.hpp"
+#include "platform/app.hpp"
 
 int main(int argc, char** argv) {
-  std::string store = "/var/lib/tthc-kiosk/content";
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--store" && i + 1 < argc) store = argv[++i];
-  }
+  const auto started = std::chrono::steady_clock::now();
+  CLI::App cli{"tthc-kiosk — kiosk tra cứu thủ tục hành chính"};
+  std::string config_path, store, script, screenshots, size = "1920x1080";
+  bool windowed = false, bench = false, json = false;
+  double idle_seconds = 30;
+  cli.add_option("--config", config_path, "Configuration file (default /etc/tthc-kiosk/kiosk.conf if present)");
+  cli.add_option("--store", store, "Content store directory (overrides the configuration)");
+  cli.add_flag("--windowed", windowed, "A window instead of the fullscreen kiosk (development)");
+  cli.add_option("--script", script, "Play a scripted session headless")->check(CLI::ExistingFile);
+  cli.add_option("--screenshots", screenshots, "Where the script's shots are saved as PNG");
+  cli.add_option("--size", size, "Window size for scripts and benchmarks, WxH");
+  cli.add_flag("--bench", bench, "Print start-up, frame time, idle CPU and memory figures");
+  cli.add_option("--bench-idle-seconds", idle_seconds, "How long the idle CPU measurement runs");
+  cli.add_flag("--json", json, "Benchmark figures as JSON");
+  CLI11_PARSE(cli, argc, argv);
+
   try {
-    kiosk::content::ContentStore s(store);
-    kiosk::content::Catalog catalog(s.current_catalog());
-    auto st = catalog.stats();
-    std::cout << catalog.center().value("name", "") << ": " << st.procedures << " thủ tục\n";
-    for (const auto& p : catalog.most_popular(5)) std::cout << "  " << p.code << "  " << p.name << '\n';
-    return 0;
+    kiosk::platform::AppOptions opt;
+    if (!config_path.empty()) {
+      opt.config = kiosk::app::load_config(config_path);
+    } else if (std::filesystem::exists(kiosk::app::kDefaultConfigPath)) {
+      opt.config = kiosk::app::load_config(kiosk::app::kDefaultConfigPath);
+    }
+    if (!store.empty()) opt.config.store = store;
+    opt.windowed = windowed || !opt.config.fullscreen;
+    opt.width = opt.config.width;
+    opt.height = opt.config.height;
+    opt.headless = !script.empty() || bench;
+    if (opt.headless) {
+      if (std::sscanf(size.c_str(), "%dx%d", &opt.width, &opt.height) != 2 || opt.width < 320 || opt.height < 240) {
+        std::cerr << "tthc-kiosk: --size takes WxH, e.g. 1920x1080\n";
+        return 2;
+      }
+      // No display needed: SDL's offscreen driver and the software renderer.
+      setenv("SDL_VIDEODRIVER", "offscreen", 0);
+      setenv("SDL_RENDER_DRIVER", "software", 0);
+    }
+    kiosk::platform::KioskApp app(opt);
+    if (!script.empty()) return app.run_script(script, screenshots);
+    if (bench) {
+      auto f = app.bench(started, idle_seconds);
+      if (json) {
+        std::cout << nlohmann::json{{"cold_start_ms", f.cold_start_ms}, {"frame_p50_ms", f.frame_p50_ms},
+                                    {"frame_p99_ms", f.frame_p99_ms},   {"frames", f.frames},
+                                    {"idle_cpu_percent", f.idle_cpu_percent}, {"idle_seconds", f.idle_seconds},
+                                    {"peak_rss_mb", f.peak_rss_mb},     {"size", size}}
+                         .dump(2)
+                  << "\n";
+      } else {
+        std::printf("ui benchmark at %s, software renderer\n", size.c_str());
+        std::printf("  cold start to first frame: %.0f ms (target <= 1000)\n", f.cold_start_ms);
+        std::printf("  frame time while scrolling results: p50 %.2f ms, p99 %.2f ms over %d frames (target p99 <= 16)\n",
+                    f.frame_p50_ms, f.frame_p99_ms, f.frames);
+        std::printf("  idle CPU: %.2f%% of a core over %.0f s (target <= 1%%)\n", f.idle_cpu_percent, f.idle_seconds);
+        std::printf("  peak RSS: %.1f MB (target <= 150)\n", f.peak_rss_mb);
+      }
+      return 0;
+    }
+    return app.run();
   } catch (const std::exception& e) {
-    std::cerr << "tthc-kiosk: " << e.what() << '\n';
+    std::cerr << "tthc-kiosk: " << e.what() << "\n";
     return 1;
   }
 }

@@ -1,0 +1,84 @@
+#include "model/config.hpp"
+
+#include <charconv>
+
+#include "common/files.hpp"
+#include "common/text.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+int parse_int(const std::string& v, int lo, int hi, const std::string& where) {
+  int out = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || p != v.data() + v.size() || out < lo || out > hi)
+    throw ConfigError(where + ": expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                      ", got '" + v + "'");
+  return out;
+}
+
+bool parse_bool(const std::string& v, const std::string& where) {
+  if (v == "true" || v == "yes" || v == "1") return true;
+  if (v == "false" || v == "no" || v == "0") return false;
+  throw ConfigError(where + ": expected true or false, got '" + v + "'");
+}
+
+}  // namespace
+
+KioskConfig parse_config(const std::string& body) {
+  KioskConfig c;
+  int line_no = 0;
+  for (const auto& raw : text::split(body, '\n')) {
+    ++line_no;
+    std::string line = text::trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = "line " + std::to_string(line_no);
+    auto eq = line.find('=');
+    if (eq == std::string::npos) throw ConfigError(where + ": expected 'key = value'");
+    const std::string key = text::trim(line.substr(0, eq));
+    const std::string value = text::trim(line.substr(eq + 1));
+    if (key == "store") {
+      c.store = value;
+    } else if (key == "trust") {
+      c.trusted_keys.emplace_back(value);
+    } else if (key == "idle_seconds") {
+      c.timeouts.idle = std::chrono::seconds(parse_int(value, 10, 3600, where));
+    } else if (key == "countdown_seconds") {
+      c.timeouts.countdown = std::chrono::seconds(parse_int(value, 3, 120, where));
+    } else if (key == "attract_seconds") {
+      c.timeouts.attract = std::chrono::seconds(parse_int(value, 10, 86400, where));
+    } else if (key == "staff_pin_hash") {
+      if (value.rfind("$argon2", 0) != 0)
+        throw ConfigError(where + ": staff_pin_hash must be a hash from 'kioskctl staff pin-hash', not a PIN");
+      c.staff_pin_hash = value;
+    } else if (key == "log_file") {
+      c.log_file = value;
+    } else if (key == "fullscreen") {
+      c.fullscreen = parse_bool(value, where);
+    } else if (key == "width") {
+      c.width = parse_int(value, 320, 7680, where);
+    } else if (key == "height") {
+      c.height = parse_int(value, 240, 4320, where);
+    } else {
+      throw ConfigError(where + ": unknown setting '" + key + "'");
+    }
+  }
+  return c;
+}
+
+KioskConfig load_config(const std::filesystem::path& path) {
+  std::string body;
+  try {
+    body = files::read_file(path);
+  } catch (const std::exception&) {
+    throw ConfigError("cannot read the configuration file " + path.string());
+  }
+  try {
+    return parse_config(body);
+  } catch (const ConfigError& e) {
+    throw ConfigError(path.string() + ", " + e.what());
+  }
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,33 @@
+// The kiosk's configuration file: `key = value` lines, '#' comments.
+#pragma once
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/session.hpp"
+
+namespace kiosk::app {
+
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct KioskConfig {
+  std::filesystem::path store = "/var/lib/tthc-kiosk/content";
+  std::vector<std::filesystem::path> trusted_keys;
+  SessionTimeouts timeouts;
+  std::string staff_pin_hash;  // libsodium crypto_pwhash_str; empty: no staff screen
+  std::filesystem::path log_file;  // empty: stderr
+  bool fullscreen = true;
+  int width = 1920;
+  int height = 1080;
+};
+
+inline constexpr const char* kDefaultConfigPath = "/etc/tthc-kiosk/kiosk.conf";
+
+// Throws ConfigError naming the line and the problem.
+KioskConfig parse_config(const std::string& text);
+KioskConfig load_config(const std::filesystem::path& path);
+
+}  // namespace kiosk::app

@@ -1,0 +1,26 @@
+#include "model/staff_pin.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace kiosk::app {
+
+std::string hash_pin(const std::string& pin) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  if (pin.size() < 6 || !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw std::invalid_argument("a staff PIN is at least 6 digits");
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, pin.c_str(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    throw std::runtime_error("out of memory while hashing the PIN");
+  return out;
+}
+
+bool verify_pin(const std::string& hash, const std::string& pin) {
+  if (hash.empty() || sodium_init() < 0) return false;
+  return crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) == 0;
+}
+
+}  // namespace kiosk::app

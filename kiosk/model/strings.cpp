@@ -1,0 +1,62 @@
+#include "model/strings.hpp"
+
+namespace kiosk::app {
+
+const char* tr(Language lang, Text t) {
+  const bool vi = lang == Language::Vi;
+  switch (t) {
+    case Text::AppTitle: return vi ? "Kiosk tra cứu thủ tục hành chính" : "Public services kiosk";
+    case Text::TileSearch: return vi ? "Tra cứu thủ tục" : "Find a procedure";
+    case Text::TileSearchHint: return vi ? "Giấy tờ cần nộp, lệ phí, thời gian, nơi nộp" : "Papers, fees, time, where to file";
+    case Text::TouchToStart: return vi ? "Chạm vào màn hình để bắt đầu" : "Touch the screen to start";
+    case Text::LargeText: return vi ? "Chữ to" : "Larger text";
+    case Text::NormalText: return vi ? "Chữ thường" : "Normal text";
+    case Text::Back: return vi ? "Quay lại" : "Back";
+    case Text::Home: return vi ? "Trang chủ" : "Home";
+    case Text::SearchPrompt: return vi ? "Gõ tên thủ tục, có dấu hoặc không dấu" : "Type the procedure's name";
+    case Text::SearchPlaceholder: return vi ? "Ví dụ: dang ky ket hon, CCCD, bang lai" : "e.g. dang ky ket hon, CCCD";
+    case Text::Popular: return vi ? "Thủ tục được quan tâm nhiều" : "Most requested procedures";
+    case Text::NoResults: return vi ? "Không tìm thấy thủ tục phù hợp. Hãy thử từ khác." : "Nothing found. Try other words.";
+    case Text::Searching: return vi ? "Đang tìm…" : "Searching…";
+    case Text::Code: return vi ? "Mã thủ tục" : "Code";
+    case Text::Agency: return vi ? "Cơ quan thực hiện" : "Agency";
+    case Text::Counter: return vi ? "Nơi nộp hồ sơ" : "Where to file";
+    case Text::Channels: return vi ? "Cách nộp, thời hạn và lệ phí" : "How to file, time and fees";
+    case Text::Time: return vi ? "Thời hạn" : "Time";
+    case Text::Fee: return vi ? "Phí, lệ phí" : "Fees";
+    case Text::Documents: return vi ? "Giấy tờ cần nộp" : "Papers to bring";
+    case Text::Forms: return vi ? "Biểu mẫu" : "Forms";
+    case Text::Steps: return vi ? "Các bước thực hiện" : "Steps";
+    case Text::Conditions: return vi ? "Điều kiện" : "Conditions";
+    case Text::LegalBasis: return vi ? "Căn cứ pháp lý" : "Legal basis";
+    case Text::Result: return vi ? "Kết quả" : "Result";
+    case Text::Free: return vi ? "Miễn phí" : "Free";
+    case Text::Copies: return vi ? "Số lượng" : "Copies";
+    case Text::StillThere: return vi ? "Ông/bà có cần thêm thời gian không?" : "Do you need more time?";
+    case Text::Continue: return vi ? "Tiếp tục" : "Continue";
+    case Text::EndsIn: return vi ? "Màn hình sẽ trở về trang chủ sau" : "Returning to the start in";
+    case Text::Seconds: return vi ? "giây" : "seconds";
+    case Text::Space: return vi ? "Dấu cách" : "Space";
+    case Text::Delete: return vi ? "Xóa" : "Delete";
+    case Text::Clear: return vi ? "Xóa hết" : "Clear";
+    case Text::Telex: return vi ? "Gõ có dấu" : "Vietnamese marks";
+    case Text::NoTelex: return vi ? "Gõ không dấu" : "No marks";
+    case Text::Numbers: return "123";
+    case Text::Letters: return "abc";
+    case Text::AllLevels: return vi ? "Tất cả" : "All";
+    case Text::SearchError: return vi ? "Tạm thời không tìm được. Vui lòng thử lại hoặc hỏi cán bộ." : "Search failed. Please try again or ask staff.";
+    case Text::CatalogError: return vi ? "Chưa có dữ liệu thủ tục. Vui lòng liên hệ cán bộ." : "No procedure data installed. Please ask staff.";
+    case Text::FormNotPrintable: return vi ? "Mẫu đơn nhận tại quầy" : "Form available at the counter";
+    case Text::StaffTitle: return vi ? "Dành cho cán bộ" : "Staff";
+    case Text::StaffPin: return vi ? "Nhập mã PIN" : "Enter PIN";
+    case Text::StaffExit: return vi ? "Thoát ứng dụng" : "Quit the kiosk";
+    case Text::StaffReload: return vi ? "Tải lại nội dung" : "Reload content";
+    case Text::StaffClose: return vi ? "Đóng" : "Close";
+    case Text::StaffWrongPin: return vi ? "Mã PIN không đúng" : "Wrong PIN";
+    case Text::SampleNotice: return vi ? "Dữ liệu mẫu — không phải thông tin chính thức" : "Sample data — not official";
+    case Text::ResultsCount: return vi ? "kết quả" : "results";
+  }
+  return "";
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,48 @@
+// The SDL2 + Dear ImGui application: window, input, the event-driven loop, headless scripts,
+// screenshots and the UI benchmark.
+#pragma once
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "model/config.hpp"
+
+namespace kiosk::platform {
+
+struct AppOptions {
+  app::KioskConfig config;
+  bool windowed = false;
+  bool headless = false;  // offscreen video driver, software renderer
+  int width = 1920, height = 1080;
+};
+
+struct BenchFigures {
+  double cold_start_ms = 0;
+  double frame_p50_ms = 0, frame_p99_ms = 0;
+  int frames = 0;
+  double idle_cpu_percent = 0;
+  double idle_seconds = 0;
+  double peak_rss_mb = 0;
+};
+
+class KioskApp {
+ public:
+  explicit KioskApp(AppOptions options);
+  ~KioskApp();
+  KioskApp(const KioskApp&) = delete;
+  KioskApp& operator=(const KioskApp&) = delete;
+
+  int run();  // the kiosk: until staff quits it (or the window closes, when windowed)
+  // Plays a script; returns 0, or 1 when an expect failed, 2 on a broken script.
+  int run_script(const std::filesystem::path& script, const std::filesystem::path& screenshots);
+  // Cold start is measured from process_start to the first frame drawn.
+  BenchFigures bench(std::chrono::steady_clock::time_point process_start, double idle_seconds);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kiosk::platform

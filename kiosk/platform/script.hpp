@@ -1,0 +1,26 @@
+// Scripted sessions: a plain-text list of what a citizen does, played by the headless kiosk.
+//   tap <text> | tap @X,Y | drag @X,Y @X,Y | type <text> | key <name> | wait <ms> |
+//   idle <seconds> | shot <name> | expect <text>
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace kiosk::platform {
+
+struct ScriptStep {
+  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot };
+  Kind kind;
+  std::string text;
+  float x = 0, y = 0, x2 = 0, y2 = 0;
+  int number = 0;
+  int line = 0;
+};
+
+struct ScriptError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::vector<ScriptStep> parse_script(const std::string& body);
+
+}  // namespace kiosk::platform

@@ -1,0 +1,85 @@
+// The kiosk's screens, drawn with Dear ImGui from the Session state. No SDL here: the platform
+// layer feeds input into ImGui and calls frame() when something changed.
+#pragma once
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "content/catalog.hpp"
+#include "model/search_worker.hpp"
+#include "model/session.hpp"
+#include "ui/theme.hpp"
+#include "ui/visible_items.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+struct UiActions {
+  bool quit = false;
+  bool reload = false;
+};
+
+struct UiEnv {
+  app::Session& session;
+  const content::Catalog* catalog;  // null when no pack is installed
+  app::SearchWorker* worker;        // null when no pack is installed
+  app::Clock::time_point now;
+  std::string staff_pin_hash;       // empty: the staff screen is disabled
+  std::string problem;              // shown to citizens when the kiosk cannot serve them
+};
+
+class KioskUi {
+ public:
+  KioskUi(Fonts fonts, Palette palette, nlohmann::json center);
+
+  // Draws one frame (between ImGui::NewFrame and ImGui::Render).
+  UiActions frame(UiEnv& env);
+
+  // A physical keyboard or a keyboard-wedge scanner typed this (already composed text).
+  void typed(app::Session& s, const std::string& utf8);
+  void backspace(app::Session& s);
+
+  const VisibleItems& items() const { return items_; }
+  bool animating() const;
+  // A search result or a procedure was opened: the next frame starts at the top.
+  void reset_scroll();
+
+ private:
+  const FontSet& fonts(const app::Session& s) const { return s.large_text ? fonts_.large : fonts_.normal; }
+  void header(UiEnv& env);
+  void nav_bar(UiEnv& env);
+  void attract(UiEnv& env);
+  void home(UiEnv& env);
+  void search(UiEnv& env);
+  void results(UiEnv& env, float height);
+  void keyboard(UiEnv& env, float height);
+  void procedure(UiEnv& env);
+  void idle_prompt(UiEnv& env);
+  void staff(UiEnv& env, UiActions& actions);
+  void staff_gesture(UiEnv& env);
+  void on_key(app::Session& s, const std::string& key);
+  void request_search(UiEnv& env);
+  const content::Procedure* current_procedure(UiEnv& env);
+
+  Fonts fonts_;
+  Palette pal_;
+  nlohmann::json center_;
+  VisibleItems items_;
+  float scale_ = 1;
+  TouchScroll results_scroll_, procedure_scroll_, home_scroll_;
+  bool scroll_to_top_ = false;
+  bool keyboard_hidden_ = false;
+  std::optional<std::pair<std::string, search::Filters>> requested_;
+  std::optional<content::Procedure> procedure_;
+  std::vector<content::ProcedureSummary> popular_;
+  // Staff access: five taps in the top-left corner within three seconds, then the PIN.
+  std::vector<app::Clock::time_point> corner_taps_;
+  bool pin_entry_ = false;
+  std::string pin_;
+  bool pin_wrong_ = false;
+};
+
+std::string format_vnd(int64_t amount);  // 100000 -> "100.000 ₫"
+
+}  // namespace kiosk::ui

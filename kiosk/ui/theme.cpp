@@ -1,0 +1,129 @@
+#include "ui/theme.hpp"
+
+#include <imgui_freetype.h>
+
+#include <cmath>
+#include <filesystem>
+#include <optional>
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr const char* kTextFont = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+constexpr const char* kBoldFont = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+constexpr const char* kIconFont = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";
+
+std::optional<ImU32> parse_hex(const std::string& s) {
+  if (s.size() != 7 || s[0] != '#') return std::nullopt;
+  unsigned v = 0;
+  for (size_t i = 1; i < 7; ++i) {
+    char c = s[i];
+    v <<= 4;
+    if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
+    else return std::nullopt;
+  }
+  return IM_COL32((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF, 255);
+}
+
+double luminance(ImU32 c) {
+  auto ch = [](unsigned v) {
+    double x = v / 255.0;
+    return x <= 0.03928 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * ch(c & 0xFF) + 0.7152 * ch((c >> 8) & 0xFF) + 0.0722 * ch((c >> 16) & 0xFF);
+}
+
+// WCAG contrast of white text on this colour.
+double contrast_with_white(ImU32 c) { return 1.05 / (luminance(c) + 0.05); }
+
+const ImWchar* glyph_ranges() {
+  static ImVector<ImWchar> ranges = [] {
+    ImFontGlyphRangesBuilder b;
+    b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesVietnamese());
+    static const ImWchar extra[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x20AB, 0x20AB, 0x2190, 0x2193, 0};
+    b.AddRanges(extra);
+    ImVector<ImWchar> out;
+    b.BuildRanges(&out);
+    return out;
+  }();
+  return ranges.Data;
+}
+
+ImFont* add_font(const char* file, float px) {
+  ImGuiIO& io = ImGui::GetIO();
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;  // FreeType hints; oversampling only costs atlas memory
+  ImFont* f = io.Fonts->AddFontFromFileTTF(file, px, &cfg, glyph_ranges());
+  if (!f) throw FontError(std::string("cannot load font ") + file + " (install fonts-noto-core)");
+  if (std::filesystem::exists(kIconFont)) {
+    static const ImWchar icons[] = {0xF000, 0xF2E0, 0};
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.GlyphMinAdvanceX = px;
+    io.Fonts->AddFontFromFileTTF(kIconFont, px * 0.9f, &merge, icons);
+  }
+  return f;
+}
+
+FontSet load_set(float px_scale) {
+  FontSet s;
+  s.small = add_font(kTextFont, 24 * px_scale);
+  s.body = add_font(kTextFont, 28 * px_scale);
+  s.heading = add_font(kBoldFont, 34 * px_scale);
+  s.title = add_font(kBoldFont, 46 * px_scale);
+  return s;
+}
+
+}  // namespace
+
+Palette palette_from(const nlohmann::json& center) {
+  Palette p;
+  if (!center.is_object() || !center.contains("colors") || !center["colors"].is_object()) return p;
+  const auto& c = center["colors"];
+  auto pick = [&](const char* key, ImU32& slot, bool needs_white_text) {
+    if (!c.contains(key) || !c[key].is_string()) return;
+    auto v = parse_hex(c[key].get<std::string>());
+    if (v && (!needs_white_text || contrast_with_white(*v) >= 4.5)) slot = *v;
+  };
+  pick("primary", p.primary, true);
+  pick("accent", p.accent, true);
+  pick("background", p.background, false);
+  if (luminance(p.background) < 0.7) p.background = Palette{}.background;  // dark text must stay readable
+  return p;
+}
+
+Fonts load_fonts(float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  Fonts f;
+  f.normal = load_set(scale);
+  f.large = load_set(scale * 1.3f);
+  if (!io.Fonts->Build()) throw FontError("cannot build the font atlas");
+  return f;
+}
+
+void apply_style(const Palette& p) {
+  ImGuiStyle& s = ImGui::GetStyle();
+  // Rounded corners cost the software renderer several times the vertices.
+  s.WindowRounding = s.FrameRounding = s.ChildRounding = s.PopupRounding = s.ScrollbarRounding = s.GrabRounding = 0;
+  s.WindowBorderSize = s.ChildBorderSize = s.FrameBorderSize = s.PopupBorderSize = 0;
+  s.WindowPadding = ImVec2(0, 0);
+  s.ItemSpacing = ImVec2(16, 16);
+  s.ScrollbarSize = 24;
+  s.AntiAliasedLines = s.AntiAliasedFill = false;
+  ImVec4* col = s.Colors;
+  col[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(p.background);
+  col[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  col[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(p.text);
+  col[ImGuiCol_ScrollbarBg] = ImGui::ColorConvertU32ToFloat4(p.key);
+  col[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(p.border);
+  col[ImGuiCol_ScrollbarGrabHovered] = col[ImGuiCol_ScrollbarGrab];
+  col[ImGuiCol_ScrollbarGrabActive] = ImGui::ColorConvertU32ToFloat4(p.primary);
+  col[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.55f);
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,66 @@
+// The kiosk's look: a flat, high-contrast public-service theme drawn cheaply by the software
+// renderer (no rounded corners, few vertices), and fonts loaded at their real pixel sizes.
+#pragma once
+#include <imgui.h>
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace kiosk::ui {
+
+struct Palette {
+  ImU32 primary = IM_COL32(0x0B, 0x4F, 0x8A, 255);     // header, primary buttons (white text 8.6:1)
+  ImU32 accent = IM_COL32(0xB0, 0x0E, 0x28, 255);      // warnings (white text 7:1)
+  ImU32 background = IM_COL32(0xF5, 0xF7, 0xFA, 255);
+  ImU32 surface = IM_COL32(0xFF, 0xFF, 0xFF, 255);
+  ImU32 text = IM_COL32(0x1A, 0x1A, 0x1A, 255);        // 16:1 on background
+  ImU32 muted = IM_COL32(0x45, 0x4F, 0x5A, 255);       // 7.9:1 on white
+  ImU32 on_primary = IM_COL32(0xFF, 0xFF, 0xFF, 255);
+  ImU32 highlight = IM_COL32(0xFF, 0xE0, 0x82, 255);   // matched words, dark text on it 13:1
+  ImU32 border = IM_COL32(0x9A, 0xA5, 0xB1, 255);
+  ImU32 key = IM_COL32(0xE3, 0xE8, 0xEE, 255);         // keyboard keys, dark text 14:1
+  ImU32 pressed = IM_COL32(0xC5, 0xD3, 0xE3, 255);
+};
+
+// Colours from the pack's center identity ("#RRGGBB"); a colour too light for white text is ignored.
+Palette palette_from(const nlohmann::json& center);
+
+struct FontSet {
+  ImFont* small = nullptr;    // 24 px at 1080p: the smallest text shown
+  ImFont* body = nullptr;     // 28 px
+  ImFont* heading = nullptr;  // 34 px
+  ImFont* title = nullptr;    // 46 px
+};
+
+struct Fonts {
+  FontSet normal;
+  FontSet large;  // the "larger text" button
+};
+
+struct FontError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Noto Sans (Vietnamese, ₫, typographic punctuation) with Font Awesome icons merged in,
+// rasterised by FreeType at `scale` × the 1080p sizes.
+Fonts load_fonts(float scale);
+void apply_style(const Palette& p);
+
+// Font Awesome 4.7 code points used as icons.
+namespace icon {
+inline constexpr const char* home = "\xef\x80\x95";        // f015
+inline constexpr const char* back = "\xef\x81\xa0";        // f060
+inline constexpr const char* search = "\xef\x80\x82";      // f002
+inline constexpr const char* text_size = "\xef\x80\xb1";   // f031
+inline constexpr const char* globe = "\xef\x82\xac";       // f0ac
+inline constexpr const char* file = "\xef\x83\xb6";        // f0f6
+inline constexpr const char* clock = "\xef\x80\x97";       // f017
+inline constexpr const char* money = "\xef\x83\x96";       // f0d6
+inline constexpr const char* marker = "\xef\x81\x81";      // f041
+inline constexpr const char* hand = "\xef\x89\x9a";        // f25a
+inline constexpr const char* eraser = "\xef\x84\xad";      // f12d
+inline constexpr const char* university = "\xef\x86\x9c";  // f19c
+}  // namespace icon
+
+}  // namespace kiosk::ui

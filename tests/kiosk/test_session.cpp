@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "model/config.hpp"
+#include "model/session.hpp"
+#include "model/staff_pin.hpp"
+
+using namespace kiosk::app;
+using namespace std::chrono_literals;
+
+TEST_CASE("an untouched session asks, counts down, then wipes everything") {
+  Session s({60s, 10s, 120s});
+  auto t = Clock::time_point{} + 1h;
+  CHECK(s.screen() == Screen::Attract);
+  CHECK(s.touch(t));  // the first touch only wakes the kiosk
+  CHECK(s.screen() == Screen::Home);
+  s.go(Screen::Search);
+  for (char k : std::string("dang ky")) s.composer().key(std::string(1, k));
+  s.filters().level = "Cấp xã";
+  s.set_results("dang ky", {});
+  s.open_procedure("1.000894");
+  s.large_text = true;
+  s.language = Language::En;
+
+  CHECK_FALSE(s.tick(t + 59s));
+  CHECK(s.tick(t + 60s));
+  CHECK(s.idle_prompt());
+  CHECK(s.countdown_seconds(t + 63s) == 7);
+  // A touch keeps the session.
+  CHECK(s.touch(t + 65s));
+  CHECK_FALSE(s.idle_prompt());
+  CHECK(s.query() == "dang ky");
+  // Untouched again: prompt, countdown, wipe.
+  CHECK(s.tick(t + 125s));
+  CHECK_FALSE(s.tick(t + 134s));
+  CHECK(s.tick(t + 135s));
+  CHECK(s.screen() == Screen::Attract);
+  CHECK(s.query().empty());
+  CHECK(s.filters().level.empty());
+  CHECK(s.procedure_code().empty());
+  CHECK(s.results().empty());
+  CHECK_FALSE(s.large_text);
+  CHECK(s.language == Language::Vi);
+}
+
+TEST_CASE("home shows no prompt, only the attract screen after a while") {
+  Session s({60s, 10s, 120s});
+  auto t = Clock::time_point{} + 1h;
+  s.touch(t);
+  CHECK_FALSE(s.tick(t + 90s));
+  CHECK_FALSE(s.idle_prompt());
+  CHECK(s.tick(t + 120s));
+  CHECK(s.screen() == Screen::Attract);
+  CHECK_FALSE(s.next_deadline(t + 121s));  // the attract screen waits for a touch, no timers
+}
+
+TEST_CASE("back retraces the screens, home clears the way back") {
+  Session s;
+  auto t = Clock::now();
+  s.touch(t);
+  s.go(Screen::Search);
+  s.open_procedure("1.1");
+  s.back();
+  CHECK(s.screen() == Screen::Search);
+  s.open_procedure("1.2");
+  s.home();
+  CHECK(s.screen() == Screen::Home);
+  s.back();
+  CHECK(s.screen() == Screen::Home);
+}
+
+TEST_CASE("configuration: values, defaults and clear errors") {
+  auto c = parse_config("# kiosk\nstore = /srv/store\nidle_seconds = 90\nfullscreen = false\ntrust = /etc/k.pub\n");
+  CHECK(c.store == "/srv/store");
+  CHECK(c.timeouts.idle == 90s);
+  CHECK(c.timeouts.countdown == 10s);
+  CHECK_FALSE(c.fullscreen);
+  CHECK(c.trusted_keys.size() == 1);
+  CHECK_THROWS_WITH(parse_config("idle_seconds = soon"), Catch::Contains("line 1") && Catch::Contains("whole number"));
+  CHECK_THROWS_WITH(parse_config("\nidle_seconds = 2"), Catch::Contains("line 2"));
+  CHECK_THROWS_WITH(parse_config("colour = red"), Catch::Contains("unknown setting 'colour'"));
+  CHECK_THROWS_WITH(parse_config("staff_pin_hash = 123456"), Catch::Contains("not a PIN"));
+  CHECK_THROWS_WITH(parse_config("store"), Catch::Contains("key = value"));
+  CHECK_THROWS_WITH(load_config("/nonexistent/kiosk.conf"), Catch::Contains("cannot read"));
+}
+
+TEST_CASE("staff PINs are hashed, verified, and never trivial") {
+  const std::string h = hash_pin("246810");
+  CHECK(h.rfind("$argon2", 0) == 0);
+  CHECK(verify_pin(h, "246810"));
+  CHECK_FALSE(verify_pin(h, "246811"));
+  CHECK_FALSE(verify_pin("", "246810"));
+  CHECK_THROWS(hash_pin("1234"));
+  CHECK_THROWS(hash_pin("abcdef"));
+}
