@@ -58,11 +58,11 @@ int main(int argc, char** argv) {
         std::cout << nlohmann::json{{"cold_start_ms", f.cold_start_ms}, {"frame_p50_ms", f.frame_p50_ms},
                                     {"frame_p99_ms", f.frame_p99_ms},   {"frames", f.frames},
                                     {"idle_cpu_percent", f.idle_cpu_percent}, {"idle_seconds", f.idle_seconds},
-                                    {"peak_rss_mb", f.peak_rss_mb},     {"size", size}}
+                                    {"peak_rss_mb", f.peak_rss_mb},     {"size", size}, {"video_driver", f.video_driver}}
                          .dump(2)
                   << "\n";
       } else {
-        std::printf("ui benchmark at %s, software renderer\n", size.c_str());
+        std::printf("ui benchmark at %s, software renderer, SDL video driver %s\n", size.c_str(), f.video_driver.c_str());
         std::printf("  cold start to first frame: %.0f ms (target <= 1000)\n", f.cold_start_ms);
         std::printf("  frame time while scrolling results: p50 %.2f ms, p99 %.2f ms over %d frames (target p99 <= 16)\n",
                     f.frame_p50_ms, f.frame_p99_ms, f.frames);

@@ -56,6 +56,10 @@ KioskConfig parse_config(const std::string& body) {
       c.log_file = value;
     } else if (key == "fullscreen") {
       c.fullscreen = parse_bool(value, where);
+    } else if (key == "renderer") {
+      if (value != "software" && value != "accelerated")
+        throw ConfigError(where + ": renderer is 'software' or 'accelerated', got '" + value + "'");
+      c.accelerated = value == "accelerated";
     } else if (key == "width") {
       c.width = parse_int(value, 320, 7680, where);
     } else if (key == "height") {

@@ -20,6 +20,9 @@ struct KioskConfig {
   std::string staff_pin_hash;  // libsodium crypto_pwhash_str; empty: no staff screen
   std::filesystem::path log_file;  // empty: stderr
   bool fullscreen = true;
+  // Low-end kiosk PCs have no usable GPU: the software renderer is the default and the theme is
+  // designed for it. "accelerated" asks SDL for a GPU renderer.
+  bool accelerated = false;
   int width = 1920;
   int height = 1080;
 };

@@ -77,6 +77,7 @@ struct KioskApp::Impl {
   Clock::duration clock_offset{};  // scripted "idle" advances the session clock
   Clock::time_point last_frame = Clock::now();
   bool release_hover = false;
+  bool atlas_uploaded = false;
   bool quit = false;
   int frames_pending = 3;
 
@@ -88,7 +89,9 @@ struct KioskApp::Impl {
     if (!opt.windowed && !opt.headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     window.reset(SDL_CreateWindow("tthc-kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt.width, opt.height, flags));
     if (!window) throw std::runtime_error(std::string("cannot open the window: ") + SDL_GetError());
-    const Uint32 rflags = opt.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+    const bool gpu = opt.config.accelerated && !opt.headless;
+    if (!gpu) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    const Uint32 rflags = gpu ? SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC : SDL_RENDERER_SOFTWARE;
     renderer.reset(SDL_CreateRenderer(window.get(), -1, rflags));
     if (!renderer) renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
     if (!renderer) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
@@ -204,6 +207,11 @@ struct KioskApp::Impl {
     io.DeltaTime = fixed_step ? 1.0f / 60 : std::clamp(std::chrono::duration<float>(t - last_frame).count(), 1e-4f, 0.1f);
     last_frame = t;
     ImGui_ImplSDLRenderer_NewFrame();
+    if (!atlas_uploaded) {
+      // The renderer has its own copy of the font atlas now: free ours (tens of MB).
+      io.Fonts->ClearTexData();
+      atlas_uploaded = true;
+    }
     ImGui::NewFrame();
     ui::UiEnv env{session, catalog ? &*catalog : nullptr, worker ? &*worker : nullptr, now(),
                   opt.config.staff_pin_hash, problem};
@@ -471,6 +479,8 @@ BenchFigures KioskApp::bench(std::chrono::steady_clock::time_point process_start
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   f.peak_rss_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
+  const char* driver = SDL_GetCurrentVideoDriver();
+  f.video_driver = driver ? driver : "?";
   return f;
 }
 

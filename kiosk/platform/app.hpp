@@ -25,6 +25,7 @@ struct BenchFigures {
   double idle_cpu_percent = 0;
   double idle_seconds = 0;
   double peak_rss_mb = 0;
+  std::string video_driver;  // idle CPU is only meaningful on a real one (x11): "offscreen" polls
 };
 
 class KioskApp {

@@ -28,6 +28,9 @@ content::CatalogExtension index_extension() {
     db.exec(
         "CREATE VIRTUAL TABLE search_fts USING fts5(name, alt_names, field, agencies, documents, details,"
         " tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')");
+    // What ranking reads of every procedure at start-up, apart from the big text columns.
+    db.exec("CREATE TABLE search_names(id INTEGER PRIMARY KEY, name TEXT NOT NULL, popularity REAL NOT NULL)");
+    auto put_name = db.prepare("INSERT INTO search_names(id, name, popularity) VALUES(?,?,?)");
     std::unordered_map<std::string, const content::Procedure*> by_code;
     for (const auto& p : content.procedures) by_code[p.code] = &p;
 
@@ -42,6 +45,9 @@ content::CatalogExtension index_extension() {
       std::vector<std::string> details = {p.result};
       for (const auto& c : p.channels)
         for (const auto& f : c.fees) details.push_back(f.text);
+      std::string names = fold(p.name);
+      if (std::string alt = join_folded(p.alt_names); !alt.empty()) names += " " + alt;
+      put_name.bind(1, ids.int64(0)).bind(2, names).bind(3, p.popularity).run();
       put.bind(1, ids.int64(0))
           .bind(2, fold(p.name))
           .bind(3, join_folded(p.alt_names))

@@ -27,8 +27,8 @@ db::Db open_catalog(const std::filesystem::path& path) {
   // The catalog never changes under a reader: map it and keep its pages, instead of a read()
   // system call for every page of every keystroke.
   db.exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536;");
-  auto check = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'search_fts'");
-  if (!check.step() || check.int64(0) == 0)
+  auto check = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('search_fts', 'search_names')");
+  if (!check.step() || check.int64(0) != 2)
     throw db::Error("the catalog has no search index; reinstall the content pack with kioskctl");
   return db;
 }
@@ -111,18 +111,16 @@ Searcher::Searcher(const std::filesystem::path& catalog_db)
       columns_(db_.prepare("SELECT name, alt_names, field, agencies, documents, details FROM search_fts WHERE rowid = ?")),
       popular_(db_.prepare(std::string("SELECT p.id FROM procedures p WHERE 1") + kFilter +
                            " ORDER BY p.id LIMIT ?1")) {
-  auto all = db_.prepare("SELECT f.rowid, f.name, f.alt_names, p.popularity FROM search_fts f"
-                         " JOIN procedures p ON p.id = f.rowid");
+  auto all = db_.prepare("SELECT id, name, popularity FROM search_names");
   while (all.step()) {
     const auto id = static_cast<size_t>(all.int64(0));
     if (id >= docs_.size()) docs_.resize(id + 1);
     Doc d;
     d.name = all.text(1);
-    if (std::string alt = all.text(2); !alt.empty()) d.name += " " + alt;
     split_words(d.name, scratch_);
     for (auto w : scratch_)
       d.words.emplace_back(static_cast<uint32_t>(w.data() - d.name.data()), static_cast<uint32_t>(w.size()));
-    d.popularity = std::log10(1.0 + std::max(0.0, all.real(3)));
+    d.popularity = std::log10(1.0 + std::max(0.0, all.real(2)));
     docs_[id] = std::move(d);
   }
 }
