@@ -180,7 +180,9 @@ std::vector<ProcedureSummary> Catalog::most_popular(int limit) const {
 }
 
 std::vector<std::string> Catalog::fields() const {
-  auto s = db_.prepare("SELECT DISTINCT field FROM procedures WHERE field <> '' ORDER BY field");
+  // Most used fields first: a citizen should not have to scroll past rare ones to find "Hộ tịch".
+  auto s = db_.prepare(
+      "SELECT field FROM procedures WHERE field <> '' GROUP BY field ORDER BY sum(popularity) DESC, count(*) DESC, field");
   std::vector<std::string> out;
   while (s.step()) out.push_back(s.text(0));
   return out;

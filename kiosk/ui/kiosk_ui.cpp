@@ -93,6 +93,7 @@ UiActions KioskUi::frame(UiEnv& env) {
     requested_.reset();
     pin_entry_ = false;
     keyboard_hidden_ = false;
+    field_picker_ = false;
   }
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -105,6 +106,8 @@ UiActions KioskUi::frame(UiEnv& env) {
     case Screen::Procedure: procedure(env); break;
     case Screen::Staff: staff(env, actions); break;
   }
+  if (env.session.screen() != Screen::Search) field_picker_ = false;
+  if (field_picker_) field_picker(env);
   if (env.session.screen() != Screen::Attract) staff_gesture(env);
   if (env.session.idle_prompt()) idle_prompt(env);
   ImGui::End();
@@ -272,6 +275,15 @@ void KioskUi::search(UiEnv& env) {
       reset_scroll();
     }
     x += cw + 12 * scale_;
+  }
+  {
+    const std::string& field = env.session.filters().field;
+    const std::string label = field.empty() ? (env.session.language == Language::Vi ? "Lĩnh vực…" : "Field…") : field;
+    const float cw = std::min(io.DisplaySize.x - margin - x, 420 * scale_);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ButtonLook chip{field.empty() ? pal_.surface : pal_.primary, field.empty() ? pal_.text : pal_.on_primary, f.body, false,
+                    pal_.border};
+    if (cw > 120 * scale_ && button(items_, "##field", label, ImVec2(cw, chip_h), chip)) field_picker_ = true;
   }
   y += box_h + 14 * scale_;
 
@@ -527,6 +539,46 @@ void KioskUi::idle_prompt(UiEnv& env) {
   // Any touch continues (Session::touch); the button says so.
   button(items_, "##continue", tr(env.session.language, Text::Continue), ImVec2(w - 96 * scale_, 110 * scale_),
          ButtonLook{pal_.primary, pal_.on_primary, f.title, true});
+  ImGui::End();
+}
+
+void KioskUi::field_picker(UiEnv& env) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const FontSet& f = fonts(env.session);
+  if (fields_.empty() && env.catalog) fields_ = env.catalog->fields();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(pal_.background));
+  ImGui::Begin("fields", nullptr, kPlain & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleColor();
+  const float margin = 48 * scale_, w = io.DisplaySize.x - 2 * margin;
+  ImGui::SetCursorScreenPos(ImVec2(margin, 32 * scale_));
+  text(items_, env.session.language == Language::Vi ? "Chọn lĩnh vực" : "Choose a field", f.title, pal_.text, w);
+  const float top = ImGui::GetCursorScreenPos().y + 12 * scale_;
+  const float bottom_h = 130 * scale_;
+  ImGui::SetCursorScreenPos(ImVec2(margin, top));
+  ImGui::BeginChild("fieldlist", ImVec2(w, io.DisplaySize.y - top - bottom_h), false, ImGuiWindowFlags_NoScrollWithMouse);
+  fields_scroll_.update();
+  const float cols = 2, gap = 16 * scale_, cw = (w - gap - 30 * scale_) / cols, ch = 90 * scale_;
+  std::vector<std::string> options = {""};
+  options.insert(options.end(), fields_.begin(), fields_.end());
+  for (size_t i = 0; i < options.size(); ++i) {
+    const bool on = env.session.filters().field == options[i];
+    ImGui::SetCursorPos(ImVec2(static_cast<float>(i % 2) * (cw + gap), static_cast<float>(i / 2) * (ch + gap)));
+    const std::string label = options[i].empty() ? (env.session.language == Language::Vi ? "Tất cả lĩnh vực" : "All fields")
+                                                 : options[i];
+    if (button(items_, ("##f" + std::to_string(i)).c_str(), label, ImVec2(cw, ch),
+               ButtonLook{on ? pal_.primary : pal_.surface, on ? pal_.on_primary : pal_.text, f.body, false, pal_.border})) {
+      env.session.filters().field = options[i];
+      field_picker_ = false;
+      reset_scroll();
+    }
+  }
+  ImGui::EndChild();
+  ImGui::SetCursorScreenPos(ImVec2(margin, io.DisplaySize.y - bottom_h + 20 * scale_));
+  if (button(items_, "##fclose", std::string(icon::back) + "  " + tr(env.session.language, Text::Back),
+             ImVec2(360 * scale_, 90 * scale_), ButtonLook{pal_.primary, pal_.on_primary, f.heading, true}))
+    field_picker_ = false;
   ImGui::End();
 }
 

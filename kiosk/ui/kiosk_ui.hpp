@@ -58,6 +58,7 @@ class KioskUi {
   void idle_prompt(UiEnv& env);
   void staff(UiEnv& env, UiActions& actions);
   void staff_gesture(UiEnv& env);
+  void field_picker(UiEnv& env);
   void on_key(app::Session& s, const std::string& key);
   void request_search(UiEnv& env);
   const content::Procedure* current_procedure(UiEnv& env);
@@ -70,6 +71,9 @@ class KioskUi {
   TouchScroll results_scroll_, procedure_scroll_, home_scroll_;
   bool scroll_to_top_ = false;
   bool keyboard_hidden_ = false;
+  bool field_picker_ = false;
+  std::vector<std::string> fields_;
+  TouchScroll fields_scroll_;
   std::optional<std::pair<std::string, search::Filters>> requested_;
   std::optional<content::Procedure> procedure_;
   std::vector<content::ProcedureSummary> popular_;

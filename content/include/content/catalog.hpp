@@ -54,7 +54,7 @@ class Catalog {
   CatalogStats stats() const;
   std::optional<Procedure> procedure(const std::string& code) const;
   std::vector<ProcedureSummary> most_popular(int limit) const;
-  std::vector<std::string> fields() const;
+  std::vector<std::string> fields() const;  // most used first
   std::vector<std::string> procedure_codes() const;  // in id order (most used first)
   std::vector<Agency> agencies() const;
   db::Db& db() { return db_; }
