@@ -51,19 +51,27 @@ TEST_CASE("an install killed at any point leaves the old pack or the new one, co
   build_pack(tmp.path() / "src-a", pack_a, kp.secret);
   build_pack(tmp.path() / "src-b", pack_b, kp.secret);
 
-  // Measure one whole install to spread the kill points over it.
-  auto t0 = std::chrono::steady_clock::now();
-  REQUIRE(wait_exit(start_install(pack_a, store_dir, tmp.path() / "k.pub")) == 0);
-  const auto full = std::chrono::steady_clock::now() - t0;
-  const auto full_us = std::chrono::duration_cast<std::chrono::microseconds>(full).count();
+  // Kill points are spread over one whole install's duration, measured again as we go: on a
+  // loaded machine an install takes longer, and kills must still land on both sides of the switch.
+  auto measure = [&](const std::filesystem::path& pack) {
+    auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(wait_exit(start_install(pack, store_dir, tmp.path() / "k.pub")) == 0);
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+  };
+  long full_us = measure(pack_a);
 
   std::mt19937 rng(20261126);
-  int saw_old = 0, saw_new = 0;
-  for (int i = 0; i < 60; ++i) {
+  int saw_old = 0, saw_new = 0, rounds = 0;
+  while (rounds < 60 || ((saw_old < 5 || saw_new < 5) && rounds < 400)) {
+    ++rounds;
+    if (rounds % 20 == 0) {
+      const bool on_a = ContentStore(store_dir).current()->manifest.version == "1.0.0";
+      full_us = std::max(full_us, measure(on_a ? pack_b : pack_a));
+    }
     // Alternate the target so every round is a real switch.
     const bool to_b = ContentStore(store_dir).current()->manifest.version == "1.0.0";
     pid_t pid = start_install(to_b ? pack_b : pack_a, store_dir, tmp.path() / "k.pub");
-    std::this_thread::sleep_for(std::chrono::microseconds(rng() % (full_us + full_us / 5 + 1)));
+    std::this_thread::sleep_for(std::chrono::microseconds(rng() % (full_us + full_us / 3 + 1)));
     kill(pid, SIGKILL);
     wait_exit(pid);
 
@@ -82,6 +90,7 @@ TEST_CASE("an install killed at any point leaves the old pack or the new one, co
     }
     ((v == "1.0.0") == to_b ? saw_old : saw_new)++;
   }
+  INFO("rounds " << rounds << ", old kept " << saw_old << ", new installed " << saw_new);
   // Both outcomes happened, so the kills really landed before and after the switch.
   CHECK(saw_old > 0);
   CHECK(saw_new > 0);
