@@ -3,6 +3,7 @@
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <stb_image.h>
 #include <stb_image_write.h>
 #include <sys/resource.h>
 
@@ -39,6 +40,12 @@ struct WindowDeleter {
 struct RendererDeleter {
   void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
 };
+struct TextureDeleter {
+  void operator()(SDL_Texture* t) const { SDL_DestroyTexture(t); }
+};
+struct StbFree {
+  void operator()(unsigned char* p) const { stbi_image_free(p); }
+};
 struct ImGuiContextGuard {
   ImGuiContextGuard() { ImGui::CreateContext(); }
   ~ImGuiContextGuard() { ImGui::DestroyContext(); }
@@ -74,6 +81,7 @@ struct KioskApp::Impl {
   std::optional<app::SearchWorker> worker;
   std::string problem;
   std::optional<ui::KioskUi> ui;
+  std::unique_ptr<SDL_Texture, TextureDeleter> logo;
   Clock::duration clock_offset{};  // scripted "idle" advances the session clock
   Clock::time_point last_frame = Clock::now();
   bool release_hover = false;
@@ -108,6 +116,7 @@ struct KioskApp::Impl {
     const auto center = catalog ? catalog->center() : nlohmann::json::object();
     ui::apply_style(ui::palette_from(center));
     ui.emplace(fonts, ui::palette_from(center), center);
+    load_logo();
     SDL_StartTextInput();
   }
 
@@ -130,6 +139,33 @@ struct KioskApp::Impl {
       problem = app::tr(app::Language::Vi, app::Text::CatalogError);
       log.error("kiosk", std::string("cannot load content: ") + e.what());
     }
+  }
+
+  // The center's logo from the pack (PNG or JPEG, at most 1024 px a side); none is no error.
+  void load_logo() {
+    logo.reset();
+    ui->set_logo(nullptr, 0, 0);
+    if (!catalog) return;
+    const std::string rel = catalog->center().value("logo", "");
+    if (rel.empty()) return;
+    if (rel[0] == '/' || rel.find("..") != std::string::npos) {
+      log.warn("kiosk", "logo path ignored: " + rel);
+      return;
+    }
+    auto current = content::ContentStore(opt.config.store).current();
+    if (!current) return;
+    const auto path = current->dir / "content" / rel;
+    int w = 0, h = 0, n = 0;
+    std::unique_ptr<unsigned char, StbFree> px(stbi_load(path.c_str(), &w, &h, &n, 4));
+    if (!px || w <= 0 || h <= 0 || w > 1024 || h > 1024) {
+      log.warn("kiosk", "logo not shown (not a PNG/JPEG up to 1024 px): " + rel);
+      return;
+    }
+    logo.reset(SDL_CreateTexture(renderer.get(), SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, w, h));
+    if (!logo) return;
+    SDL_UpdateTexture(logo.get(), nullptr, px.get(), w * 4);
+    SDL_SetTextureBlendMode(logo.get(), SDL_BLENDMODE_BLEND);
+    ui->set_logo(static_cast<ImTextureID>(logo.get()), w, h);
   }
 
   Clock::time_point now() const { return Clock::now() + clock_offset; }
@@ -235,6 +271,7 @@ struct KioskApp::Impl {
     }
     if (actions.reload) {
       load_content();
+      load_logo();
       session.home();
     }
   }

@@ -121,7 +121,13 @@ void KioskUi::header(UiEnv& env) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, h), pal_.primary);
   const std::string name = center_.value("name", tr(env.session.language, Text::AppTitle));
-  ImGui::SetCursorScreenPos(ImVec2(32 * scale_, (h - f.title->FontSize) * 0.5f));
+  float name_x = 32 * scale_;
+  if (logo_ && logo_h_ > 0) {
+    const float lh = 88 * scale_, lw = lh * static_cast<float>(logo_w_) / static_cast<float>(logo_h_);
+    dl->AddImage(logo_, ImVec2(name_x, (h - lh) * 0.5f), ImVec2(name_x + lw, (h + lh) * 0.5f));
+    name_x += lw + 20 * scale_;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(name_x, (h - f.title->FontSize) * 0.5f));
   text(items_, name, f.title, pal_.on_primary, io.DisplaySize.x * 0.55f);
 
   // Right side: date and time, language, larger text.
@@ -181,7 +187,12 @@ void KioskUi::attract(UiEnv& env) {
     ImGui::SetCursorScreenPos(ImVec2((io.DisplaySize.x - tw) * 0.5f, y));
     text(items_, s, font, pal_.on_primary, w);
   };
-  centered(center_.value("name", tr(Language::Vi, Text::AppTitle)), f.title, io.DisplaySize.y * 0.26f);
+  if (logo_ && logo_h_ > 0) {
+    const float lh = 200 * scale_, lw = lh * static_cast<float>(logo_w_) / static_cast<float>(logo_h_);
+    const ImVec2 p((io.DisplaySize.x - lw) * 0.5f, io.DisplaySize.y * 0.08f);
+    ImGui::GetWindowDrawList()->AddImage(logo_, p, ImVec2(p.x + lw, p.y + lh));
+  }
+  centered(center_.value("name", tr(Language::Vi, Text::AppTitle)), f.title, io.DisplaySize.y * 0.30f);
   centered(tr(Language::Vi, Text::AppTitle), f.heading, ImGui::GetCursorScreenPos().y + 24 * scale_);
   centered(std::string(icon::hand) + "  " + tr(Language::Vi, Text::TouchToStart), f.title, io.DisplaySize.y * 0.60f);
   centered(tr(Language::En, Text::TouchToStart), f.heading, ImGui::GetCursorScreenPos().y + 12 * scale_);
@@ -486,9 +497,9 @@ void KioskUi::procedure(UiEnv& env) {
       }
       if (!d.note.empty()) detail += (detail.empty() ? "" : "   ·   ") + d.note;
       if (!detail.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x + 36 * scale_, ImGui::GetCursorScreenPos().y - 8 * scale_));
+        ImGui::Indent(36 * scale_);
         text(items_, detail, f.small, pal_.muted, tw - 36 * scale_);
-        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x - 36 * scale_, ImGui::GetCursorScreenPos().y));
+        ImGui::Unindent(36 * scale_);
       }
     }
     if (p->documents.empty() && !p->raw_documents.empty()) text(items_, p->raw_documents, f.body, pal_.text, tw);

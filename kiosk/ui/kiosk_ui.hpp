@@ -38,6 +38,12 @@ class KioskUi {
 
   // A physical keyboard or a keyboard-wedge scanner typed this (already composed text).
   void typed(app::Session& s, const std::string& utf8);
+  // The center's logo, already a renderer texture (null: none).
+  void set_logo(ImTextureID texture, int w, int h) {
+    logo_ = texture;
+    logo_w_ = w;
+    logo_h_ = h;
+  }
   void backspace(app::Session& s);
 
   const VisibleItems& items() const { return items_; }
@@ -72,6 +78,8 @@ class KioskUi {
   bool scroll_to_top_ = false;
   bool keyboard_hidden_ = false;
   bool field_picker_ = false;
+  ImTextureID logo_ = nullptr;
+  int logo_w_ = 0, logo_h_ = 0;
   std::vector<std::string> fields_;
   TouchScroll fields_scroll_;
   std::optional<std::pair<std::string, search::Filters>> requested_;
