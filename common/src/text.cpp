@@ -7,37 +7,41 @@
 
 namespace kiosk::text {
 
-bool is_valid_utf8(std::string_view s) {
-  auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) return false;
-    p += n;
-    left -= n;
-  }
-  return true;
-}
-
-std::string sanitize_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+// Calls f(code point or -1 for an invalid byte, the bytes it took) for each step through s;
+// stops early when f returns false.
+template <typename F>
+void each_codepoint(std::string_view s, F f) {
   auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
   while (left > 0) {
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
     if (n <= 0) {
-      out += "\xEF\xBF\xBD";
-      p += 1;
-      left -= 1;
-      continue;
+      n = 1;
+      cp = -1;
     }
-    out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+    if (!f(cp, std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)))) return;
     p += n;
     left -= n;
   }
+}
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  bool ok = true;
+  each_codepoint(s, [&](utf8proc_int32_t cp, std::string_view) { return ok = cp >= 0; });
+  return ok;
+}
+
+std::string sanitize_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  each_codepoint(s, [&](utf8proc_int32_t cp, std::string_view bytes) {
+    if (cp < 0) out += "\xEF\xBF\xBD";
+    else out += bytes;
+    return true;
+  });
   return out;
 }
 
@@ -95,20 +99,10 @@ namespace kiosk::text {
 std::u32string to_u32(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
-      out.push_back(U'\uFFFD');
-      n = 1;
-    } else {
-      out.push_back(static_cast<char32_t>(cp));
-    }
-    p += n;
-    left -= n;
-  }
+  each_codepoint(s, [&](utf8proc_int32_t cp, std::string_view) {
+    out.push_back(cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp));
+    return true;
+  });
   return out;
 }
 

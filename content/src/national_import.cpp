@@ -143,14 +143,7 @@ Procedure from_structured(const json& j) {
     }
     for (size_t i = 0; i < copies.size(); ++i) d.copies += (i ? ", " : "") + copies[i];
     std::string file = str(row, "so_luong");
-    if (!file.empty() && file.find('.') != std::string::npos) {
-      Form f;
-      f.id = "f" + std::to_string(p.forms.size() + 1);
-      f.name = d.name;
-      f.template_name = file;
-      d.form_id = f.id;
-      p.forms.push_back(std::move(f));
-    }
+    if (!file.empty() && file.find('.') != std::string::npos) national::attach_form(d, p.forms, file);
     p.documents.push_back(std::move(d));
   }
   for (const auto& row : t.value("can_cu_phap_ly", json::array())) {

@@ -335,14 +335,7 @@ ParsedDocuments parse_documents(std::string_view flat) {
     size_t comma;
     while ((comma = d.copies.find(",")) != std::string::npos && d.copies[comma + 1] != ' ') d.copies.insert(comma + 1, " ");
     d.note = section;
-    if (!file.empty()) {
-      Form f;
-      f.id = "f" + std::to_string(out.forms.size() + 1);
-      f.name = d.name;
-      f.template_name = file;
-      d.form_id = f.id;
-      out.forms.push_back(std::move(f));
-    }
+    if (!file.empty()) attach_form(d, out.forms, file);
     if (!d.name.empty()) out.documents.push_back(std::move(d));
     pos = start + len;
   }
@@ -438,6 +431,15 @@ std::vector<LegalBasis> parse_legal_basis(std::string_view flat) {
   std::string tail = kiosk::text::squash_spaces(flat.substr(std::min(row_start, flat.size())));
   if (!tail.empty()) out.push_back({tail, ""});
   return out;
+}
+
+void attach_form(Document& doc, std::vector<Form>& forms, const std::string& template_name) {
+  Form f;
+  f.id = "f" + std::to_string(forms.size() + 1);
+  f.name = doc.name;
+  f.template_name = template_name;
+  doc.form_id = f.id;
+  forms.push_back(std::move(f));
 }
 
 std::vector<std::string> parse_steps(std::string_view text) {

@@ -1,4 +1,5 @@
 #include "search/fold.hpp"
+#include "search/query.hpp"
 
 #include <utf8proc.h>
 
@@ -80,16 +81,9 @@ std::string fold(std::string_view text) {
 }
 
 std::vector<std::string> words(std::string_view folded) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && folded[i] == ' ') ++i;
-    size_t j = i;
-    while (j < folded.size() && folded[j] != ' ') ++j;
-    if (j > i) out.emplace_back(folded.substr(i, j - i));
-    i = j;
-  }
-  return out;
+  std::vector<std::string_view> views;
+  split_words(folded, views);
+  return std::vector<std::string>(views.begin(), views.end());
 }
 
 std::vector<WordSpan> word_spans(std::string_view original) {

@@ -50,6 +50,8 @@ struct ParsedDocuments {
 ParsedDocuments parse_documents(std::string_view flat);
 std::vector<LegalBasis> parse_legal_basis(std::string_view flat);
 std::vector<std::string> parse_steps(std::string_view text);
+// Records a document's published template file as a form of the procedure and links the two.
+void attach_form(Document& doc, std::vector<Form>& forms, const std::string& template_name);
 }  // namespace national
 
 }  // namespace kiosk::content
