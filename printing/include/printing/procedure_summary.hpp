@@ -1,0 +1,15 @@
+// "What to bring": the printed summary of a procedure a citizen takes home.
+#pragma once
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "content/procedure.hpp"
+#include "printing/print_doc.hpp"
+
+namespace kiosk::printing {
+
+PrintDoc procedure_summary(const content::Procedure& p, const nlohmann::json& center, std::time_t printed_at);
+
+std::string format_vnd(int64_t amount);  // 100000 -> "100.000 ₫"
+
+}  // namespace kiosk::printing

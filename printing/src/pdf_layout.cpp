@@ -1,0 +1,149 @@
+#include "printing/pdf_layout.hpp"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
+#include <vector>
+
+namespace kiosk::printing {
+
+namespace {
+
+// RAII for every cairo and pango handle.
+struct SurfaceFree {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct CairoFree {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+struct GObjectFree {
+  void operator()(void* o) const { g_object_unref(o); }
+};
+struct FontDescFree {
+  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceFree>;
+using Cairo = std::unique_ptr<cairo_t, CairoFree>;
+using Layout = std::unique_ptr<PangoLayout, GObjectFree>;
+using FontDesc = std::unique_ptr<PangoFontDescription, FontDescFree>;
+
+constexpr double kMm = 72.0 / 25.4;
+constexpr const char* kFamily = "Noto Sans";
+
+struct Geometry {
+  double page_w, page_h;  // points; page_h 0: grows with the content (roll)
+  double margin;
+};
+
+Geometry geometry(Paper p) {
+  if (p == Paper::Roll80) return {80 * kMm, 0, 4 * kMm};
+  return {210 * kMm, 297 * kMm, 18 * kMm};
+}
+
+double font_size(Block::Kind k, Paper p) {
+  const double base = p == Paper::Roll80 ? 9.0 : 11.0;
+  switch (k) {
+    case Block::Kind::Title: return base * 1.45;
+    case Block::Kind::Heading: return base * 1.15;
+    case Block::Kind::Small: return base * 0.85;
+    default: return base;
+  }
+}
+
+Layout make_layout(cairo_t* cr, const Block& b, Paper paper, double width) {
+  Layout layout(pango_cairo_create_layout(cr));
+  FontDesc desc(pango_font_description_from_string(kFamily));
+  pango_font_description_set_absolute_size(desc.get(), font_size(b.kind, paper) * PANGO_SCALE);
+  if (b.kind == Block::Kind::Title || b.kind == Block::Kind::Heading)
+    pango_font_description_set_weight(desc.get(), PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description(layout.get(), desc.get());
+  pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text(layout.get(), b.text.c_str(), -1);
+  return layout;
+}
+
+double block_height(cairo_t* cr, const Block& b, Paper paper, double width) {
+  if (b.kind == Block::Kind::Rule) return 6;
+  if (b.kind == Block::Kind::Space) return font_size(Block::Kind::Text, paper) * 0.6;
+  Layout l = make_layout(cr, b, paper, width);
+  int w = 0, h = 0;
+  pango_layout_get_size(l.get(), &w, &h);
+  return static_cast<double>(h) / PANGO_SCALE + 3;
+}
+
+// A font that shapes Vietnamese must cover its letters with two marks (ạ, ễ, ự).
+void require_vietnamese_font() {
+  PangoFontMap* map = pango_cairo_font_map_get_default();  // owned by pango
+  std::unique_ptr<PangoContext, GObjectFree> ctx(pango_font_map_create_context(map));
+  FontDesc desc(pango_font_description_from_string(kFamily));
+  std::unique_ptr<PangoFont, GObjectFree> font(pango_font_map_load_font(map, ctx.get(), desc.get()));
+  bool ok = font != nullptr;
+  if (ok) {
+    PangoCoverage* cov = pango_font_get_coverage(font.get(), pango_language_from_string("vi"));
+    for (gunichar c : {0x1EA1u, 0x1EC5u, 0x1EF1u, 0x0111u})
+      ok = ok && pango_coverage_get(cov, static_cast<int>(c)) == PANGO_COVERAGE_EXACT;
+    pango_coverage_unref(cov);
+  }
+  if (!ok)
+    throw PrintError("Không có phông chữ hỗ trợ tiếng Việt để in (no installed font covers Vietnamese; install fonts-noto-core)");
+}
+
+}  // namespace
+
+Paper paper_from_name(const std::string& name) {
+  if (name == "roll80") return Paper::Roll80;
+  if (name == "a4") return Paper::A4;
+  throw PrintError("unknown paper '" + name + "' (roll80 or a4)");
+}
+
+void render_pdf(const PrintDoc& doc, Paper paper, const std::filesystem::path& out) {
+  require_vietnamese_font();
+  const Geometry g = geometry(paper);
+  const double width = g.page_w - 2 * g.margin;
+
+  // Measure first (a roll is exactly as tall as what is printed on it).
+  Surface probe(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
+  Cairo pcr(cairo_create(probe.get()));
+  std::vector<double> heights;
+  double total = 0;
+  for (const auto& b : doc.blocks) {
+    heights.push_back(block_height(pcr.get(), b, paper, width));
+    total += heights.back();
+  }
+  const double page_h = g.page_h > 0 ? g.page_h : total + 2 * g.margin + 10 * kMm;  // tear-off space
+
+  Surface pdf(cairo_pdf_surface_create(out.c_str(), g.page_w, page_h));
+  if (cairo_surface_status(pdf.get()) != CAIRO_STATUS_SUCCESS)
+    throw PrintError("cannot write " + out.string() + ": " + cairo_status_to_string(cairo_surface_status(pdf.get())));
+  cairo_pdf_surface_set_metadata(pdf.get(), CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+  Cairo cr(cairo_create(pdf.get()));
+  double y = g.margin;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (g.page_h > 0 && y + heights[i] > page_h - g.margin) {
+      cairo_show_page(cr.get());
+      y = g.margin;
+    }
+    if (b.kind == Block::Kind::Rule) {
+      cairo_set_source_rgb(cr.get(), 0, 0, 0);
+      cairo_set_line_width(cr.get(), 0.8);
+      cairo_move_to(cr.get(), g.margin, y + 3);
+      cairo_line_to(cr.get(), g.margin + width, y + 3);
+      cairo_stroke(cr.get());
+    } else if (b.kind != Block::Kind::Space) {
+      Layout l = make_layout(cr.get(), b, paper, width);
+      cairo_set_source_rgb(cr.get(), 0, 0, 0);
+      cairo_move_to(cr.get(), g.margin, y);
+      pango_cairo_show_layout(cr.get(), l.get());
+    }
+    y += heights[i];
+  }
+  cr.reset();
+  cairo_surface_finish(pdf.get());
+  if (cairo_surface_status(pdf.get()) != CAIRO_STATUS_SUCCESS)
+    throw PrintError("cannot finish " + out.string() + ": " + cairo_status_to_string(cairo_surface_status(pdf.get())));
+}
+
+}  // namespace kiosk::printing

@@ -1,0 +1,58 @@
+#include "printing/procedure_summary.hpp"
+
+namespace kiosk::printing {
+
+std::string format_vnd(int64_t amount) {
+  std::string digits = std::to_string(amount);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return out + " ₫";
+}
+
+PrintDoc procedure_summary(const content::Procedure& p, const nlohmann::json& center, std::time_t printed_at) {
+  PrintDoc d;
+  d.title = p.name;
+  // The center's header comes from the pack: nothing about a province is built in.
+  if (center.is_object()) {
+    d.heading(center.value("name", ""));
+    if (center.contains("address")) d.small(center.value("address", ""));
+    if (center.contains("phone")) d.small("ĐT: " + center.value("phone", ""));
+  }
+  d.rule();
+  d.title_line(p.name);
+  d.small("Mã thủ tục: " + p.code + (p.field.empty() ? "" : " · " + p.field));
+  if (!p.counter.empty()) d.text("Nơi nộp: " + p.counter);
+  if (!p.agencies.empty()) d.small("Cơ quan thực hiện: " + p.agencies.front());
+  d.space().heading("Giấy tờ cần nộp");
+  int n = 0;
+  for (const auto& doc : p.documents) {
+    d.text("☐ " + std::to_string(++n) + ". " + doc.name);
+    if (!doc.copies.empty()) d.small("    Số lượng: " + doc.copies);
+  }
+  if (p.documents.empty() && !p.raw_documents.empty()) d.text(p.raw_documents);
+  if (!p.channels.empty()) {
+    d.space().heading("Thời hạn và lệ phí");
+    for (const auto& c : p.channels) {
+      std::string fees;
+      for (const auto& f : c.fees) {
+        const std::string one = f.kind == content::Fee::Kind::Fixed && f.amount_vnd ? format_vnd(*f.amount_vnd)
+                                : f.kind == content::Fee::Kind::Free                 ? "Miễn phí"
+                                                                                     : f.text;
+        fees += (fees.empty() ? "" : "; ") + one;
+      }
+      d.text(c.name + ": " + (c.time.text.empty() ? "—" : c.time.text) + (fees.empty() ? "" : " · " + fees));
+    }
+  }
+  d.rule();
+  char when[64];
+  std::tm tm{};
+  localtime_r(&printed_at, &tm);
+  std::strftime(when, sizeof when, "%H:%M %d/%m/%Y", &tm);
+  d.small(std::string("In lúc ") + when + ". Thông tin tham khảo; cán bộ một cửa hướng dẫn chi tiết.");
+  return d;
+}
+
+}  // namespace kiosk::printing

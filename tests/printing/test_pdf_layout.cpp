@@ -1,0 +1,83 @@
+// Printed documents, read back from the PDF with poppler's pdftotext: the words must survive.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <memory>
+
+#include "common/files.hpp"
+#include "printing/pdf_layout.hpp"
+#include "printing/procedure_summary.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+std::string pdf_text(const std::filesystem::path& pdf) {
+  std::string cmd = "pdftotext -enc UTF-8 '" + pdf.string() + "' -";
+  std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
+  REQUIRE(p);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p.get())) > 0) out.append(buf, n);
+  return out;
+}
+
+int pdf_pages(const std::filesystem::path& pdf) {
+  std::string cmd = "pdfinfo '" + pdf.string() + "' | grep '^Pages:'";
+  std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
+  int pages = 0;
+  if (p && std::fscanf(p.get(), "Pages: %d", &pages) != 1) pages = -1;
+  return pages;
+}
+
+content::Procedure marriage(int documents) {
+  content::Procedure p;
+  p.code = "1.000894";
+  p.name = "Thủ tục đăng ký kết hôn";
+  p.field = "Hộ tịch";
+  p.counter = "Quầy 11 (Sở Tư pháp)";
+  content::Channel c;
+  c.name = "Trực tiếp";
+  c.time.text = "3 Ngày làm việc";
+  c.fees.push_back({content::Fee::Kind::Fixed, 100000, "100,000 Việt Nam Đồng"});
+  p.channels.push_back(c);
+  for (int i = 0; i < documents; ++i)
+    p.documents.push_back({"Tờ khai đăng ký kết hôn số " + std::to_string(i + 1), "1 bản chính", "", std::nullopt});
+  return p;
+}
+
+const nlohmann::json kCenter = {{"name", "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"}, {"address", "Số 1 Lý Thái Tổ"}};
+
+}  // namespace
+
+TEST_CASE("a procedure summary on an 80 mm roll reads back in Vietnamese") {
+  files::TempDir tmp;
+  auto doc = printing::procedure_summary(marriage(3), kCenter, 1764115200);
+  printing::render_pdf(doc, printing::Paper::Roll80, tmp.path() / "roll.pdf");
+  const std::string text = pdf_text(tmp.path() / "roll.pdf");
+  CHECK(text.find("Thủ tục đăng ký kết hôn") != std::string::npos);
+  CHECK(text.find("Giấy tờ cần nộp") != std::string::npos);
+  CHECK(text.find("Tờ khai đăng ký kết hôn số 3") != std::string::npos);
+  CHECK(text.find("100.000 ₫") != std::string::npos);
+  CHECK(text.find("Quầy 11 (Sở Tư pháp)") != std::string::npos);
+  CHECK(text.find("Bắc Ninh") != std::string::npos);
+  CHECK(pdf_pages(tmp.path() / "roll.pdf") == 1);  // a roll is one page, as long as it needs
+}
+
+TEST_CASE("a long summary on A4 breaks into pages; a short roll is short") {
+  files::TempDir tmp;
+  printing::render_pdf(printing::procedure_summary(marriage(80), kCenter, 0), printing::Paper::A4, tmp.path() / "a4.pdf");
+  CHECK(pdf_pages(tmp.path() / "a4.pdf") >= 2);
+  CHECK(pdf_text(tmp.path() / "a4.pdf").find("số 80") != std::string::npos);
+  printing::render_pdf(printing::procedure_summary(marriage(1), kCenter, 0), printing::Paper::Roll80,
+                       tmp.path() / "short.pdf");
+  printing::render_pdf(printing::procedure_summary(marriage(30), kCenter, 0), printing::Paper::Roll80,
+                       tmp.path() / "long.pdf");
+  CHECK(std::filesystem::file_size(tmp.path() / "short.pdf") < std::filesystem::file_size(tmp.path() / "long.pdf"));
+}
+
+TEST_CASE("bad paper names and unwritable paths give reasons") {
+  CHECK_THROWS_WITH(printing::paper_from_name("a5"), Catch::Contains("roll80 or a4"));
+  auto doc = printing::procedure_summary(marriage(1), kCenter, 0);
+  CHECK_THROWS_AS(printing::render_pdf(doc, printing::Paper::A4, "/nonexistent/dir/x.pdf"), printing::PrintError);
+}
