@@ -120,28 +120,25 @@ void KioskUi::header(UiEnv& env) {
   const float h = 120 * scale_;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, h), pal_.primary);
-  const std::string name = center_.value("name", tr(env.session.language, Text::AppTitle));
-  float name_x = 32 * scale_;
-  if (logo_ && logo_h_ > 0) {
-    const float lh = 88 * scale_, lw = lh * static_cast<float>(logo_w_) / static_cast<float>(logo_h_);
-    dl->AddImage(logo_, ImVec2(name_x, (h - lh) * 0.5f), ImVec2(name_x + lw, (h + lh) * 0.5f));
-    name_x += lw + 20 * scale_;
-  }
-  ImGui::SetCursorScreenPos(ImVec2(name_x, (h - f.title->FontSize) * 0.5f));
-  text(items_, name, f.title, pal_.on_primary, io.DisplaySize.x * 0.55f);
-
   // Right side: date and time, language, larger text.
-  const float bw = 190 * scale_, bh = 84 * scale_, gap = 16 * scale_;
+  const float bh = 84 * scale_, gap = 16 * scale_;
+  // Buttons as wide as their words at the current text size, never narrower than a finger needs.
+  auto width_of = [&](const std::string& label) {
+    return std::max(190 * scale_, f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, label.c_str()).x + 40 * scale_);
+  };
+  const std::string lang_label = env.session.language == Language::Vi ? "English" : "Tiếng Việt";
+  const std::string size_label = std::string(icon::text_size) + " " +
+                                 tr(env.session.language, env.session.large_text ? Text::NormalText : Text::LargeText);
+  float bw = width_of(lang_label);
   float x = io.DisplaySize.x - 32 * scale_ - bw;
   const float y = (h - bh) * 0.5f;
   ButtonLook light{pal_.surface, pal_.primary, f.body, true};
   ImGui::SetCursorScreenPos(ImVec2(x, y));
-  if (button(items_, "##lang", env.session.language == Language::Vi ? "English" : "Tiếng Việt", ImVec2(bw, bh), light))
+  if (button(items_, "##lang", lang_label, ImVec2(bw, bh), light))
     env.session.language = env.session.language == Language::Vi ? Language::En : Language::Vi;
+  bw = width_of(size_label);
   x -= bw + gap;
   ImGui::SetCursorScreenPos(ImVec2(x, y));
-  const std::string size_label = std::string(icon::text_size) + " " +
-                                 tr(env.session.language, env.session.large_text ? Text::NormalText : Text::LargeText);
   if (button(items_, "##size", size_label, ImVec2(bw, bh), light)) {
     env.session.large_text = !env.session.large_text;
     reset_scroll();
@@ -150,9 +147,23 @@ void KioskUi::header(UiEnv& env) {
   const float cw = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, clock.c_str()).x;
   ImGui::SetCursorScreenPos(ImVec2(x - gap - cw, (h - f.small->FontSize) * 0.5f));
   text(items_, clock, f.small, pal_.on_primary, cw + 4);
-  if (center_.value("sample", false)) {
-    ImGui::SetCursorScreenPos(ImVec2(32 * scale_, h - f.small->FontSize * 1.2f));
+  // The center's name gets what the right side leaves; a long name drops to a smaller font.
+  const std::string name = center_.value("name", tr(env.session.language, Text::AppTitle));
+  float name_x = 32 * scale_;
+  if (logo_ && logo_h_ > 0) {
+    const float lh = 88 * scale_, lw = lh * static_cast<float>(logo_w_) / static_cast<float>(logo_h_);
+    dl->AddImage(logo_, ImVec2(name_x, (h - lh) * 0.5f), ImVec2(name_x + lw, (h + lh) * 0.5f));
+    name_x += lw + 20 * scale_;
   }
+  const float room = x - gap - cw - 24 * scale_ - name_x;
+  ImFont* name_font = f.title;
+  for (ImFont* candidate : {f.title, f.heading, f.body}) {
+    name_font = candidate;
+    if (candidate->CalcTextSizeA(candidate->FontSize, FLT_MAX, 0, name.c_str()).x <= room) break;
+  }
+  const float name_h = text_height(name, name_font, room);
+  ImGui::SetCursorScreenPos(ImVec2(name_x, std::max(4.0f, (h - name_h) * 0.5f)));
+  text(items_, name, name_font, pal_.on_primary, room);
   ImGui::SetCursorScreenPos(ImVec2(0, h));
 }
 
