@@ -1,0 +1,62 @@
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+
+#include <catch2/catch.hpp>
+
+#include "dossier/qr_decode.hpp"
+#include "dossier/slip_payload.hpp"
+
+using namespace kiosk::dossier;
+
+namespace {
+
+// A slip's QR as a camera would see it on white paper: quiet zone, 4 px modules.
+GreyImage qr_image(const std::string& text, bool inverted = false) {
+  ZXing::MultiFormatWriter writer(ZXing::BarcodeFormat::QRCode);
+  writer.setMargin(4);
+  const ZXing::BitMatrix m = writer.encode(text, 0, 0);
+  GreyImage img;
+  const int scale = 4;
+  img.width = m.width() * scale;
+  img.height = m.height() * scale;
+  img.pixels.resize(size_t(img.width) * img.height);
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      const bool dark = m.get(x / scale, y / scale);
+      img.pixels[size_t(y) * img.width + x] = (dark != inverted) ? 20 : 235;
+    }
+  return img;
+}
+
+}  // namespace
+
+TEST_CASE("a slip QR decodes and parses to its dossier") {
+  const std::string url = "https://dvc.example.vn/portaldvc/tra-cuu?SGT=001099012345&MHS=000.00.12.H04-230101-0001";
+  auto d = decode(qr_image(url));
+  REQUIRE(d.text);
+  CHECK(*d.text == url);
+  CHECK(d.format == "QRCode");
+  auto slip = parse_slip(*d.text);
+  REQUIRE(std::holds_alternative<SlipPayload>(slip));
+  CHECK(std::get<SlipPayload>(slip).code->text() == "000.00.12.H04-230101-0001");
+}
+
+TEST_CASE("a code shown on a phone in dark mode (inverted) is recovered by the pipeline") {
+  auto img = qr_image("H04-230101-0001", true);
+  auto d = decode(img);
+  REQUIRE(d.text);
+  CHECK(*d.text == "H04-230101-0001");
+  if (!decode_plain(img).text) CHECK(d.pass == "inverted");
+}
+
+TEST_CASE("images without a code, and files that are not images") {
+  GreyImage blank;
+  blank.width = blank.height = 200;
+  blank.pixels.assign(200 * 200, 255);
+  CHECK_FALSE(decode(blank).text);
+  CHECK_FALSE(decode(GreyImage{}).text);
+  std::string error;
+  CHECK_FALSE(load_grey_image(std::string(KIOSK_SOURCE_DIR) + "/README.md", &error));
+  CHECK(error.find("not an image") != std::string::npos);
+  CHECK_FALSE(load_grey_image("/nonexistent.png", &error));
+}
