@@ -77,6 +77,7 @@ case "$cmd" in
     configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     install_sample
     "$ROOT/build/bin/kioskctl" bench content
+    "$ROOT/build/bin/kioskctl" bench scan
     "$ROOT/build/bin/kioskctl" bench search --store "$DEV_STORE" --queries tests/search_eval/queries.tsv \
       --baseline-stride 40
     # The UI under a real X server (Xvfb), where idle waiting is the real one; SDL's offscreen
