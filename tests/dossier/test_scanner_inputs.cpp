@@ -1,0 +1,83 @@
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "dossier/scanner_inputs.hpp"
+
+using namespace kiosk::dossier;
+using namespace std::chrono_literals;
+using Clock = WedgeDetector::Clock;
+
+TEST_CASE("a wedge scanner's burst is a scan; a person's typing stays typing") {
+  WedgeDetector w;
+  auto t = Clock::time_point{} + 1h;
+  for (char c : std::string("H04-230101-0001")) {
+    CHECK(w.key(std::string(1, c), t).empty());
+    t += 4ms;
+  }
+  auto r = w.enter(t);
+  REQUIRE(r.scan);
+  CHECK(*r.scan == "H04-230101-0001");
+  CHECK(r.typed.empty());
+
+  // The same keys at a person's pace: returned as typing as soon as the pace shows.
+  std::string typed;
+  for (char c : std::string("dang ky")) {
+    typed += w.key(std::string(1, c), t);
+    t += 180ms;
+  }
+  auto r2 = w.enter(t);
+  CHECK_FALSE(r2.scan);
+  CHECK(typed + r2.typed == "dang ky");
+
+  // A short fast burst (two keys at once) is not a scan.
+  w.key("a", t);
+  w.key("b", t + 2ms);
+  auto r3 = w.enter(t + 4ms);
+  CHECK_FALSE(r3.scan);
+  CHECK(r3.typed == "ab");
+
+  // A burst whose Enter never came is typing once the line goes quiet.
+  w.key("x", t + 10s);
+  CHECK(w.flush(t + 10s + 10ms).empty());
+  CHECK(w.flush(t + 11s) == "x");
+}
+
+TEST_CASE("a serial scanner, through a pseudo-terminal, gives one scan per line") {
+  int master = posix_openpt(O_RDWR | O_NOCTTY);
+  REQUIRE(master >= 0);
+  REQUIRE(grantpt(master) == 0);
+  REQUIRE(unlockpt(master) == 0);
+  const std::string slave = ptsname(master);
+
+  std::mutex m;
+  std::condition_variable cv;
+  std::vector<std::string> scans;
+  {
+    SerialScanner scanner(slave, [&](std::string s) {
+      std::lock_guard lock(m);
+      scans.push_back(std::move(s));
+      cv.notify_all();
+    });
+    const std::string data = "000.00.12.H04-230101-0001\r\nH04-230101-0002\n\r\n" + std::string(5000, 'z') +
+                             "\nhttps://x.vn/tra-cuu?MHS=H04-230101-0003\r";
+    REQUIRE(::write(master, data.data(), data.size()) == static_cast<ssize_t>(data.size()));
+    std::unique_lock lock(m);
+    CHECK(cv.wait_for(lock, 5s, [&] { return scans.size() >= 3; }));
+  }  // the scanner stops and joins its thread here
+  ::close(master);
+  REQUIRE(scans.size() == 3);
+  CHECK(scans[0] == "000.00.12.H04-230101-0001");
+  CHECK(scans[1] == "H04-230101-0002");
+  CHECK(scans[2] == "https://x.vn/tra-cuu?MHS=H04-230101-0003");  // the 5000-byte line was dropped
+}
+
+TEST_CASE("a missing scanner device is named in the error") {
+  CHECK_THROWS_WITH(SerialScanner("/dev/nonexistent-scanner", [](std::string) {}),
+                    Catch::Contains("/dev/nonexistent-scanner"));
+}
