@@ -62,6 +62,22 @@ std::string fee_kind_name(Fee::Kind k) {
   return "text";
 }
 
+std::string format_vnd(int64_t amount) {
+  std::string digits = std::to_string(amount);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return out + " ₫";
+}
+
+std::string fee_label(const Fee& fee, const std::string& free_word) {
+  if (fee.kind == Fee::Kind::Fixed && fee.amount_vnd) return format_vnd(*fee.amount_vnd);
+  if (fee.kind == Fee::Kind::Free) return free_word;
+  return fee.text;
+}
+
 Procedure procedure_from_json(const json& j) {
   if (!j.is_object()) throw std::invalid_argument("procedure must be a JSON object");
   Procedure p;

@@ -32,16 +32,6 @@ std::string date_time_text(Language lang) {
 
 }  // namespace
 
-std::string format_vnd(int64_t amount) {
-  std::string digits = std::to_string(amount);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return out + " ₫";
-}
-
 KioskUi::KioskUi(Fonts fonts, Palette palette, nlohmann::json center)
     : fonts_(fonts), pal_(palette), center_(std::move(center)) {}
 
@@ -478,12 +468,7 @@ void KioskUi::procedure(UiEnv& env) {
       section(Text::Channels);
       for (const auto& c : p->channels) {
         std::string fees;
-        for (const auto& fee : c.fees) {
-          std::string one = fee.kind == content::Fee::Kind::Fixed && fee.amount_vnd ? format_vnd(*fee.amount_vnd)
-                            : fee.kind == content::Fee::Kind::Free                    ? tr(lang, Text::Free)
-                                                                                      : fee.text;
-          fees += (fees.empty() ? "" : "; ") + one;
-        }
+        for (const auto& fee : c.fees) fees += (fees.empty() ? "" : "; ") + content::fee_label(fee, tr(lang, Text::Free));
         text(items_, "• " + c.name, f.heading, pal_.text, tw);
         text(items_, std::string("   ") + icon::clock + "  " + tr(lang, Text::Time) + ": " +
                          (c.time.text.empty() ? "—" : c.time.text),

@@ -92,6 +92,4 @@ class KioskUi {
   bool pin_wrong_ = false;
 };
 
-std::string format_vnd(int64_t amount);  // 100000 -> "100.000 ₫"
-
 }  // namespace kiosk::ui

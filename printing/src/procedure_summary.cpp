@@ -2,16 +2,6 @@
 
 namespace kiosk::printing {
 
-std::string format_vnd(int64_t amount) {
-  std::string digits = std::to_string(amount);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return out + " ₫";
-}
-
 PrintDoc procedure_summary(const content::Procedure& p, const nlohmann::json& center, std::time_t printed_at) {
   PrintDoc d;
   d.title = p.name;
@@ -37,12 +27,7 @@ PrintDoc procedure_summary(const content::Procedure& p, const nlohmann::json& ce
     d.space().heading("Thời hạn và lệ phí");
     for (const auto& c : p.channels) {
       std::string fees;
-      for (const auto& f : c.fees) {
-        const std::string one = f.kind == content::Fee::Kind::Fixed && f.amount_vnd ? format_vnd(*f.amount_vnd)
-                                : f.kind == content::Fee::Kind::Free                 ? "Miễn phí"
-                                                                                     : f.text;
-        fees += (fees.empty() ? "" : "; ") + one;
-      }
+      for (const auto& f : c.fees) fees += (fees.empty() ? "" : "; ") + content::fee_label(f, "Miễn phí");
       d.text(c.name + ": " + (c.time.text.empty() ? "—" : c.time.text) + (fees.empty() ? "" : " · " + fees));
     }
   }

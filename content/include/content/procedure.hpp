@@ -82,4 +82,9 @@ nlohmann::json procedure_to_json(const Procedure& p);
 
 std::string fee_kind_name(Fee::Kind k);
 
+// 100000 -> "100.000 ₫", as Vietnamese print and screens write amounts.
+std::string format_vnd(int64_t amount);
+// What to show for a fee: the amount, `free_word` ("Miễn phí"), or the published text.
+std::string fee_label(const Fee& fee, const std::string& free_word);
+
 }  // namespace kiosk::content

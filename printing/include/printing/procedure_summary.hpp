@@ -10,6 +10,4 @@ namespace kiosk::printing {
 
 PrintDoc procedure_summary(const content::Procedure& p, const nlohmann::json& center, std::time_t printed_at);
 
-std::string format_vnd(int64_t amount);  // 100000 -> "100.000 ₫"
-
 }  // namespace kiosk::printing
