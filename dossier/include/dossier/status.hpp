@@ -1,0 +1,73 @@
+// One internal model of a dossier's status, whatever backend answered, and what a citizen is
+// told about it. Backends speak through adapters (adapters.hpp).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::dossier {
+
+// The ten statuses of real one-stop systems (Tan Dan / OpenCPS numbering).
+enum class Status {
+  Unknown = 0,
+  Registered = 1,        // Mới đăng ký
+  Accepted = 2,          // Được tiếp nhận
+  Refused = 3,           // Không được tiếp nhận
+  Processing = 4,        // Đang xử lý
+  NeedsDocuments = 5,    // Yêu cầu bổ sung giấy tờ
+  NeedsPayment = 6,      // Yêu cầu thực hiện nghĩa vụ tài chính
+  Withdrawn = 7,         // Công dân yêu cầu rút hồ sơ
+  Stopped = 8,           // Dừng xử lý
+  Done = 9,              // Đã xử lý xong
+  Returned = 10,         // Đã trả kết quả
+};
+
+Status status_from_id(long id);  // out of range: Unknown
+// The status in plain Vietnamese words for the screen.
+std::string status_words(Status s);
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+  auto operator<=>(const Date&) const = default;
+  std::string text() const;  // dd/mm/yyyy
+};
+// "2023-01-10", "2023-01-10T17:00:00.000+0700", "10/01/2023": the date part; nullopt otherwise.
+std::optional<Date> parse_date(std::string_view s);
+
+struct DossierStep {
+  std::string unit;    // which unit held it
+  std::string when;    // as the backend wrote it
+  std::string action;
+};
+
+struct DossierStatus {
+  std::string code;
+  std::string procedure_code;
+  std::string procedure_name;
+  std::string owner_name;  // raw: shown only through mask_name
+  std::string owner_id;    // raw: compared, never shown
+  std::optional<Date> received;
+  std::optional<Date> appointment;
+  std::optional<Date> completed;
+  Status status = Status::Unknown;
+  std::string status_text;  // the backend's own words, kept for staff
+  std::string current_unit;
+  std::string counter;           // where to collect the result
+  std::string supplement_note;   // what to bring when documents are missing
+  std::vector<DossierStep> steps;
+};
+
+// Late is not a status: it is an appointment date passed without the result being ready.
+bool is_late(const DossierStatus& d, Date today);
+// What the citizen should do next, in Vietnamese ("Mời ông/bà đến Quầy 5 nhận kết quả").
+std::string next_step(const DossierStatus& d);
+
+// "Nguyễn Văn An" -> "Nguyễn V*** A***": the family name and initials only.
+std::string mask_name(std::string_view full_name);
+// Only the last four characters stay: "001099012345" -> "********2345".
+std::string mask_id(std::string_view id);
+// Does what the citizen typed match the owner's id: the whole number, or its last `digits`.
+bool owner_matches(std::string_view owner_id, std::string_view typed, size_t min_digits);
+
+}  // namespace kiosk::dossier
