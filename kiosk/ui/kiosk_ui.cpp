@@ -1,5 +1,6 @@
 #include "ui/kiosk_ui.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "model/staff_pin.hpp"
@@ -466,15 +467,27 @@ void KioskUi::procedure(UiEnv& env) {
     }
     if (!p->channels.empty() || !p->raw_fees.empty()) {
       section(Text::Channels);
+      // Channels with the same time and fees are shown once ("Trực tuyến · Trực tiếp"), so the
+      // papers to bring come up sooner.
+      struct Row {
+        std::string names, time, fees;
+      };
+      std::vector<Row> rows;
       for (const auto& c : p->channels) {
         std::string fees;
         for (const auto& fee : c.fees) fees += (fees.empty() ? "" : "; ") + content::fee_label(fee, tr(lang, Text::Free));
-        text(items_, "• " + c.name, f.heading, pal_.text, tw);
-        text(items_, std::string("   ") + icon::clock + "  " + tr(lang, Text::Time) + ": " +
-                         (c.time.text.empty() ? "—" : c.time.text),
-             f.body, pal_.text, tw);
-        if (!fees.empty())
-          text(items_, std::string("   ") + icon::money + "  " + tr(lang, Text::Fee) + ": " + fees, f.body, pal_.text, tw);
+        const std::string time = c.time.text.empty() ? "—" : c.time.text;
+        auto same = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.time == time && r.fees == fees; });
+        if (same != rows.end())
+          same->names += "  ·  " + c.name;
+        else
+          rows.push_back({c.name, time, fees});
+      }
+      for (const auto& r : rows) {
+        text(items_, "• " + r.names, f.heading, pal_.text, tw);
+        text(items_, std::string("   ") + icon::clock + "  " + tr(lang, Text::Time) + ": " + r.time, f.body, pal_.text, tw);
+        if (!r.fees.empty())
+          text(items_, std::string("   ") + icon::money + "  " + tr(lang, Text::Fee) + ": " + r.fees, f.body, pal_.text, tw);
       }
       if (p->channels.empty()) text(items_, p->raw_fees, f.body, pal_.text, tw);
     }
