@@ -66,6 +66,7 @@ case "$cmd" in
     if [[ "${1:-}" == "--sanitize" ]]; then
       configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON
       export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+      export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
       ctest --test-dir build-asan --output-on-failure -j "$JOBS"
     else
       configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
