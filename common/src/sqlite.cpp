@@ -88,6 +88,10 @@ Stmt& Stmt::bind(int index, std::string_view text) {
     fail(db_, "bind");
   return *this;
 }
+Stmt& Stmt::bind_blob(int index, std::string_view bytes) {
+  if (sqlite3_bind_blob64(stmt_.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK) fail(db_, "bind");
+  return *this;
+}
 Stmt& Stmt::bind_null(int index) {
   if (sqlite3_bind_null(stmt_.get(), index) != SQLITE_OK) fail(db_, "bind");
   return *this;
@@ -118,6 +122,11 @@ std::string Stmt::text(int col) const {
   auto p = sqlite3_column_text(stmt_.get(), col);
   int n = sqlite3_column_bytes(stmt_.get(), col);
   return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(n)) : std::string();
+}
+std::string Stmt::blob(int col) const {
+  auto p = sqlite3_column_blob(stmt_.get(), col);
+  int n = sqlite3_column_bytes(stmt_.get(), col);
+  return p ? std::string(static_cast<const char*>(p), static_cast<size_t>(n)) : std::string();
 }
 std::optional<std::string> Stmt::opt_text(int col) const {
   if (is_null(col)) return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <set>
+#include <string_view>
 
 #include "common/files.hpp"
 #include "common/text.hpp"
@@ -94,9 +95,15 @@ PackContent load_pack_content(const std::filesystem::path& dir) {
       throw PackError(where + ": " + e.what());
     }
     if (!codes.insert(p.code).second) throw PackError(where + ": duplicate procedure code " + p.code);
-    for (const auto& f : p.forms) {
-      if (f.file && !std::filesystem::is_regular_file(dir / *f.file))
+    for (auto& f : p.forms) {
+      if (!f.file) continue;
+      if (!std::filesystem::is_regular_file(dir / *f.file))
         throw PackError(where + ": form file " + *f.file + " is not in the pack");
+      // Printable is what the file is, not what the pack claims: only a PDF prints on the kiosk.
+      std::ifstream ff(dir / *f.file, std::ios::binary);
+      char magic[5] = {};
+      ff.read(magic, sizeof magic);
+      f.printable = ff.gcount() == 5 && std::string_view(magic, 5) == "%PDF-";
     }
     pc.procedures.push_back(std::move(p));
   }

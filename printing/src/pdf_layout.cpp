@@ -1,10 +1,15 @@
 #include "printing/pdf_layout.hpp"
 
+#include <ZXing/BitMatrix.h>
+#include <ZXing/CharacterSet.h>
+#include <ZXing/MultiFormatWriter.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 #include <memory>
 #include <vector>
+
+#include "common/files.hpp"
 
 namespace kiosk::printing {
 
@@ -64,8 +69,37 @@ Layout make_layout(cairo_t* cr, const Block& b, Paper paper, double width) {
   return layout;
 }
 
+// A QR code 30 mm wide on a roll (a phone camera reads it from a hand's length), 35 mm on A4.
+double qr_side(Paper paper) { return (paper == Paper::Roll80 ? 30 : 35) * kMm; }
+
+ZXing::BitMatrix qr_matrix(const std::string& payload) {
+  try {
+    return ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
+        .setEncoding(ZXing::CharacterSet::UTF8)
+        .setEccLevel(2)
+        .setMargin(0)
+        .encode(payload, 0, 0);
+  } catch (const std::exception& e) {
+    throw PrintError("Không tạo được mã QR (cannot encode QR code: " + std::string(e.what()) + ")");
+  }
+}
+
+// Dark modules as filled squares, centred in the printable width.
+void draw_qr(cairo_t* cr, const std::string& payload, Paper paper, double x0, double width, double y) {
+  const ZXing::BitMatrix m = qr_matrix(payload);
+  const double side = qr_side(paper);
+  const double module = side / m.width();
+  const double left = x0 + (width - side) / 2;
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  for (int row = 0; row < m.height(); ++row)
+    for (int col = 0; col < m.width(); ++col)
+      if (m.get(col, row)) cairo_rectangle(cr, left + col * module, y + 2 + row * module, module, module);
+  cairo_fill(cr);
+}
+
 double block_height(cairo_t* cr, const Block& b, Paper paper, double width) {
   if (b.kind == Block::Kind::Rule) return 6;
+  if (b.kind == Block::Kind::Qr) return qr_side(paper) + 6;
   if (b.kind == Block::Kind::Space) return font_size(Block::Kind::Text, paper) * 0.6;
   Layout l = make_layout(cr, b, paper, width);
   int w = 0, h = 0;
@@ -98,7 +132,16 @@ Paper paper_from_name(const std::string& name) {
   throw PrintError("unknown paper '" + name + "' (roll80 or a4)");
 }
 
-void render_pdf(const PrintDoc& doc, Paper paper, const std::filesystem::path& out) {
+namespace {
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::string render_pdf_bytes(const PrintDoc& doc, Paper paper) {
   require_vietnamese_font();
   const Geometry g = geometry(paper);
   const double width = g.page_w - 2 * g.margin;
@@ -114,9 +157,10 @@ void render_pdf(const PrintDoc& doc, Paper paper, const std::filesystem::path& o
   }
   const double page_h = g.page_h > 0 ? g.page_h : total + 2 * g.margin + 10 * kMm;  // tear-off space
 
-  Surface pdf(cairo_pdf_surface_create(out.c_str(), g.page_w, page_h));
+  std::string out;
+  Surface pdf(cairo_pdf_surface_create_for_stream(append_bytes, &out, g.page_w, page_h));
   if (cairo_surface_status(pdf.get()) != CAIRO_STATUS_SUCCESS)
-    throw PrintError("cannot write " + out.string() + ": " + cairo_status_to_string(cairo_surface_status(pdf.get())));
+    throw PrintError(std::string("cannot create PDF: ") + cairo_status_to_string(cairo_surface_status(pdf.get())));
   cairo_pdf_surface_set_metadata(pdf.get(), CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
   Cairo cr(cairo_create(pdf.get()));
   double y = g.margin;
@@ -132,6 +176,8 @@ void render_pdf(const PrintDoc& doc, Paper paper, const std::filesystem::path& o
       cairo_move_to(cr.get(), g.margin, y + 3);
       cairo_line_to(cr.get(), g.margin + width, y + 3);
       cairo_stroke(cr.get());
+    } else if (b.kind == Block::Kind::Qr) {
+      draw_qr(cr.get(), b.text, paper, g.margin, width, y);
     } else if (b.kind != Block::Kind::Space) {
       Layout l = make_layout(cr.get(), b, paper, width);
       cairo_set_source_rgb(cr.get(), 0, 0, 0);
@@ -143,7 +189,17 @@ void render_pdf(const PrintDoc& doc, Paper paper, const std::filesystem::path& o
   cr.reset();
   cairo_surface_finish(pdf.get());
   if (cairo_surface_status(pdf.get()) != CAIRO_STATUS_SUCCESS)
-    throw PrintError("cannot finish " + out.string() + ": " + cairo_status_to_string(cairo_surface_status(pdf.get())));
+    throw PrintError(std::string("cannot finish PDF: ") + cairo_status_to_string(cairo_surface_status(pdf.get())));
+  return out;
+}
+
+void render_pdf(const PrintDoc& doc, Paper paper, const std::filesystem::path& out) {
+  const std::string bytes = render_pdf_bytes(doc, paper);
+  try {
+    files::write_file_durable(out, bytes);
+  } catch (const std::exception& e) {
+    throw PrintError("cannot write " + out.string() + ": " + e.what());
+  }
 }
 
 }  // namespace kiosk::printing

@@ -11,9 +11,13 @@
 namespace kiosk::test {
 
 RunResult run_tool(const std::string& program, const std::vector<std::string>& args) {
+  return run_program(std::string(KIOSK_BIN_DIR) + "/" + program, args);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args) {
   files::TempDir tmp;
   const auto out_path = tmp.path() / "out", err_path = tmp.path() / "err";
-  std::string exe = std::string(KIOSK_BIN_DIR) + "/" + program;
+  std::string exe = program;
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -26,7 +30,7 @@ RunResult run_tool(const std::string& program, const std::vector<std::string>& a
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
-    execv(exe.c_str(), argv.data());
+    execvp(exe.c_str(), argv.data());
     _exit(127);
   }
   int status = 0;

@@ -13,5 +13,7 @@ struct RunResult {
 
 // Runs KIOSK_BIN_DIR/<program> with args (no shell), capturing stdout and stderr.
 RunResult run_tool(const std::string& program, const std::vector<std::string>& args);
+// Runs any program, found through PATH when the name has no slash (pdftotext, cupsdisable).
+RunResult run_program(const std::string& program, const std::vector<std::string>& args);
 
 }  // namespace kiosk::test

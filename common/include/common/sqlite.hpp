@@ -53,6 +53,7 @@ class Stmt {
   Stmt& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Stmt& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
   Stmt& bind_null(int index);
+  Stmt& bind_blob(int index, std::string_view bytes);
   template <typename T>
   Stmt& bind(int index, const std::optional<T>& v) {
     return v ? bind(index, *v) : bind_null(index);
@@ -68,6 +69,7 @@ class Stmt {
   int64_t int64(int col) const;
   double real(int col) const;
   std::string text(int col) const;
+  std::string blob(int col) const;
   std::optional<std::string> opt_text(int col) const;
   std::optional<int64_t> opt_int64(int col) const;
 

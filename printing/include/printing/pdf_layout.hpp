@@ -18,6 +18,8 @@ struct PrintError : std::runtime_error {
 
 // Throws PrintError (message in Vietnamese first) when no installed font covers Vietnamese.
 void render_pdf(const PrintDoc& doc, Paper paper, const std::filesystem::path& out);
+// The same PDF in memory (what the print queue stores and submits).
+std::string render_pdf_bytes(const PrintDoc& doc, Paper paper);
 
 Paper paper_from_name(const std::string& name);  // "roll80" | "a4"
 

@@ -6,7 +6,7 @@
 namespace kiosk::printing {
 
 struct Block {
-  enum class Kind { Title, Heading, Text, Small, Rule, Space };
+  enum class Kind { Title, Heading, Text, Small, Rule, Space, Qr };
   Kind kind;
   std::string text;
 };
@@ -21,6 +21,8 @@ struct PrintDoc {
   PrintDoc& small(std::string t) { return add(Block::Kind::Small, std::move(t)); }
   PrintDoc& rule() { return add(Block::Kind::Rule, {}); }
   PrintDoc& space() { return add(Block::Kind::Space, {}); }
+  // A QR code of `payload` (a link, a dossier code), drawn as vector squares.
+  PrintDoc& qr(std::string payload) { return add(Block::Kind::Qr, std::move(payload)); }
 
  private:
   PrintDoc& add(Block::Kind k, std::string t);

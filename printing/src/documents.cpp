@@ -1,0 +1,107 @@
+#include "printing/documents.hpp"
+
+#include "common/files.hpp"
+#include "printing/pdf_layout.hpp"
+
+namespace kiosk::printing {
+
+std::string format_time(std::time_t t, const char* fmt) {
+  char buf[64];
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, fmt, &tm);
+  return buf;
+}
+
+void add_center_header(PrintDoc& d, const nlohmann::json& center) {
+  // The center's header comes from the pack: nothing about a province is built in.
+  if (!center.is_object()) return;
+  d.heading(center.value("name", ""));
+  if (center.contains("address")) d.small(center.value("address", ""));
+  if (center.contains("phone")) d.small("ĐT: " + center.value("phone", ""));
+}
+
+PrintDoc status_slip(const StatusSlipData& s, const nlohmann::json& center, std::time_t printed_at) {
+  PrintDoc d;
+  d.title = "Tình trạng hồ sơ " + s.dossier_code;
+  add_center_header(d, center);
+  d.rule();
+  d.title_line("TÌNH TRẠNG HỒ SƠ");
+  d.text("Mã hồ sơ: " + s.dossier_code);
+  if (!s.procedure.empty()) d.text("Thủ tục: " + s.procedure);
+  if (!s.owner_masked.empty()) d.text("Người nộp: " + s.owner_masked);
+  if (!s.received.empty()) d.text("Ngày nhận: " + s.received);
+  if (!s.appointment.empty()) d.text("Ngày hẹn trả: " + s.appointment);
+  d.space().heading(s.status + (s.late ? " (trễ hạn)" : ""));
+  if (!s.next_step.empty()) d.text(s.next_step);
+  if (!s.steps.empty()) {
+    d.space().heading("Quá trình xử lý");
+    for (const auto& [when, what] : s.steps) d.small(when + "  " + what);
+  }
+  d.space().qr(s.dossier_code);
+  d.small("Mã QR chứa mã hồ sơ: quét tại kiosk để tra cứu lại.");
+  d.rule();
+  d.small("In lúc " + format_time(printed_at) + ". Thông tin tại thời điểm tra cứu.");
+  return d;
+}
+
+PrintDoc receipt(const ReceiptData& r, const nlohmann::json& center, std::time_t printed_at) {
+  PrintDoc d;
+  d.title = "Biên nhận thanh toán " + r.receipt_no;
+  add_center_header(d, center);
+  d.rule();
+  d.title_line("BIÊN NHẬN THANH TOÁN PHÍ, LỆ PHÍ");
+  if (r.reprint) d.heading("(BẢN IN LẠI)");
+  d.text("Số: " + r.receipt_no);
+  if (!r.dossier_code.empty()) d.text("Mã hồ sơ: " + r.dossier_code);
+  if (!r.procedure.empty()) d.text("Thủ tục: " + r.procedure);
+  if (!r.payer_masked.empty()) d.text("Người nộp: " + r.payer_masked);
+  d.rule();
+  int64_t total = 0;
+  for (const auto& l : r.lines) {
+    d.text(l.label + ": " + content::format_vnd(l.amount_vnd));
+    total += l.amount_vnd;
+  }
+  d.heading("Tổng cộng: " + content::format_vnd(total));
+  d.rule();
+  if (!r.method.empty()) d.small("Hình thức: " + r.method);
+  if (!r.transaction_ref.empty()) d.small("Mã giao dịch: " + r.transaction_ref);
+  if (r.paid_at) d.small("Thanh toán lúc: " + format_time(r.paid_at, "%H:%M:%S %d/%m/%Y"));
+  d.small("In lúc " + format_time(printed_at) + ". Biên lai điện tử do cơ quan thu phát hành theo quy định.");
+  return d;
+}
+
+PrintDoc test_page(const nlohmann::json& center, const std::string& printer, std::time_t printed_at) {
+  PrintDoc d;
+  d.title = "Trang in thử";
+  add_center_header(d, center);
+  d.rule();
+  d.title_line("TRANG IN THỬ");
+  d.text("Máy in: " + (printer.empty() ? std::string("mặc định") : printer));
+  d.text("In lúc: " + format_time(printed_at, "%H:%M:%S %d/%m/%Y"));
+  // Every tone mark on every vowel, đ, and the đồng sign: a font or shaping fault shows here.
+  d.text("Tiếng Việt: à á ả ã ạ · ằ ắ ẳ ẵ ặ · ầ ấ ẩ ẫ ậ · è é ẻ ẽ ẹ · ề ế ể ễ ệ · ì í ỉ ĩ ị");
+  d.text("ò ó ỏ õ ọ · ồ ố ổ ỗ ộ · ờ ớ ở ỡ ợ · ù ú ủ ũ ụ · ừ ứ ử ữ ự · ỳ ý ỷ ỹ ỵ · Đđ · 100.000 ₫");
+  d.text("Trăm năm trong cõi người ta, chữ tài chữ mệnh khéo là ghét nhau.");
+  d.space().qr("TEST-" + format_time(printed_at, "%Y%m%d%H%M%S"));
+  d.rule();
+  d.small("Nếu chữ có dấu in đúng và mã QR rõ nét, máy in hoạt động bình thường.");
+  return d;
+}
+
+std::string blank_form_pdf(const std::filesystem::path& pack_dir, const content::Form& form) {
+  if (!form.file || form.file->empty())
+    throw PrintError("Biểu mẫu \"" + form.name + "\" chưa có tệp để in tại kiosk; vui lòng nhận mẫu tại quầy");
+  const auto path = pack_dir / *form.file;
+  std::string bytes;
+  try {
+    bytes = files::read_file(path);
+  } catch (const std::exception&) {
+    throw PrintError("Không tìm thấy tệp biểu mẫu \"" + form.name + "\" trong gói nội dung (" + *form.file + ")");
+  }
+  if (bytes.rfind("%PDF-", 0) != 0)
+    throw PrintError("Biểu mẫu \"" + form.name + "\" không phải tệp PDF nên không in được tại kiosk");
+  return bytes;
+}
+
+}  // namespace kiosk::printing

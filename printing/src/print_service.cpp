@@ -1,0 +1,245 @@
+#include "printing/print_service.hpp"
+
+#include <ctime>
+
+#include "printing/pdf_layout.hpp"
+
+namespace kiosk::printing {
+
+namespace {
+
+int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
+
+}  // namespace
+
+const char* ticket_state_name(TicketState s) {
+  switch (s) {
+    case TicketState::Preparing: return "preparing";
+    case TicketState::Waiting: return "waiting";
+    case TicketState::Printing: return "printing";
+    case TicketState::Done: return "done";
+    case TicketState::Failed: return "failed";
+  }
+  return "failed";
+}
+
+PrintService::PrintService(std::filesystem::path state_db, CupsPrinter printer, Logger& log, std::function<void()> on_change,
+                           PrintServiceOptions options)
+    : db_path_(std::move(state_db)), printer_(std::move(printer)), log_(log), on_change_(std::move(on_change)), opt_(options) {
+  worker_ = std::thread([this] { run(); });
+}
+
+PrintService::~PrintService() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  worker_.join();
+}
+
+uint64_t PrintService::request(std::string kind, std::string title, Render render, std::string source) {
+  uint64_t t;
+  {
+    std::lock_guard lock(mu_);
+    t = next_ticket_++;
+    snap_.tickets[t] = Ticket{};
+    requests_.push_back({t, std::move(kind), std::move(title), std::move(source), std::move(render)});
+  }
+  cv_.notify_all();
+  return t;
+}
+
+PrintSnapshot PrintService::snapshot() const {
+  std::lock_guard lock(mu_);
+  return snap_;
+}
+
+void PrintService::forget_tickets() {
+  std::lock_guard lock(mu_);
+  snap_.tickets.clear();
+}
+
+void PrintService::recover(PrintQueue& q) {
+  // A job left "sending" by a crash: if CUPS has it, it was sent; otherwise it goes out again.
+  for (const auto& j : q.in_state("sending")) {
+    try {
+      if (auto id = printer_.find_job(PrintQueue::job_name(j.id))) {
+        q.mark_sent(j.id, *id);
+        log_.info("print", "job " + std::to_string(j.id) + " was sent before the restart (CUPS job " + std::to_string(*id) + ")");
+      } else {
+        q.requeue(j.id, "interrupted while sending", 0, opt_.max_attempts + 1);
+        log_.info("print", "job " + std::to_string(j.id) + " had not reached CUPS before the restart; queued again");
+      }
+    } catch (const CupsError& e) {
+      // Leave it "sending": it is resolved once CUPS answers (run() calls recover again).
+      log_.warn("print", std::string("cannot check interrupted jobs yet: ") + e.what());
+      return;
+    }
+  }
+}
+
+void PrintService::take_requests(PrintQueue& q) {
+  for (;;) {
+    Request r;
+    {
+      std::lock_guard lock(mu_);
+      if (requests_.empty() || stop_) return;
+      r = std::move(requests_.front());
+      requests_.pop_front();
+    }
+    Ticket t;
+    try {
+      const std::string pdf = r.render();
+      t.job_id = q.enqueue(r.kind, r.title, pdf, r.source);
+      t.state = TicketState::Waiting;
+      log_.info("print", "queued job " + std::to_string(t.job_id) + " (" + r.kind + ", " + std::to_string(pdf.size()) + " bytes)");
+    } catch (const std::exception& e) {
+      t.state = TicketState::Failed;
+      t.message = e.what();
+      log_.error("print", "cannot prepare " + r.kind + ": " + e.what());
+    }
+    std::lock_guard lock(mu_);
+    if (snap_.tickets.count(r.ticket)) snap_.tickets[r.ticket] = t;
+  }
+}
+
+void PrintService::follow_sent(PrintQueue& q) {
+  for (const auto& j : q.in_state("sent")) {
+    JobInfo info;
+    try {
+      info = printer_.job(static_cast<int>(*j.cups_job));
+    } catch (const CupsError&) {
+      return;  // the scheduler is away; its jobs wait for it
+    }
+    const std::string jid = std::to_string(j.id);
+    switch (info.state) {
+      case JobState::Completed:
+        q.mark_final(j.id, "completed");
+        log_.info("print", "job " + jid + " printed");
+        break;
+      case JobState::Cancelled:
+        q.mark_final(j.id, "cancelled", "cancelled in CUPS");
+        log_.warn("print", "job " + jid + " was cancelled in CUPS");
+        break;
+      case JobState::Aborted:
+        // Nothing came out: send it again later, a bounded number of times.
+        if (q.requeue(j.id, "aborted by the printer (" + info.reasons + ")", now() + opt_.retry_seconds, opt_.max_attempts))
+          log_.warn("print", "job " + jid + " aborted (" + info.reasons + "); will retry");
+        else
+          log_.error("print", "job " + jid + " aborted " + std::to_string(opt_.max_attempts) + " times; given up");
+        break;
+      case JobState::Unknown:
+        q.mark_final(j.id, "failed", "CUPS no longer knows this job");
+        log_.error("print", "job " + jid + ": CUPS no longer knows its job " + std::to_string(*j.cups_job));
+        break;
+      default: break;  // pending, held, processing, stopped: CUPS is on it
+    }
+  }
+}
+
+void PrintService::send_queued(PrintQueue& q, const PrinterStatus& st) {
+  // A stopped or rejecting queue would only park the job in CUPS: keep it here. Paper or jam
+  // faults do not hold jobs back: CUPS learns a device's state only while a job runs, and the
+  // printer keeps the job until the fault is cleared, so it still prints exactly once.
+  switch (main_problem(st)) {
+    case PrinterProblem::NoServer:
+    case PrinterProblem::NoPrinter:
+    case PrinterProblem::Stopped:
+    case PrinterProblem::NotAccepting: return;
+    default: break;
+  }
+  for (const auto& j : q.in_state("queued")) {
+    if (j.not_before > now()) continue;
+    q.mark_sending(j.id);
+    try {
+      const int cups_id = printer_.submit(q.document(j.id), PrintQueue::job_name(j.id));
+      q.mark_sent(j.id, cups_id);
+      log_.info("print", "job " + std::to_string(j.id) + " sent to " + st.name + " as CUPS job " + std::to_string(cups_id));
+    } catch (const CupsError& e) {
+      q.requeue(j.id, e.what(), now() + opt_.retry_seconds, opt_.max_attempts);
+      log_.warn("print", "job " + std::to_string(j.id) + " not sent: " + e.what());
+      return;
+    }
+  }
+}
+
+void PrintService::update_tickets(PrintQueue& q) {
+  std::map<uint64_t, Ticket> tickets;
+  {
+    std::lock_guard lock(mu_);
+    tickets = snap_.tickets;
+  }
+  for (auto& [id, t] : tickets) {
+    if (!t.job_id || t.state == TicketState::Done || t.state == TicketState::Failed) continue;
+    const auto j = q.get(t.job_id);
+    if (!j) continue;
+    if (j->state == "completed") {
+      t.state = TicketState::Done;
+    } else if (j->state == "failed" || j->state == "cancelled") {
+      t.state = TicketState::Failed;
+      t.message = "Không in được giấy này, vui lòng liên hệ cán bộ.";
+    } else if (j->state == "sent" || j->state == "sending") {
+      t.state = TicketState::Printing;
+    } else {
+      t.state = TicketState::Waiting;
+    }
+  }
+  std::lock_guard lock(mu_);
+  for (auto& [id, t] : tickets)
+    if (snap_.tickets.count(id)) snap_.tickets[id] = t;  // a wiped session's tickets stay gone
+}
+
+void PrintService::publish(const PrinterStatus& st, int queued) {
+  {
+    std::lock_guard lock(mu_);
+    snap_.printer = st;
+    snap_.problem = main_problem(st);
+    snap_.checked = true;
+    snap_.queued = queued;
+  }
+  if (on_change_) on_change_();
+}
+
+void PrintService::run() {
+  std::unique_ptr<PrintQueue> queue;
+  PrinterProblem last_problem = PrinterProblem::None;
+  bool first = true;
+  for (;;) {
+    {
+      std::lock_guard lock(mu_);
+      if (stop_) return;
+    }
+    int pending = 0;
+    PrinterStatus st = printer_.status();
+    try {
+      if (!queue) queue = std::make_unique<PrintQueue>(db_path_);
+      take_requests(*queue);
+      recover(*queue);
+      follow_sent(*queue);
+      send_queued(*queue, st);
+      follow_sent(*queue);
+      update_tickets(*queue);
+      pending = static_cast<int>(queue->in_state("queued").size() + queue->in_state("sending").size() +
+                                 queue->in_state("sent").size());
+    } catch (const std::exception& e) {
+      // The state database itself failed (disk full, permissions): say so, try again later.
+      log_.error("print", std::string("print queue unavailable: ") + e.what());
+      queue.reset();
+    }
+    const PrinterProblem problem = main_problem(st);
+    if (first || problem != last_problem)
+      log_.log(problem == PrinterProblem::None ? LogLevel::Info : LogLevel::Warn, "print",
+               "printer " + (st.name.empty() ? std::string("(default)") : st.name) + ": " + problem_id(problem) +
+                   (st.message.empty() ? "" : " (" + st.message + ")"));
+    first = false;
+    last_problem = problem;
+    publish(st, pending);
+    std::unique_lock lock(mu_);
+    const bool busy = pending > 0 || !requests_.empty();
+    cv_.wait_for(lock, std::chrono::milliseconds(busy ? opt_.poll_ms : opt_.idle_poll_ms),
+                 [this] { return stop_ || !requests_.empty(); });
+  }
+}
+
+}  // namespace kiosk::printing
