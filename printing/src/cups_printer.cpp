@@ -2,6 +2,7 @@
 
 #include <cups/cups.h>
 
+#include <cstdlib>
 #include <memory>
 
 namespace kiosk::printing {
@@ -24,9 +25,17 @@ struct JobsGuard {
   ~JobsGuard() { cupsFreeJobs(n, jobs); }
 };
 
-Http connect(int timeout_ms) {
+Http connect(int timeout_ms, const std::string& server) {
   int cancel = 0;
-  Http h(httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, timeout_ms, &cancel));
+  std::string host = server.empty() ? cupsServer() : server;
+  int port = ippPort();
+  if (!server.empty() && server.front() != '/') {
+    if (const auto colon = server.rfind(':'); colon != std::string::npos) {
+      host = server.substr(0, colon);
+      port = std::atoi(server.c_str() + colon + 1);
+    }
+  }
+  Http h(httpConnect2(host.c_str(), port, nullptr, AF_UNSPEC, cupsEncryption(), 1, timeout_ms, &cancel));
   if (h) httpSetTimeout(h.get(), timeout_ms / 1000.0 + 2, nullptr, nullptr);
   return h;
 }
@@ -75,11 +84,11 @@ const char* job_state_name(JobState s) {
 
 bool is_final(JobState s) { return s == JobState::Cancelled || s == JobState::Aborted || s == JobState::Completed; }
 
-CupsPrinter::CupsPrinter(std::string destination, int timeout_ms)
-    : destination_(std::move(destination)), timeout_ms_(timeout_ms) {}
+CupsPrinter::CupsPrinter(std::string destination, int timeout_ms, std::string server)
+    : destination_(std::move(destination)), timeout_ms_(timeout_ms), server_(std::move(server)) {}
 
 std::string CupsPrinter::destination() const {
-  Http http = connect(timeout_ms_);
+  Http http = connect(timeout_ms_, server_);
   if (!http) return destination_;
   return resolve(http.get(), destination_);
 }
@@ -87,7 +96,7 @@ std::string CupsPrinter::destination() const {
 PrinterStatus CupsPrinter::status() const {
   PrinterStatus s;
   s.name = destination_;
-  Http http = connect(timeout_ms_);
+  Http http = connect(timeout_ms_, server_);
   if (!http) return s;
   s.server_reachable = true;
   s.name = resolve(http.get(), destination_);
@@ -119,8 +128,8 @@ PrinterStatus CupsPrinter::status() const {
 }
 
 int CupsPrinter::submit(const std::string& pdf, const std::string& job_name) const {
-  Http http = connect(timeout_ms_);
-  if (!http) throw CupsError("cannot reach the CUPS server " + std::string(cupsServer()));
+  Http http = connect(timeout_ms_, server_);
+  if (!http) throw CupsError("cannot reach the CUPS server " + (server_.empty() ? std::string(cupsServer()) : server_));
   const std::string name = resolve(http.get(), destination_);
   if (name.empty()) throw CupsError("no printer configured and the CUPS server has no default printer");
   const int id = cupsCreateJob(http.get(), name.c_str(), job_name.c_str(), 0, nullptr);
@@ -142,8 +151,8 @@ int CupsPrinter::submit(const std::string& pdf, const std::string& job_name) con
 
 JobInfo CupsPrinter::job(int job_id) const {
   JobInfo info;
-  Http http = connect(timeout_ms_);
-  if (!http) throw CupsError("cannot reach the CUPS server " + std::string(cupsServer()));
+  Http http = connect(timeout_ms_, server_);
+  if (!http) throw CupsError("cannot reach the CUPS server " + (server_.empty() ? std::string(cupsServer()) : server_));
   Ipp req(ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES));
   char uri[HTTP_MAX_URI];
   httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/jobs/%d", job_id);
@@ -171,8 +180,8 @@ JobInfo CupsPrinter::job(int job_id) const {
 }
 
 std::optional<int> CupsPrinter::find_job(const std::string& job_name) const {
-  Http http = connect(timeout_ms_);
-  if (!http) throw CupsError("cannot reach the CUPS server " + std::string(cupsServer()));
+  Http http = connect(timeout_ms_, server_);
+  if (!http) throw CupsError("cannot reach the CUPS server " + (server_.empty() ? std::string(cupsServer()) : server_));
   const std::string name = resolve(http.get(), destination_);
   JobsGuard g;
   g.n = cupsGetJobs2(http.get(), &g.jobs, name.empty() ? nullptr : name.c_str(), 0, CUPS_WHICHJOBS_ALL);
@@ -184,8 +193,8 @@ std::optional<int> CupsPrinter::find_job(const std::string& job_name) const {
 }
 
 void CupsPrinter::cancel(int job_id) const {
-  Http http = connect(timeout_ms_);
-  if (!http) throw CupsError("cannot reach the CUPS server " + std::string(cupsServer()));
+  Http http = connect(timeout_ms_, server_);
+  if (!http) throw CupsError("cannot reach the CUPS server " + (server_.empty() ? std::string(cupsServer()) : server_));
   const std::string name = resolve(http.get(), destination_);
   if (cupsCancelJob2(http.get(), name.c_str(), job_id, 0) > IPP_STATUS_OK_CONFLICTING)
     throw CupsError("cannot cancel job " + std::to_string(job_id) + ": " + last_error());

@@ -46,10 +46,15 @@ PrintQueue::PrintQueue(const std::filesystem::path& db_path) : db_(db_path.strin
       updated_at INTEGER NOT NULL,
       not_before INTEGER NOT NULL DEFAULT 0,
       reprint_of INTEGER REFERENCES print_jobs(id));
-    CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs(state, id);)");
+    CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs(state, id);
+    CREATE TABLE IF NOT EXISTS print_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT OR IGNORE INTO print_meta VALUES('queue_id', lower(hex(randomblob(4)))))");
+  auto s = db_.prepare("SELECT value FROM print_meta WHERE key='queue_id'");
+  s.step();
+  queue_id_ = s.text(0);
 }
 
-std::string PrintQueue::job_name(int64_t id) { return "tthc-kiosk-job-" + std::to_string(id); }
+std::string PrintQueue::job_name(int64_t id) const { return "tthc-kiosk-" + queue_id_ + "-" + std::to_string(id); }
 
 int64_t PrintQueue::enqueue(const std::string& kind, const std::string& title, const std::string& pdf, const std::string& source,
                             std::optional<int64_t> reprint_of) {

@@ -64,7 +64,7 @@ void PrintService::recover(PrintQueue& q) {
   // A job left "sending" by a crash: if CUPS has it, it was sent; otherwise it goes out again.
   for (const auto& j : q.in_state("sending")) {
     try {
-      if (auto id = printer_.find_job(PrintQueue::job_name(j.id))) {
+      if (auto id = printer_.find_job(q.job_name(j.id))) {
         q.mark_sent(j.id, *id);
         log_.info("print", "job " + std::to_string(j.id) + " was sent before the restart (CUPS job " + std::to_string(*id) + ")");
       } else {
@@ -153,7 +153,7 @@ void PrintService::send_queued(PrintQueue& q, const PrinterStatus& st) {
     if (j.not_before > now()) continue;
     q.mark_sending(j.id);
     try {
-      const int cups_id = printer_.submit(q.document(j.id), PrintQueue::job_name(j.id));
+      const int cups_id = printer_.submit(q.document(j.id), q.job_name(j.id));
       q.mark_sent(j.id, cups_id);
       log_.info("print", "job " + std::to_string(j.id) + " sent to " + st.name + " as CUPS job " + std::to_string(cups_id));
     } catch (const CupsError& e) {

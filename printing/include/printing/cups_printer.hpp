@@ -25,8 +25,9 @@ struct JobInfo {
 
 class CupsPrinter {
  public:
-  // An empty destination means the server's default printer.
-  explicit CupsPrinter(std::string destination = {}, int timeout_ms = 3000);
+  // An empty destination means the server's default printer. An empty server means the client
+  // library's usual one; otherwise "host:port" or a socket path (kiosk.conf's cups_server).
+  explicit CupsPrinter(std::string destination = {}, int timeout_ms = 3000, std::string server = {});
 
   // Never throws: an unreachable server is a status, not an error.
   PrinterStatus status() const;
@@ -45,6 +46,7 @@ class CupsPrinter {
  private:
   std::string destination_;
   int timeout_ms_;
+  std::string server_;
 };
 
 }  // namespace kiosk::printing

@@ -55,10 +55,13 @@ class PrintQueue {
   // `max_attempts` is reached.
   bool requeue(int64_t id, const std::string& error, int64_t not_before, int max_attempts);
 
-  static std::string job_name(int64_t id);  // "tthc-kiosk-job-<id>"
+  // "tthc-kiosk-<queue>-<id>": the queue part is random per database, so a fresh database
+  // (a reinstalled kiosk) never mistakes an old CUPS job for one of its own.
+  std::string job_name(int64_t id) const;
 
  private:
   db::Db db_;
+  std::string queue_id_;
 };
 
 }  // namespace kiosk::printing
