@@ -15,11 +15,12 @@
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   CLI::App cli{"tthc-kiosk — kiosk tra cứu thủ tục hành chính"};
-  std::string config_path, store, script, screenshots, size = "1920x1080";
+  std::string config_path, store, state_db, script, screenshots, size = "1920x1080";
   bool windowed = false, bench = false, json = false;
   double idle_seconds = 30;
   cli.add_option("--config", config_path, "Configuration file (default /etc/tthc-kiosk/kiosk.conf if present)");
   cli.add_option("--store", store, "Content store directory (overrides the configuration)");
+  cli.add_option("--state-db", state_db, "The kiosk's state database (overrides the configuration)");
   cli.add_flag("--windowed", windowed, "A window instead of the fullscreen kiosk (development)");
   cli.add_option("--script", script, "Play a scripted session headless")->check(CLI::ExistingFile);
   cli.add_option("--screenshots", screenshots, "Where the script's shots are saved as PNG");
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
       opt.config = kiosk::app::load_config(kiosk::app::kDefaultConfigPath);
     }
     if (!store.empty()) opt.config.store = store;
+    if (!state_db.empty()) opt.config.state_db = state_db;
     opt.windowed = windowed || !opt.config.fullscreen;
     opt.width = opt.config.width;
     opt.height = opt.config.height;

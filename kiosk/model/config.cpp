@@ -64,6 +64,16 @@ KioskConfig parse_config(const std::string& body) {
       c.width = parse_int(value, 320, 7680, where);
     } else if (key == "height") {
       c.height = parse_int(value, 240, 4320, where);
+    } else if (key == "state_db") {
+      c.state_db = value;
+    } else if (key == "printer") {
+      c.printer = value == "none" ? "" : value;
+      c.printing = value != "none";
+    } else if (key == "cups_server") {
+      c.cups_server = value;
+    } else if (key == "paper") {
+      if (value != "roll80" && value != "a4") throw ConfigError(where + ": paper is 'roll80' or 'a4', got '" + value + "'");
+      c.paper = value;
     } else {
       throw ConfigError(where + ": unknown setting '" + key + "'");
     }

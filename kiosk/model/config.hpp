@@ -25,6 +25,12 @@ struct KioskConfig {
   bool accelerated = false;
   int width = 1920;
   int height = 1080;
+  // The kiosk's own state (print queue; later payment journal, rating outbox).
+  std::filesystem::path state_db = "/var/lib/tthc-kiosk/state.db";
+  bool printing = true;     // "printer = none": a kiosk without a printer shows no print buttons
+  std::string printer;      // CUPS destination; empty: the server's default
+  std::string cups_server;  // empty: the CUPS client library's usual server
+  std::string paper = "roll80";
 };
 
 inline constexpr const char* kDefaultConfigPath = "/etc/tthc-kiosk/kiosk.conf";

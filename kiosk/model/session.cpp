@@ -78,6 +78,7 @@ void Session::open_procedure(const std::string& code) {
 }
 
 void Session::wipe() {
+  ++generation_;
   composer_.clear();
   composer_.set_telex(true);
   filters_ = {};

@@ -61,7 +61,11 @@ class Session {
   bool large_text = false;
   bool numeric_keypad = false;
 
+  // Changes on every wipe: what the UI keeps for one citizen (print tickets) is dropped with it.
+  int generation() const { return generation_; }
+
  private:
+  int generation_ = 0;
   SessionTimeouts timeouts_;
   Screen screen_ = Screen::Attract;
   std::vector<Screen> history_;

@@ -38,6 +38,13 @@ const char* tr(Language lang, Text t) {
     case Text::Seconds: return vi ? "giây" : "seconds";
     case Text::Space: return vi ? "Dấu cách" : "Space";
     case Text::Delete: return vi ? "Xóa" : "Delete";
+    case Text::PrintSummary: return vi ? "In danh sách giấy tờ cần mang" : "Print the list of papers";
+    case Text::PrintForm: return vi ? "In mẫu" : "Print form";
+    case Text::PrintPreparing: return vi ? "Đang chuẩn bị bản in…" : "Preparing the printout…";
+    case Text::PrintWaiting: return vi ? "Đang chờ máy in…" : "Waiting for the printer…";
+    case Text::PrintPrinting: return vi ? "Đang in, xin chờ trong giây lát…" : "Printing, one moment…";
+    case Text::PrintDone: return vi ? "Đã in xong. Mời ông/bà nhận giấy ở khe máy in." : "Printed. Please take the paper from the printer.";
+    case Text::PrintFailed: return vi ? "Không in được, vui lòng liên hệ cán bộ." : "Could not print. Please ask a staff member.";
     case Text::Clear: return vi ? "Xóa hết" : "Clear";
     case Text::Telex: return vi ? "Gõ có dấu" : "Vietnamese marks";
     case Text::NoTelex: return vi ? "Gõ không dấu" : "No marks";

@@ -9,7 +9,8 @@ enum class Text {
   SearchPlaceholder, Popular, NoResults, Searching, Code, Agency, Counter, Channels, Time, Fee, Documents,
   Forms, Steps, Conditions, LegalBasis, Result, Free, Copies, StillThere, Continue, EndsIn, Seconds,
   Space, Delete, Clear, Telex, NoTelex, Numbers, Letters, AllLevels, SearchError, CatalogError, FormNotPrintable,
-  StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, SampleNotice, ResultsCount
+  StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, SampleNotice, ResultsCount,
+  PrintSummary, PrintForm, PrintPreparing, PrintWaiting, PrintPrinting, PrintDone, PrintFailed
 };
 
 const char* tr(Language lang, Text t);

@@ -20,6 +20,7 @@
 #include "model/search_worker.hpp"
 #include "model/strings.hpp"
 #include "platform/script.hpp"
+#include "printing/print_service.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace kiosk::platform {
@@ -79,6 +80,8 @@ struct KioskApp::Impl {
   app::Session session;
   std::optional<content::Catalog> catalog;
   std::optional<app::SearchWorker> worker;
+  std::filesystem::path pack_dir;
+  std::unique_ptr<printing::PrintService> printer;
   std::string problem;
   std::optional<ui::KioskUi> ui;
   std::unique_ptr<SDL_Texture, TextureDeleter> logo;
@@ -117,7 +120,26 @@ struct KioskApp::Impl {
     ui::apply_style(ui::palette_from(center));
     ui.emplace(fonts, ui::palette_from(center), center);
     load_logo();
+    start_printing();
     SDL_StartTextInput();
+  }
+
+  // The print worker, when this kiosk has a printer. Its state database is the kiosk's own; a
+  // kiosk that cannot open it still serves citizens, only without print buttons.
+  void start_printing() {
+    if (!opt.config.printing) return;
+    try {
+      std::filesystem::create_directories(opt.config.state_db.parent_path());
+      const Uint32 ev = wake_event;
+      printer = std::make_unique<printing::PrintService>(
+          opt.config.state_db, printing::CupsPrinter(opt.config.printer, 3000, opt.config.cups_server), log, [ev] {
+            SDL_Event e{};
+            e.type = ev;
+            SDL_PushEvent(&e);
+          });
+    } catch (const std::exception& e) {
+      log.error("kiosk", std::string("printing disabled: ") + e.what());
+    }
   }
 
   void load_content() {
@@ -128,6 +150,7 @@ struct KioskApp::Impl {
       content::ContentStore store(opt.config.store);
       const auto path = store.current_catalog();
       catalog.emplace(path);
+      pack_dir = path.parent_path() / "content";
       const Uint32 ev = wake_event;
       worker.emplace(path, [ev] {
         SDL_Event e{};
@@ -250,7 +273,8 @@ struct KioskApp::Impl {
     }
     ImGui::NewFrame();
     ui::UiEnv env{session, catalog ? &*catalog : nullptr, worker ? &*worker : nullptr, now(),
-                  opt.config.staff_pin_hash, problem};
+                  opt.config.staff_pin_hash, problem, printer.get(), pack_dir,
+                  printing::paper_from_name(opt.config.paper)};
     auto actions = ui->frame(env);
     ImGui::Render();
     SDL_SetRenderDrawColor(renderer.get(), 0xF5, 0xF7, 0xFA, 255);
@@ -457,6 +481,19 @@ int KioskApp::run_script(const std::filesystem::path& script, const std::filesys
           ++failures;
         }
         break;
+      case ScriptStep::Kind::Await: {
+        const auto until = Clock::now() + std::chrono::seconds(30);
+        while (Clock::now() < until && !s.ui->items().find(st.text)) {
+          s.take_results();
+          s.draw(nullptr, true);
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        if (!s.ui->items().find(st.text)) {
+          std::cerr << where << "waited 30 s for '" << st.text << "'\n";
+          ++failures;
+        }
+        break;
+      }
       case ScriptStep::Kind::Expect:
       case ScriptStep::Kind::ExpectNot: {
         const bool seen = s.ui->items().find(st.text) != nullptr;

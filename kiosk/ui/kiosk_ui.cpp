@@ -5,6 +5,8 @@
 
 #include "model/staff_pin.hpp"
 #include "model/strings.hpp"
+#include "printing/documents.hpp"
+#include "printing/procedure_summary.hpp"
 
 namespace kiosk::ui {
 
@@ -158,7 +160,7 @@ void KioskUi::header(UiEnv& env) {
   ImGui::SetCursorScreenPos(ImVec2(0, h));
 }
 
-void KioskUi::nav_bar(UiEnv& env) {
+void KioskUi::nav_bar(UiEnv& env, const content::Procedure* printable) {
   const FontSet& f = fonts(env.session);
   const ImGuiIO& io = ImGui::GetIO();
   const float h = 110 * scale_;
@@ -171,6 +173,23 @@ void KioskUi::nav_bar(UiEnv& env) {
   if (button(items_, "##back", std::string(icon::back) + "  " + tr(env.session.language, Text::Back), ImVec2(bw, bh), look)) {
     env.session.back();
     reset_scroll();
+  }
+  if (printable && env.printer) {
+    // The citizen's next step after reading the papers: printed, in the middle, always in reach.
+    const float pw = io.DisplaySize.x - 2 * (32 * scale_ + bw) - 2 * 32 * scale_;
+    ImGui::SetCursorScreenPos(ImVec2(32 * scale_ + bw + 32 * scale_, top + (h - bh) * 0.5f));
+    ButtonLook print_look{pal_.accent, pal_.on_primary, f.heading, true};
+    const content::Procedure proc = *printable;
+    const nlohmann::json center = center_;
+    const printing::Paper paper = env.paper;
+    print_.button(items_, env.printer, env.session, "summary:" + proc.code,
+                  std::string(icon::print) + "  " + tr(env.session.language, Text::PrintSummary), ImVec2(pw, bh), print_look,
+                  [proc, center, paper] {
+                    return PrintJob{"summary", proc.name, [proc, center, paper] {
+                                      return printing::render_pdf_bytes(
+                                          printing::procedure_summary(proc, center, std::time(nullptr)), paper);
+                                    }};
+                  });
   }
   ImGui::SetCursorScreenPos(ImVec2(io.DisplaySize.x - 32 * scale_ - bw, top + (h - bh) * 0.5f));
   if (button(items_, "##home", std::string(icon::home) + "  " + tr(env.session.language, Text::Home), ImVec2(bw, bh), look)) {
@@ -510,6 +529,23 @@ void KioskUi::procedure(UiEnv& env) {
         text(items_, detail, f.small, pal_.muted, tw - 36 * scale_);
         ImGui::Unindent(36 * scale_);
       }
+      if (d.form_id && env.printer) {
+        for (const auto& form : p->forms) {
+          if (form.id != *d.form_id || !form.printable) continue;
+          ImGui::Indent(36 * scale_);
+          ButtonLook look{pal_.primary, pal_.on_primary, f.body, true};
+          const std::string label = std::string(icon::print) + "  " + tr(lang, Text::PrintForm) + ": " + form.name;
+          ImGui::PushFont(f.body);
+          const float bw = std::min(tw - 36 * scale_, ImGui::CalcTextSize(label.c_str()).x + 80 * scale_);
+          ImGui::PopFont();
+          const content::Form fm = form;
+          const std::filesystem::path dir = env.pack_dir;
+          print_.button(items_, env.printer, env.session, "form:" + p->code + ":" + form.id, label, ImVec2(bw, 80 * scale_), look,
+                        [fm, dir] { return PrintJob{"form", fm.name, [fm, dir] { return printing::blank_form_pdf(dir, fm); }}; });
+          ImGui::Unindent(36 * scale_);
+          ImGui::Dummy(ImVec2(1, 8 * scale_));
+        }
+      }
     }
     if (p->documents.empty() && !p->raw_documents.empty()) text(items_, p->raw_documents, f.body, pal_.text, tw);
     if (!p->steps.empty()) {
@@ -532,7 +568,28 @@ void KioskUi::procedure(UiEnv& env) {
     ImGui::Dummy(ImVec2(1, 40 * scale_));
   }
   ImGui::EndChild();
-  nav_bar(env);
+  nav_bar(env, p);
+  print_banner(env, io.DisplaySize.y - nav_h);
+}
+
+void KioskUi::print_banner(UiEnv& env, float bottom) {
+  const auto st = print_.status(env.printer, env.session);
+  if (!st) return;
+  const FontSet& f = fonts(env.session);
+  const ImGuiIO& io = ImGui::GetIO();
+  const float pad = 20 * scale_;
+  const float wrap = io.DisplaySize.x - 4 * pad;
+  const std::string msg = std::string(icon::print) + "  " + st->text;
+  const float h = text_height(msg, f.heading, wrap) + 2 * pad;
+  // Its own window, so it lies above the scrolling procedure (a child window draws over its parent).
+  ImGui::SetNextWindowPos(ImVec2(0, bottom - h));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(st->problem ? pal_.accent : pal_.primary));
+  ImGui::Begin("##print-banner", nullptr, (kPlain & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoInputs);
+  ImGui::PopStyleColor();
+  ImGui::SetCursorScreenPos(ImVec2(2 * pad, bottom - h + pad));
+  text(items_, msg, f.heading, pal_.on_primary, wrap);
+  ImGui::End();
 }
 
 void KioskUi::idle_prompt(UiEnv& env) {

@@ -9,6 +9,9 @@
 #include "content/catalog.hpp"
 #include "model/search_worker.hpp"
 #include "model/session.hpp"
+#include "printing/pdf_layout.hpp"
+#include "printing/print_service.hpp"
+#include "ui/print_panel.hpp"
 #include "ui/theme.hpp"
 #include "ui/visible_items.hpp"
 #include "ui/widgets.hpp"
@@ -27,6 +30,9 @@ struct UiEnv {
   app::Clock::time_point now;
   std::string staff_pin_hash;       // empty: the staff screen is disabled
   std::string problem;              // shown to citizens when the kiosk cannot serve them
+  printing::PrintService* printer = nullptr;  // null: this kiosk has no printer
+  std::filesystem::path pack_dir;             // the installed pack's files (blank forms)
+  printing::Paper paper = printing::Paper::Roll80;
 };
 
 class KioskUi {
@@ -54,7 +60,8 @@ class KioskUi {
  private:
   const FontSet& fonts(const app::Session& s) const { return s.large_text ? fonts_.large : fonts_.normal; }
   void header(UiEnv& env);
-  void nav_bar(UiEnv& env);
+  void nav_bar(UiEnv& env, const content::Procedure* printable = nullptr);
+  void print_banner(UiEnv& env, float bottom);
   void attract(UiEnv& env);
   void home(UiEnv& env);
   void search(UiEnv& env);
@@ -69,6 +76,7 @@ class KioskUi {
   void request_search(UiEnv& env);
   const content::Procedure* current_procedure(UiEnv& env);
 
+  PrintPanel print_;
   Fonts fonts_;
   Palette pal_;
   nlohmann::json center_;

@@ -60,7 +60,7 @@ ImFont* add_font(const char* file, float px) {
   if (!f) throw FontError(std::string("cannot load font ") + file + " (install fonts-noto-core)");
   if (std::filesystem::exists(kIconFont)) {
     // Only the icons the screens use: the whole icon font would double the atlas.
-    static const ImWchar icons[] = {0xF002, 0xF002, 0xF015, 0xF015, 0xF017, 0xF017, 0xF031, 0xF031, 0xF041, 0xF041,
+    static const ImWchar icons[] = {0xF002, 0xF002, 0xF015, 0xF015, 0xF02F, 0xF02F, 0xF017, 0xF017, 0xF031, 0xF031, 0xF041, 0xF041,
                                     0xF060, 0xF060, 0xF0AC, 0xF0AC, 0xF0D6, 0xF0D6, 0xF0F6, 0xF0F6, 0xF11C, 0xF11C,
                                     0xF12D, 0xF12D, 0xF19C, 0xF19C, 0xF25A, 0xF25A, 0};
     ImFontConfig merge;

@@ -61,6 +61,7 @@ inline constexpr const char* marker = "\xef\x81\x81";      // f041
 inline constexpr const char* hand = "\xef\x89\x9a";        // f25a
 inline constexpr const char* eraser = "\xef\x84\xad";      // f12d
 inline constexpr const char* university = "\xef\x86\x9c";  // f19c
+inline constexpr const char* print = "\xef\x80\xaf";       // f02f
 }  // namespace icon
 
 }  // namespace kiosk::ui

@@ -132,8 +132,17 @@ int CupsPrinter::submit(const std::string& pdf, const std::string& job_name) con
   if (!http) throw CupsError("cannot reach the CUPS server " + (server_.empty() ? std::string(cupsServer()) : server_));
   const std::string name = resolve(http.get(), destination_);
   if (name.empty()) throw CupsError("no printer configured and the CUPS server has no default printer");
-  const int id = cupsCreateJob(http.get(), name.c_str(), job_name.c_str(), 0, nullptr);
-  if (id == 0) throw CupsError("printer " + name + " refused the job: " + last_error());
+  // Create-Job by hand: cupsCreateJob() looks the destination up again through the default
+  // server, which is not the one a kiosk.conf cups_server names.
+  Ipp req(ippNewRequest(IPP_OP_CREATE_JOB));
+  ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printer_uri(name).c_str());
+  ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
+  ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, job_name.c_str());
+  Ipp resp(cupsDoRequest(http.get(), req.release(), "/"));
+  ipp_attribute_t* id_attr = resp ? ippFindAttribute(resp.get(), "job-id", IPP_TAG_INTEGER) : nullptr;
+  if (!resp || cupsLastError() > IPP_STATUS_OK_CONFLICTING || !id_attr)
+    throw CupsError("printer " + name + " refused the job: " + last_error());
+  const int id = ippGetInteger(id_attr, 0);
   bool sent = cupsStartDocument(http.get(), name.c_str(), id, job_name.c_str(), CUPS_FORMAT_PDF, 1) == HTTP_STATUS_CONTINUE;
   // Written in pieces so a large form does not sit in one socket call.
   for (size_t off = 0; sent && off < pdf.size(); off += 65536) {
