@@ -43,6 +43,20 @@ DEV_STORE="$ROOT/build/dev-store"
 SAMPLE_PACK="$ROOT/build/content/sample.kpack"
 SAMPLE_KEY="$ROOT/content/sample/test-signing.pub"
 
+DEV_PRINTER="$ROOT/build/dev-printer"
+
+# The demo prints on a real cupsd with a virtual IPP printer (the test fixture), when we can
+# start one (root). What it printed lands as PDF files in build/dev-printer/control/printed.
+start_dev_printer() {
+  if [[ $(id -u) != 0 ]]; then
+    log "not root: no demo printer (the kiosk uses the system's CUPS default)"
+    return 1
+  fi
+  "$ROOT/tests/printing/cups_fixture.sh" start "$DEV_PRINTER" >/dev/null || return 1
+  # shellcheck disable=SC1091
+  source "$DEV_PRINTER/env"
+}
+
 install_sample() {
   "$ROOT/build/bin/kioskctl" content install "$SAMPLE_PACK" --store "$DEV_STORE" --trust "$SAMPLE_KEY" >/dev/null
 }
@@ -58,8 +72,14 @@ case "$cmd" in
     install_missing_packages
     configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     install_sample
-    log "starting the kiosk on the sample content (store: $DEV_STORE)"
-    exec "$ROOT/build/bin/tthc-kiosk" --store "$DEV_STORE" --windowed "$@"
+    conf="$ROOT/build/dev-kiosk.conf"
+    printf 'state_db = %s\n' "$ROOT/build/dev-state.db" > "$conf"
+    if start_dev_printer; then
+      printf 'cups_server = %s\nprinter = %s\n' "$CUPS_SERVER" "$KIOSK_TEST_PRINTER" >> "$conf"
+      log "demo printer: $KIOSK_TEST_PRINTER on cupsd $CUPS_SERVER; printouts in $DEV_PRINTER/control/printed"
+    fi
+    log "starting the kiosk on the sample content (store: $DEV_STORE, config: $conf)"
+    exec "$ROOT/build/bin/tthc-kiosk" --config "$conf" --store "$DEV_STORE" --windowed "$@"
     ;;
   test)
     install_missing_packages
@@ -79,6 +99,12 @@ case "$cmd" in
     install_sample
     "$ROOT/build/bin/kioskctl" bench content
     "$ROOT/build/bin/kioskctl" bench scan
+    if start_dev_printer; then
+      "$ROOT/build/bin/kioskctl" bench print --store "$DEV_STORE" --printer "$KIOSK_TEST_PRINTER"
+      "$ROOT/tests/printing/cups_fixture.sh" stop "$DEV_PRINTER"
+    else
+      "$ROOT/build/bin/kioskctl" bench print --store "$DEV_STORE"
+    fi
     "$ROOT/build/bin/kioskctl" bench search --store "$DEV_STORE" --queries tests/search_eval/queries.tsv \
       --baseline-stride 40
     # The UI under a real X server (Xvfb), where idle waiting is the real one; SDL's offscreen

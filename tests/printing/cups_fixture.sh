@@ -62,6 +62,12 @@ for tool in cupsd ippeveprinter lpadmin avahi-daemon dbus-daemon; do
     command -v "$tool" >/dev/null || { echo "cups_fixture: $tool missing (installer/dev.sh installs it)" >&2; exit 77; }
 done
 stop
+for p in "$cups_port" "$ipp_port"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+        echo "cups_fixture: 127.0.0.1:$p is in use (another fixture? stop it with: $0 stop ITS_DIR)" >&2
+        exit 1
+    fi
+done
 rm -rf "$dir"
 mkdir -p "$dir"/{cups/spool,cups/tmp,cups/cache,cups/state,cups/log,cups/ppd,control/printed,ipp}
 chown -R lp:lp "$dir/cups/spool" "$dir/cups/tmp" "$dir/cups/cache"
