@@ -31,6 +31,11 @@ PrintDoc procedure_summary(const content::Procedure& p, const nlohmann::json& ce
       d.text(c.name + ": " + (c.time.text.empty() ? "—" : c.time.text) + (fees.empty() ? "" : " · " + fees));
     }
   }
+  if (!p.source_url.empty()) {
+    // The full procedure on the national portal, for a phone: more than a roll can hold.
+    d.space().qr(p.source_url);
+    d.small("Quét mã để xem đầy đủ thủ tục trên Cổng Dịch vụ công quốc gia.");
+  }
   d.rule();
   char when[64];
   std::tm tm{};

@@ -1,9 +1,11 @@
 // Printed documents, read back from the PDF with poppler's pdftotext: the words must survive.
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "common/files.hpp"
+#include "dossier/qr_decode.hpp"
 #include "printing/pdf_layout.hpp"
 #include "printing/procedure_summary.hpp"
 
@@ -80,4 +82,21 @@ TEST_CASE("bad paper names and unwritable paths give reasons") {
   CHECK_THROWS_WITH(printing::paper_from_name("a5"), Catch::Contains("roll80 or a4"));
   auto doc = printing::procedure_summary(marriage(1), kCenter, 0);
   CHECK_THROWS_AS(printing::render_pdf(doc, printing::Paper::A4, "/nonexistent/dir/x.pdf"), printing::PrintError);
+}
+
+TEST_CASE("a printed QR code reads back: rendered, rasterised like a scan, decoded", "[printing]") {
+  files::TempDir tmp;
+  content::Procedure p = marriage(3);
+  p.source_url = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fac-7489-b53b-a15eb239a6fe";
+  const auto pdf = tmp.path() / "summary.pdf";
+  printing::render_pdf(printing::procedure_summary(p, nlohmann::json::object(), 0), printing::Paper::Roll80, pdf);
+  // 100 dpi: a coarse scan of the 30 mm code, about 4 pixels a module.
+  const std::string cmd = "pdftoppm -r 100 -png -singlefile '" + pdf.string() + "' '" + (tmp.path() / "page").string() + "'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::string error;
+  const auto img = dossier::load_grey_image(tmp.path() / "page.png", &error);
+  REQUIRE(img);
+  const auto decoded = dossier::decode_plain(*img);
+  REQUIRE(decoded.text);
+  CHECK(*decoded.text == p.source_url);
 }
