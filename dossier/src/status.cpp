@@ -87,6 +87,17 @@ std::string next_step(const DossierStatus& d) {
   }
 }
 
+std::string next_step(const DossierStatus& d, Date today) {
+  // Past its appointment and not ready: "come back on the appointment day" would send the
+  // citizen back to a date already gone.
+  const bool waiting = d.status == Status::Registered || d.status == Status::Accepted || d.status == Status::Processing;
+  if (waiting && is_late(d, today)) {
+    const std::string where = d.counter.empty() ? "Bộ phận một cửa" : d.counter;
+    return "Hồ sơ đã quá ngày hẹn trả. Mời ông/bà đến " + where + " để được thông báo ngày trả mới";
+  }
+  return next_step(d);
+}
+
 std::string mask_name(std::string_view full_name) {
   const auto words = text::split(text::squash_spaces(full_name), ' ');
   std::string out;

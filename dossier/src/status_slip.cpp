@@ -20,7 +20,7 @@ printing::StatusSlipData status_slip_data(const DossierStatus& d, Date today) {
   if (d.appointment) s.appointment = d.appointment->text();
   s.status = status_words(d.status);
   s.late = is_late(d, today);
-  s.next_step = next_step(d);
+  s.next_step = next_step(d, today);
   for (const auto& st : d.steps) s.steps.emplace_back(st.when, st.unit.empty() ? st.action : st.unit + ": " + st.action);
   return s;
 }

@@ -1,6 +1,7 @@
 #include "process.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -40,6 +41,48 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
   r.out = files::read_file(out_path);
   r.err = files::read_file(err_path);
   return r;
+}
+
+}  // namespace kiosk::test
+
+namespace kiosk::test {
+
+BackgroundTool::BackgroundTool(const std::string& program, std::vector<std::string> args, const std::string& ready_file)
+    : ready_file_(ready_file) {
+  std::filesystem::remove(ready_file);
+  std::string exe = std::string(KIOSK_BIN_DIR) + "/" + program;
+  args.push_back("--ready-file");
+  args.push_back(ready_file);
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    std::vector<char*> argv;
+    argv.push_back(exe.data());
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(exe.c_str(), argv.data());
+    _exit(127);
+  }
+  for (int i = 0; i < 200 && !std::filesystem::exists(ready_file); ++i) usleep(20000);
+  if (!std::filesystem::exists(ready_file)) throw std::runtime_error(program + " did not start");
+}
+
+BackgroundTool::~BackgroundTool() {
+  if (pid_ > 0) {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+}
+
+std::string BackgroundTool::ready(const std::string& key) const {
+  const std::string body = files::read_file(ready_file_);
+  const std::string tag = key + "=";
+  const auto at = body.find(tag);
+  if (at == std::string::npos) return {};
+  return body.substr(at + tag.size(), body.find('\n', at) - at - tag.size());
 }
 
 }  // namespace kiosk::test

@@ -17,3 +17,23 @@ RunResult run_tool(const std::string& program, const std::vector<std::string>& a
 RunResult run_program(const std::string& program, const std::vector<std::string>& args);
 
 }  // namespace kiosk::test
+
+namespace kiosk::test {
+
+// A project binary running in the background for the length of a test (a stand-in server):
+// started with --ready-file, waited for, killed on destruction.
+class BackgroundTool {
+ public:
+  BackgroundTool(const std::string& program, std::vector<std::string> args, const std::string& ready_file);
+  ~BackgroundTool();
+  BackgroundTool(const BackgroundTool&) = delete;
+  BackgroundTool& operator=(const BackgroundTool&) = delete;
+  // "key=value" lines of the ready file.
+  std::string ready(const std::string& key) const;
+
+ private:
+  int pid_ = -1;
+  std::string ready_file_;
+};
+
+}  // namespace kiosk::test

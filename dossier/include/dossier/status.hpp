@@ -62,6 +62,8 @@ struct DossierStatus {
 bool is_late(const DossierStatus& d, Date today);
 // What the citizen should do next, in Vietnamese ("Mời ông/bà đến Quầy 5 nhận kết quả").
 std::string next_step(const DossierStatus& d);
+// The same, knowing today: a dossier past its appointment is not sent back to that date.
+std::string next_step(const DossierStatus& d, Date today);
 
 // "Nguyễn Văn An" -> "Nguyễn V*** A***": the family name and initials only.
 std::string mask_name(std::string_view full_name);

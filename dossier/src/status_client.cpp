@@ -1,0 +1,209 @@
+#include "dossier/status_client.hpp"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <stdexcept>
+#include <thread>
+
+#include "dossier/adapters.hpp"
+
+namespace kiosk::dossier {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct CurlFree {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct SlistFree {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+struct CurlStrFree {
+  void operator()(char* s) const { curl_free(s); }
+};
+
+struct Body {
+  std::string data;
+  size_t cap = 0;
+  bool too_big = false;
+};
+
+size_t on_data(char* ptr, size_t size, size_t n, void* user) {
+  auto* b = static_cast<Body*>(user);
+  const size_t len = size * n;
+  if (b->data.size() + len > b->cap) {
+    b->too_big = true;
+    return 0;  // aborts the transfer: a lying server cannot make the kiosk hold megabytes
+  }
+  b->data.append(ptr, len);
+  return len;
+}
+
+std::string escape(CURL* c, const std::string& s) {
+  std::unique_ptr<char, CurlStrFree> e(curl_easy_escape(c, s.c_str(), static_cast<int>(s.size())));
+  return e ? e.get() : "";
+}
+
+LookupError error(LookupError::Kind k, std::string detail) {
+  static const char* const offline = "Không kết nối được hệ thống một cửa. Vui lòng thử lại sau hoặc hỏi cán bộ.";
+  std::string msg;
+  switch (k) {
+    case LookupError::Kind::Offline: msg = offline; break;
+    case LookupError::Kind::Timeout:
+      msg = "Hệ thống một cửa phản hồi quá chậm. Vui lòng thử lại sau ít phút.";
+      break;
+    case LookupError::Kind::NotFound:
+      msg = "Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên phiếu hẹn.";
+      break;
+    case LookupError::Kind::OwnerMismatch:
+      msg = "Số giấy tờ tùy thân không khớp với hồ sơ. Vui lòng kiểm tra lại.";
+      break;
+    case LookupError::Kind::Server:
+    case LookupError::Kind::BadAnswer:
+      msg = "Hệ thống một cửa đang gặp sự cố, chưa tra cứu được. Vui lòng thử lại sau hoặc hỏi cán bộ.";
+      break;
+    case LookupError::Kind::Tls:
+      msg = "Kết nối đến hệ thống một cửa không an toàn nên đã bị dừng. Vui lòng báo cán bộ.";
+      break;
+    case LookupError::Kind::Unsupported:
+      msg = "Kiosk chưa tra cứu được loại phiếu này. Vui lòng nhập mã hồ sơ in trên phiếu.";
+      break;
+  }
+  return {k, msg, std::move(detail)};
+}
+
+bool retryable(CURLcode rc, long http) {
+  switch (rc) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_GOT_NOTHING:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_PARTIAL_FILE: return true;
+    case CURLE_OK: return http == 500 || http == 502 || http == 503 || http == 504;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+Adapter adapter_from_name(const std::string& name) {
+  if (name == "generic") return Adapter::Generic;
+  if (name == "igate") return Adapter::IGate;
+  throw std::invalid_argument("unknown backend adapter '" + name + "' (generic or igate)");
+}
+
+const char* kind_name(LookupError::Kind k) {
+  switch (k) {
+    case LookupError::Kind::Offline: return "offline";
+    case LookupError::Kind::Timeout: return "timeout";
+    case LookupError::Kind::NotFound: return "not-found";
+    case LookupError::Kind::OwnerMismatch: return "owner-mismatch";
+    case LookupError::Kind::Server: return "server-error";
+    case LookupError::Kind::BadAnswer: return "bad-answer";
+    case LookupError::Kind::Tls: return "tls";
+    case LookupError::Kind::Unsupported: return "unsupported";
+  }
+  return "unknown";
+}
+
+StatusClient::StatusClient(BackendConfig cfg) : cfg_(std::move(cfg)) {
+  while (!cfg_.base_url.empty() && cfg_.base_url.back() == '/') cfg_.base_url.pop_back();
+}
+
+LookupResult StatusClient::lookup(const LookupQuery& q) const {
+  std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
+  if (!curl) return error(LookupError::Kind::Offline, "curl_easy_init failed");
+  CURL* c = curl.get();
+
+  std::string url;
+  if (cfg_.adapter == Adapter::IGate) {
+    if (q.code.empty()) return error(LookupError::Kind::Unsupported, "iGate cannot resolve slip ids");
+    url = cfg_.base_url + "/pa/dossier/search?code=" + escape(c, q.code);
+  } else if (!q.code.empty()) {
+    url = cfg_.base_url + "/dossiers/" + escape(c, q.code);
+  } else {
+    url = cfg_.base_url + "/slips/" + escape(c, q.resolver_id);
+  }
+  if (cfg_.adapter == Adapter::Generic && !q.owner_id.empty()) url += "?owner_id=" + escape(c, q.owner_id);
+  // What the log may show: the address without the owner's id number.
+  const std::string shown = url.substr(0, url.find("?owner_id="));
+
+  std::unique_ptr<curl_slist, SlistFree> headers(curl_slist_append(nullptr, "Accept: application/json"));
+  if (!cfg_.auth_header.empty()) headers.reset(curl_slist_append(headers.release(), cfg_.auth_header.c_str()));
+
+  const auto deadline = Clock::now() + cfg_.total_timeout;
+  Body body;
+  body.cap = cfg_.max_bytes;
+  CURLcode rc = CURLE_OK;
+  long http = 0;
+  char errbuf[CURL_ERROR_SIZE] = {};
+  for (int attempt = 1;; ++attempt) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) break;
+    body.data.clear();
+    body.too_big = false;
+    errbuf[0] = 0;
+    curl_easy_reset(c);
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min(cfg_.connect_timeout, left).count()));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(left.count()));
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!cfg_.ca_bundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, cfg_.ca_bundle.c_str());
+    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(cfg_.max_bytes));
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "tthc-kiosk/" KIOSK_VERSION);
+    rc = curl_easy_perform(c);
+    http = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &http);
+    if (!retryable(rc, http) || attempt >= cfg_.max_attempts) break;
+    // Backoff: 250 ms, 500 ms, ... within what the deadline leaves.
+    const auto pause = std::chrono::milliseconds(250 << (attempt - 1));
+    if (Clock::now() + pause >= deadline) break;
+    std::this_thread::sleep_for(pause);
+  }
+
+  const std::string why = shown + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc));
+  if (rc == CURLE_OPERATION_TIMEDOUT || (rc == CURLE_OK && http == 0 && Clock::now() >= deadline))
+    return error(LookupError::Kind::Timeout, why);
+  if (body.too_big || rc == CURLE_FILESIZE_EXCEEDED)
+    return error(LookupError::Kind::BadAnswer, shown + ": answer larger than " + std::to_string(cfg_.max_bytes) + " bytes");
+  if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_SSL_CACERT_BADFILE ||
+      rc == CURLE_SSL_CERTPROBLEM)
+    return error(LookupError::Kind::Tls, why);
+  if (rc != CURLE_OK) return error(LookupError::Kind::Offline, why);
+  if (http == 404) return error(LookupError::Kind::NotFound, shown + ": HTTP 404");
+  if (http == 403) return error(LookupError::Kind::OwnerMismatch, shown + ": HTTP 403");
+  if (http >= 500) return error(LookupError::Kind::Server, shown + ": HTTP " + std::to_string(http));
+  if (http != 200) return error(LookupError::Kind::BadAnswer, shown + ": HTTP " + std::to_string(http));
+  const char* ctype = nullptr;
+  curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ctype);
+  const std::string type = ctype ? ctype : "";
+  if (type.rfind("application/json", 0) != 0)
+    return error(LookupError::Kind::BadAnswer, shown + ": content type '" + type + "', not JSON");
+
+  DossierStatus d;
+  try {
+    d = cfg_.adapter == Adapter::IGate ? parse_igate(body.data) : parse_generic(body.data);
+  } catch (const AdapterError& e) {
+    const std::string what = e.what();
+    if (what.find("found no dossier") != std::string::npos) return error(LookupError::Kind::NotFound, shown + ": " + what);
+    return error(LookupError::Kind::BadAnswer, shown + ": " + what);
+  }
+  // The backend may not check the owner (iGate's search does not): the kiosk always does when
+  // it is told the owner's id.
+  if (!d.owner_id.empty() && !q.owner_id.empty() && !owner_matches(d.owner_id, q.owner_id, 4))
+    return error(LookupError::Kind::OwnerMismatch, shown + ": owner id does not match");
+  return d;
+}
+
+}  // namespace kiosk::dossier

@@ -1,0 +1,81 @@
+// kioskctl dossier status: what the kiosk would show for a dossier, from the real backend.
+#include <sstream>
+
+#include "commands.hpp"
+#include "common/files.hpp"
+#include "common/text.hpp"
+#include "dossier/slip_payload.hpp"
+#include "dossier/status_client.hpp"
+#include "dossier/status_slip.hpp"
+
+namespace kioskctl {
+
+using nlohmann::json;
+namespace dz = kiosk::dossier;
+
+void register_dossier_commands(CLI::App& app, Action& action) {
+  auto* dossier = app.add_subcommand("dossier", "Dossier status from the one-stop backend");
+  dossier->require_subcommand(1);
+  dossier->fallthrough();
+  auto* cmd = dossier->add_subcommand("status", "Look a dossier up as the kiosk does (owner data masked)");
+  auto code = std::make_shared<std::string>();
+  auto owner = std::make_shared<std::string>();
+  auto backend = std::make_shared<std::string>();
+  auto adapter = std::make_shared<std::string>("generic");
+  auto ca = std::make_shared<std::string>();
+  auto token_file = std::make_shared<std::string>();
+  auto timeout_ms = std::make_shared<int>(8000);
+  cmd->add_option("CODE", *code, "Dossier code, or what a slip's QR code holds")->required();
+  cmd->add_option("--owner-id", *owner, "The owner's id number or its last digits");
+  cmd->add_option("--backend", *backend, "Backend base URL")->required();
+  cmd->add_option("--adapter", *adapter, "generic or igate")->check(CLI::IsMember({"generic", "igate"}));
+  cmd->add_option("--ca-bundle", *ca, "CA certificates (PEM) to verify the backend with");
+  cmd->add_option("--token-file", *token_file, "File holding the bearer token (kept off the command line)");
+  cmd->add_option("--timeout-ms", *timeout_ms, "Whole lookup, retries included")->check(CLI::Range(100, 60000));
+  cmd->callback([&action, code, owner, backend, adapter, ca, token_file, timeout_ms] {
+    action = [=] {
+      const auto parsed = dz::parse_slip(*code);
+      if (const auto* refusal = std::get_if<dz::SlipRefusal>(&parsed)) throw std::runtime_error(refusal->message);
+      const auto& slip = std::get<dz::SlipPayload>(parsed);
+      dz::LookupQuery q;
+      if (slip.code) q.code = slip.code->text();
+      q.resolver_id = slip.resolver_id;
+      q.owner_id = owner->empty() ? slip.owner_id : *owner;
+      dz::BackendConfig cfg;
+      cfg.base_url = *backend;
+      cfg.adapter = dz::adapter_from_name(*adapter);
+      cfg.ca_bundle = *ca;
+      cfg.total_timeout = std::chrono::milliseconds(*timeout_ms);
+      if (!token_file->empty()) cfg.auth_header = "Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(*token_file));
+      const auto r = dz::StatusClient(cfg).lookup(q);
+      if (const auto* e = std::get_if<dz::LookupError>(&r))
+        throw std::runtime_error(std::string(dz::kind_name(e->kind)) + ": " + e->message + " (" + e->detail + ")");
+      const auto& d = std::get<dz::DossierStatus>(r);
+      const bool late = dz::is_late(d, dz::today_local());
+      json steps = json::array();
+      for (const auto& s : d.steps) steps.push_back({{"unit", s.unit}, {"at", s.when}, {"action", s.action}});
+      json j{{"code", d.code},
+             {"procedure", {{"code", d.procedure_code}, {"name", d.procedure_name}}},
+             {"owner", dz::mask_name(d.owner_name)},
+             {"owner_checked", !q.owner_id.empty() && !d.owner_id.empty()},
+             {"status", {{"id", static_cast<int>(d.status)}, {"words", dz::status_words(d.status)}, {"backend_text", d.status_text}}},
+             {"received", d.received ? json(d.received->text()) : json()},
+             {"appointment", d.appointment ? json(d.appointment->text()) : json()},
+             {"late", late},
+             {"current_unit", d.current_unit},
+             {"next_step", dz::next_step(d, dz::today_local())},
+             {"steps", steps}};
+      std::ostringstream t;
+      t << "Mã hồ sơ:   " << d.code << '\n'
+        << "Thủ tục:    " << d.procedure_name << '\n'
+        << "Người nộp:  " << dz::mask_name(d.owner_name) << '\n'
+        << "Tình trạng: " << dz::status_words(d.status) << (late ? " (trễ hạn)" : "") << '\n'
+        << "Ngày hẹn:   " << (d.appointment ? d.appointment->text() : "—") << '\n'
+        << "Tiếp theo:  " << dz::next_step(d, dz::today_local()) << '\n';
+      for (const auto& s : d.steps) t << "  " << s.when << "  " << s.unit << ": " << s.action << '\n';
+      return Output{t.str(), j};
+    };
+  });
+}
+
+}  // namespace kioskctl

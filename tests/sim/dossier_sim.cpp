@@ -1,0 +1,213 @@
+// dossier-sim: a stand-in for the province's one-stop backend, for tests and the demo. It serves
+// the kiosk's generic API and VNPT iGate's search shape from a fixture file, on 127.0.0.1 only,
+// and plays faults on request. Protocol: docs/dossier-api.md ("The simulator").
+#include <httplib.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+using nlohmann::json;
+
+namespace {
+
+// Faults the tests switch on with POST /_sim/fault?mode=...; one at a time, for every request.
+struct Faults {
+  std::mutex mu;
+  std::string mode = "none";  // none|slow|http500|malformed|huge|content-type|reset|flaky
+  int delay_ms = 10000;
+  int flaky_left = 0;  // flaky: this many requests fail with 503, then normal service
+};
+
+std::string date_from_today(int days) {
+  const std::time_t t = std::time(nullptr) + static_cast<std::time_t>(days) * 86400;
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// The fixture's relative dates made absolute, in the generic API's shape.
+json generic_shape(const json& d) {
+  json g = d;
+  for (const char* k : {"guid", "received_days_ago", "appointment_in_days", "completed_days_ago"}) g.erase(k);
+  g["received_at"] = date_from_today(-d.value("received_days_ago", 0)) + "T08:00:00+07:00";
+  g["appointment_at"] = date_from_today(d.value("appointment_in_days", 0));
+  g["completed_at"] = d["completed_days_ago"].is_number() ? json(date_from_today(-d["completed_days_ago"].get<int>())) : json();
+  g["steps"] = json::array();
+  for (const auto& s : d.value("steps", json::array()))
+    g["steps"].push_back({{"unit", s.value("unit", "")},
+                          {"at", date_from_today(-s.value("days_ago", 0)) + " " + s.value("time", "")},
+                          {"action", s.value("action", "")}});
+  return g;
+}
+
+json igate_shape(const json& d) {
+  const json g = generic_shape(d);
+  const int status = g["status"].value("id", 0);
+  json c = {{"id", d.value("guid", "")},
+            {"code", g["code"]},
+            {"nationCode", g["code"]},
+            {"acceptedDate", g["received_at"]},
+            {"appointmentDate", g["appointment_at"].get<std::string>() + "T17:00:00.000+0700"},
+            {"dossierStatus", {{"id", status}, {"name", g["status"].value("text", "")}}},
+            {"dossierTaskStatus",
+             {{"id", "task"}, {"name", json::array({{{"languageId", 46}, {"name", "Processing"}},
+                                                      {{"languageId", 228}, {"name", g.value("current_unit", "")}}})}}},
+            {"procedure",
+             {{"code", g["procedure"].value("code", "")},
+              {"translate", json::array({{{"languageId", 228}, {"name", g["procedure"].value("name", "")}}})}}},
+            {"applicant", {{"data", {{"fullname", g["owner"].value("name", "")}, {"identityNumber", g["owner"].value("id_number", "")}}}}}};
+  if (!g["completed_at"].is_null()) c["completedDate"] = g["completed_at"];
+  return {{"content", json::array({c})}, {"totalElements", 1}};
+}
+
+bool owner_ok(const json& d, const std::string& owner_id) {
+  if (owner_id.empty()) return true;  // the kiosk asks before showing details; the sim answers
+  const std::string id = d["owner"].value("id_number", "");
+  return owner_id.size() >= 4 && id.size() >= owner_id.size() && id.compare(id.size() - owner_id.size(), owner_id.size(), owner_id) == 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"dossier-sim — stand-in one-stop backend (generic API + iGate search) on 127.0.0.1"};
+  std::string fixtures, tls_cert, tls_key, ready_file;
+  int port = 18640, tls_port = 0;
+  cli.add_option("--fixtures", fixtures, "Dossier fixture file (tests/sim/dossiers.json)")->required();
+  cli.add_option("--port", port, "HTTP port on 127.0.0.1 (0: any free port)");
+  cli.add_option("--tls-port", tls_port, "Also serve HTTPS here with --tls-cert/--tls-key (for the bad-certificate case)");
+  cli.add_option("--tls-cert", tls_cert, "PEM certificate");
+  cli.add_option("--tls-key", tls_key, "PEM key");
+  cli.add_option("--ready-file", ready_file, "Write the bound ports here once listening");
+  CLI11_PARSE(cli, argc, argv);
+
+  json db;
+  try {
+    std::ifstream in(fixtures);
+    db = json::parse(in).at("dossiers");
+  } catch (const std::exception& e) {
+    std::cerr << "dossier-sim: cannot read " << fixtures << ": " << e.what() << '\n';
+    return 2;
+  }
+  Faults faults;
+  std::atomic<long> requests{0};
+
+  auto find = [&](const std::string& key, const char* field) -> const json* {
+    for (const auto& d : db)
+      if (d.value(field, "") == key) return &d;
+    return nullptr;
+  };
+
+  // Every data answer goes through here, so every fault applies to both API shapes.
+  auto answer = [&](httplib::Response& res, int status, const json& body) {
+    ++requests;
+    std::string mode;
+    int delay = 0;
+    {
+      std::lock_guard lock(faults.mu);
+      mode = faults.mode;
+      delay = faults.delay_ms;
+      if (mode == "flaky") {
+        if (faults.flaky_left > 0) {
+          --faults.flaky_left;
+        } else {
+          mode = "none";
+        }
+      }
+    }
+    if (mode == "slow") std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    if (mode == "http500") {
+      res.status = 500;
+      res.set_content("{\"error\":\"internal\"}", "application/json");
+    } else if (mode == "flaky") {
+      res.status = 503;
+      res.set_content("{\"error\":\"busy\"}", "application/json");
+    } else if (mode == "malformed") {
+      res.set_content("{\"code\": \"000.00.12.H04-", "application/json");
+    } else if (mode == "huge") {
+      res.set_content(std::string(8 * 1024 * 1024, ' ') + body.dump(), "application/json");
+    } else if (mode == "content-type") {
+      res.set_content("<html><body>Hệ thống đang bảo trì</body></html>", "text/html; charset=utf-8");
+    } else if (mode == "reset") {
+      // Headers promise a body that never comes: the connection closes mid-answer.
+      res.set_content_provider(
+          1000, "application/json", [](size_t, size_t, httplib::DataSink&) { return false; }, nullptr);
+    } else {
+      res.status = status;
+      res.set_content(body.dump(), "application/json; charset=utf-8");
+    }
+  };
+
+  auto routes = [&](httplib::Server& srv) {
+    srv.Get(R"(/dossiers/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
+      const json* d = find(req.matches[1], "code");
+      if (!d) return answer(res, 404, {{"error", "not found"}});
+      if (!owner_ok(*d, req.get_param_value("owner_id"))) return answer(res, 403, {{"error", "owner id does not match"}});
+      answer(res, 200, generic_shape(*d));
+    });
+    srv.Get(R"(/slips/([0-9a-fA-F-]+))", [&](const httplib::Request& req, httplib::Response& res) {
+      const json* d = find(req.matches[1], "guid");
+      if (!d) return answer(res, 404, {{"error", "not found"}});
+      if (!owner_ok(*d, req.get_param_value("owner_id"))) return answer(res, 403, {{"error", "owner id does not match"}});
+      answer(res, 200, generic_shape(*d));
+    });
+    srv.Get("/pa/dossier/search", [&](const httplib::Request& req, httplib::Response& res) {
+      const json* d = find(req.get_param_value("code"), "code");
+      if (!d) return answer(res, 200, {{"content", json::array()}, {"totalElements", 0}});
+      answer(res, 200, igate_shape(*d));
+    });
+    srv.Post("/_sim/fault", [&](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard lock(faults.mu);
+      faults.mode = req.has_param("mode") ? req.get_param_value("mode") : "none";
+      if (req.has_param("delay_ms")) faults.delay_ms = std::stoi(req.get_param_value("delay_ms"));
+      faults.flaky_left = req.has_param("count") ? std::stoi(req.get_param_value("count")) : 2;
+      res.set_content(json{{"mode", faults.mode}}.dump(), "application/json");
+    });
+    srv.Get("/_sim/stats", [&](const httplib::Request&, httplib::Response& res) {
+      res.set_content(json{{"requests", requests.load()}}.dump(), "application/json");
+    });
+  };
+
+  httplib::Server http;
+  routes(http);
+  const int bound = port == 0 ? http.bind_to_any_port("127.0.0.1") : (http.bind_to_port("127.0.0.1", port) ? port : -1);
+  if (bound < 0) {
+    std::cerr << "dossier-sim: cannot listen on 127.0.0.1:" << port << '\n';
+    return 1;
+  }
+  std::unique_ptr<httplib::SSLServer> https;
+  std::thread tls_thread;
+  int tls_bound = 0;
+  if (tls_port) {
+    https = std::make_unique<httplib::SSLServer>(tls_cert.c_str(), tls_key.c_str());
+    if (!https->is_valid()) {
+      std::cerr << "dossier-sim: cannot load " << tls_cert << " / " << tls_key << '\n';
+      return 1;
+    }
+    routes(*https);
+    tls_bound = https->bind_to_port("127.0.0.1", tls_port) ? tls_port : -1;
+    if (tls_bound < 0) {
+      std::cerr << "dossier-sim: cannot listen on 127.0.0.1:" << tls_port << '\n';
+      return 1;
+    }
+    tls_thread = std::thread([&] { https->listen_after_bind(); });
+  }
+  if (!ready_file.empty()) std::ofstream(ready_file) << "http=" << bound << "\nhttps=" << tls_bound << '\n';
+  std::cerr << "dossier-sim: " << db.size() << " dossiers on http://127.0.0.1:" << bound
+            << (tls_bound > 0 ? " and https://127.0.0.1:" + std::to_string(tls_bound) : std::string()) << '\n';
+  http.listen_after_bind();
+  if (https) {
+    https->stop();
+    tls_thread.join();
+  }
+  return 0;
+}
