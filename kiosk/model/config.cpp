@@ -71,6 +71,22 @@ KioskConfig parse_config(const std::string& body) {
       c.printing = value != "none";
     } else if (key == "cups_server") {
       c.cups_server = value;
+    } else if (key == "backend_url") {
+      c.backend_url = value;
+    } else if (key == "backend_adapter") {
+      if (value != "generic" && value != "igate")
+        throw ConfigError(where + ": backend_adapter is 'generic' or 'igate', got '" + value + "'");
+      c.backend_adapter = value;
+    } else if (key == "backend_ca_bundle") {
+      c.backend_ca_bundle = value;
+    } else if (key == "backend_token_file") {
+      c.backend_token_file = value;
+    } else if (key == "owner_id_digits") {
+      c.owner_id_digits = parse_int(value, 0, 12, where);
+    } else if (key == "scanner_serial") {
+      c.scanner_serial = value;
+    } else if (key == "camera_frames") {
+      c.camera_frames = value;
     } else if (key == "paper") {
       if (value != "roll80" && value != "a4") throw ConfigError(where + ": paper is 'roll80' or 'a4', got '" + value + "'");
       c.paper = value;

@@ -31,6 +31,17 @@ struct KioskConfig {
   std::string printer;      // CUPS destination; empty: the server's default
   std::string cups_server;  // empty: the CUPS client library's usual server
   std::string paper = "roll80";
+  // Dossier lookup (#5): the one-stop backend, and how much of the owner's id is asked for when
+  // a slip does not carry it (0: the whole number).
+  std::string backend_url;  // empty: no dossier lookup tile
+  std::string backend_adapter = "generic";
+  std::string backend_ca_bundle;
+  std::filesystem::path backend_token_file;  // a bearer token, read at start, never logged
+  int owner_id_digits = 4;
+  // Slip scanners besides keyboard-wedge ones (always on): a serial/USB-CDC tty, and camera
+  // frames from a directory (a recorded sequence, for tests and demos).
+  std::filesystem::path scanner_serial;
+  std::filesystem::path camera_frames;
 };
 
 inline constexpr const char* kDefaultConfigPath = "/etc/tthc-kiosk/kiosk.conf";

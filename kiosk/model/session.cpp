@@ -79,6 +79,7 @@ void Session::open_procedure(const std::string& code) {
 
 void Session::wipe() {
   ++generation_;
+  dossier_ = {};
   composer_.clear();
   composer_.set_telex(true);
   filters_ = {};

@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "content/procedure.hpp"
+#include "model/dossier_lookup.hpp"
 #include "model/telex.hpp"
 #include "search/searcher.hpp"
 
 namespace kiosk::app {
 
-enum class Screen { Attract, Home, Search, Procedure, Staff };
+enum class Screen { Attract, Home, Search, Procedure, Staff, Dossier };
 enum class Language { Vi, En };
 
 using Clock = std::chrono::steady_clock;
@@ -61,11 +62,15 @@ class Session {
   bool large_text = false;
   bool numeric_keypad = false;
 
+  DossierLookup& dossier() { return dossier_; }
+  const DossierLookup& dossier() const { return dossier_; }
+
   // Changes on every wipe: what the UI keeps for one citizen (print tickets) is dropped with it.
   int generation() const { return generation_; }
 
  private:
   int generation_ = 0;
+  DossierLookup dossier_;
   SessionTimeouts timeouts_;
   Screen screen_ = Screen::Attract;
   std::vector<Screen> history_;

@@ -38,6 +38,31 @@ const char* tr(Language lang, Text t) {
     case Text::Seconds: return vi ? "giây" : "seconds";
     case Text::Space: return vi ? "Dấu cách" : "Space";
     case Text::Delete: return vi ? "Xóa" : "Delete";
+    case Text::TileDossier: return vi ? "Tra cứu hồ sơ" : "Check my dossier";
+    case Text::TileDossierHint: return vi ? "Quét mã QR trên phiếu hẹn hoặc nhập mã hồ sơ" : "Scan the slip's QR code or type its code";
+    case Text::HoldSlip: return vi ? "Đưa mã QR trên phiếu hẹn vào máy quét bên dưới" : "Hold the slip's QR code under the scanner below";
+    case Text::OrTypeCode: return vi ? "Hoặc nhập mã hồ sơ in trên phiếu:" : "Or type the dossier code printed on the slip:";
+    case Text::LookUp: return vi ? "Tra cứu" : "Look up";
+    case Text::OwnerIdPrompt:
+      return vi ? "Để bảo vệ thông tin cá nhân, mời nhập số cuối số định danh (CCCD) của người nộp hồ sơ. Số chữ số:"
+                : "To protect personal data, type the last digits of the applicant's ID number. Digits:";
+    case Text::OwnerIdWhole:
+      return vi ? "Để bảo vệ thông tin cá nhân, mời nhập số định danh (CCCD) của người nộp hồ sơ."
+                : "To protect personal data, type the applicant's ID number.";
+    case Text::ViewDossier: return vi ? "Xem hồ sơ" : "Show the dossier";
+    case Text::LookingUp: return vi ? "Đang tra cứu hồ sơ…" : "Looking the dossier up…";
+    case Text::Retry: return vi ? "Thử lại" : "Try again";
+    case Text::OtherDossier: return vi ? "Tra cứu hồ sơ khác" : "Another dossier";
+    case Text::PrintSlip: return vi ? "In phiếu tình trạng hồ sơ" : "Print the status";
+    case Text::Received: return vi ? "Ngày nhận" : "Received";
+    case Text::Appointment: return vi ? "Ngày hẹn trả" : "Due";
+    case Text::Late: return vi ? "Trễ hạn" : "Late";
+    case Text::OnTime: return vi ? "Trong hạn" : "On time";
+    case Text::Timeline: return vi ? "Quá trình xử lý" : "Steps so far";
+    case Text::NextStep: return vi ? "Việc cần làm" : "What to do next";
+    case Text::Owner: return vi ? "Người nộp" : "Applicant";
+    case Text::DossierCode: return vi ? "Mã hồ sơ" : "Dossier code";
+    case Text::Status: return vi ? "Tình trạng" : "Status";
     case Text::PrintSummary: return vi ? "In danh sách giấy tờ cần mang" : "Print the list of papers";
     case Text::PrintForm: return vi ? "In mẫu" : "Print form";
     case Text::PrintPreparing: return vi ? "Đang chuẩn bị bản in…" : "Preparing the printout…";

@@ -10,7 +10,9 @@ enum class Text {
   Forms, Steps, Conditions, LegalBasis, Result, Free, Copies, StillThere, Continue, EndsIn, Seconds,
   Space, Delete, Clear, Telex, NoTelex, Numbers, Letters, AllLevels, SearchError, CatalogError, FormNotPrintable,
   StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, SampleNotice, ResultsCount,
-  PrintSummary, PrintForm, PrintPreparing, PrintWaiting, PrintPrinting, PrintDone, PrintFailed
+  PrintSummary, PrintForm, PrintPreparing, PrintWaiting, PrintPrinting, PrintDone, PrintFailed,
+  TileDossier, TileDossierHint, HoldSlip, OrTypeCode, LookUp, OwnerIdPrompt, OwnerIdWhole, ViewDossier, LookingUp, Retry,
+  OtherDossier, PrintSlip, Received, Appointment, Late, OnTime, Timeline, NextStep, Owner, DossierCode, Status
 };
 
 const char* tr(Language lang, Text t);
