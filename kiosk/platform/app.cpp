@@ -8,6 +8,8 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -20,6 +22,9 @@
 #include "model/search_worker.hpp"
 #include "model/strings.hpp"
 #include "platform/script.hpp"
+#include "dossier/frame_scanner.hpp"
+#include "dossier/scanner_inputs.hpp"
+#include "model/dossier_lookup.hpp"
 #include "printing/print_service.hpp"
 #include "ui/kiosk_ui.hpp"
 
@@ -82,6 +87,13 @@ struct KioskApp::Impl {
   std::optional<app::SearchWorker> worker;
   std::filesystem::path pack_dir;
   std::unique_ptr<printing::PrintService> printer;
+  std::optional<app::DossierWorker> dossier;
+  // Every slip scanner feeds this one stream; the UI loop drains it.
+  dossier::WedgeDetector wedge;
+  std::mutex scans_mu;
+  std::deque<std::string> scans;
+  std::unique_ptr<dossier::SerialScanner> serial;
+  std::unique_ptr<dossier::FrameScanner> camera;
   std::string problem;
   std::optional<ui::KioskUi> ui;
   std::unique_ptr<SDL_Texture, TextureDeleter> logo;
@@ -121,7 +133,86 @@ struct KioskApp::Impl {
     ui.emplace(fonts, ui::palette_from(center), center);
     load_logo();
     start_printing();
+    start_dossier();
     SDL_StartTextInput();
+  }
+
+  void wake() const {
+    SDL_Event e{};
+    e.type = wake_event;
+    SDL_PushEvent(&e);  // thread-safe: wakes the UI loop
+  }
+
+  void push_scan(std::string s) {
+    {
+      std::lock_guard lock(scans_mu);
+      if (scans.size() < 16) scans.push_back(std::move(s));  // a jammed scanner cannot flood us
+    }
+    wake();
+  }
+
+  // Dossier lookup and the slip scanners, when a backend is configured.
+  void start_dossier() {
+    const auto& c = opt.config;
+    if (c.backend_url.empty()) return;
+    try {
+      dossier::BackendConfig b;
+      b.base_url = c.backend_url;
+      b.adapter = dossier::adapter_from_name(c.backend_adapter);
+      b.ca_bundle = c.backend_ca_bundle;
+      if (!c.backend_token_file.empty())
+        b.auth_header = "Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file));
+      dossier.emplace(b, [this] { wake(); });
+      log.info("kiosk", "dossier lookup through " + c.backend_url + " (" + c.backend_adapter + ")");
+    } catch (const std::exception& e) {
+      log.error("kiosk", std::string("dossier lookup disabled: ") + e.what());
+      return;
+    }
+    if (!c.scanner_serial.empty()) {
+      try {
+        serial = std::make_unique<dossier::SerialScanner>(c.scanner_serial, [this](std::string s) { push_scan(std::move(s)); });
+        log.info("kiosk", "serial scanner on " + c.scanner_serial.string());
+      } catch (const std::exception& e) {
+        log.error("kiosk", std::string("serial scanner not used: ") + e.what());
+      }
+    }
+    if (!c.camera_frames.empty()) {
+      try {
+        camera = std::make_unique<dossier::FrameScanner>(
+            std::make_unique<dossier::ImageDirSource>(c.camera_frames, std::chrono::milliseconds(100)),
+            [this](std::string s) { push_scan(std::move(s)); });
+        log.info("kiosk", "camera frames from " + c.camera_frames.string());
+      } catch (const std::exception& e) {
+        log.error("kiosk", std::string("camera frames not used: ") + e.what());
+      }
+    }
+  }
+
+  ui::UiEnv env() {
+    return ui::UiEnv{session, catalog ? &*catalog : nullptr, worker ? &*worker : nullptr, now(),
+                     opt.config.staff_pin_hash, problem, printer.get(), pack_dir,
+                     printing::paper_from_name(opt.config.paper), dossier ? &*dossier : nullptr,
+                     opt.config.owner_id_digits};
+  }
+
+  void take_scans() {
+    std::deque<std::string> got;
+    {
+      std::lock_guard lock(scans_mu);
+      got.swap(scans);
+    }
+    for (auto& s : got) {
+      session.touch(now());
+      auto e = env();
+      ui->scanned(e, s);
+      frames_pending = std::max(frames_pending, 3);
+    }
+  }
+
+  void typed(const std::string& t) {
+    if (t.empty()) return;
+    session.touch(now());
+    ui->typed(session, t);
   }
 
   // The print worker, when this kiosk has a printer. Its state database is the kiosk's own; a
@@ -232,12 +323,28 @@ struct KioskApp::Impl {
         if (e.button.button == SDL_BUTTON_LEFT)
           pointer(e.type == SDL_MOUSEBUTTONDOWN, ImVec2(float(e.button.x), float(e.button.y)));
         break;
-      case SDL_TEXTINPUT:
-        session.touch(now());
-        ui->typed(session, e.text.text);
+      case SDL_TEXTINPUT: {
+        // Keys go through the wedge detector: a scanner's fast burst is a scan, not typing.
+        const auto t = dossier::WedgeDetector::Clock::now();
+        const std::string in = e.text.text;
+        for (size_t i = 0; i < in.size();) {
+          size_t n = 1;
+          while (i + n < in.size() && (static_cast<unsigned char>(in[i + n]) & 0xC0) == 0x80) ++n;
+          typed(wedge.key(in.substr(i, n), t));
+          i += n;
+        }
         break;
+      }
       case SDL_KEYDOWN:
         session.touch(now());
+        if (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER) {
+          auto r = wedge.enter(dossier::WedgeDetector::Clock::now());
+          typed(r.typed);
+          if (r.scan) {
+            if (dossier) push_scan(*r.scan);
+            else typed(*r.scan);
+          }
+        }
         if (e.key.keysym.sym == SDLK_BACKSPACE) ui->backspace(session);
         // Escape, Alt+F4, Ctrl+Q do nothing: only staff leave the kiosk.
         break;
@@ -248,6 +355,7 @@ struct KioskApp::Impl {
   }
 
   void take_results() {
+    take_scans();
     if (!worker) return;
     while (auto r = worker->take()) {
       if (!r->error.empty()) log.error("search", r->error);
@@ -272,10 +380,8 @@ struct KioskApp::Impl {
       atlas_uploaded = true;
     }
     ImGui::NewFrame();
-    ui::UiEnv env{session, catalog ? &*catalog : nullptr, worker ? &*worker : nullptr, now(),
-                  opt.config.staff_pin_hash, problem, printer.get(), pack_dir,
-                  printing::paper_from_name(opt.config.paper)};
-    auto actions = ui->frame(env);
+    ui::UiEnv e = env();
+    auto actions = ui->frame(e);
     ImGui::Render();
     SDL_SetRenderDrawColor(renderer.get(), 0xF5, 0xF7, 0xFA, 255);
     SDL_RenderClear(renderer.get());
@@ -302,6 +408,7 @@ struct KioskApp::Impl {
 
   int wait_timeout_ms() {
     if (frames_pending > 0 || ui->animating()) return 0;
+    if (wedge.pending()) return static_cast<int>(wedge.max_gap().count()) + 10;
     auto deadline = session.next_deadline(now());
     // The clock in the header changes each minute.
     if (session.screen() != app::Screen::Attract) {
@@ -326,6 +433,7 @@ struct KioskApp::Impl {
       frames_pending = std::max(frames_pending, 3);
     }
     if (session.tick(now())) frames_pending = std::max(frames_pending, 3);
+    if (wedge.pending()) typed(wedge.flush(dossier::WedgeDetector::Clock::now()));
     take_results();
     if (frames_pending > 0 || ui->animating()) {
       draw();
@@ -339,7 +447,7 @@ struct KioskApp::Impl {
   // Script helpers: frames with fixed steps, results awaited, inertia run out.
   void settle() {
     for (int i = 0; i < 300; ++i) {
-      const bool waiting = worker && worker->busy();
+      const bool waiting = (worker && worker->busy()) || (dossier && dossier->busy());
       take_results();
       SDL_Event e;
       while (SDL_PollEvent(&e)) handle(e);
@@ -481,6 +589,25 @@ int KioskApp::run_script(const std::filesystem::path& script, const std::filesys
           ++failures;
         }
         break;
+      case ScriptStep::Kind::Wedge: {
+        // A keyboard-wedge scanner: every character as a key event within microseconds, then
+        // Enter, through the same detector real keys go through.
+        for (size_t i = 0; i < st.text.size();) {
+          size_t n = 1;
+          while (i + n < st.text.size() && (static_cast<unsigned char>(st.text[i + n]) & 0xC0) == 0x80) ++n;
+          SDL_Event ev{};
+          ev.type = SDL_TEXTINPUT;
+          std::snprintf(ev.text.text, sizeof ev.text.text, "%s", st.text.substr(i, n).c_str());
+          s.handle(ev);
+          i += n;
+        }
+        SDL_Event enter{};
+        enter.type = SDL_KEYDOWN;
+        enter.key.keysym.sym = SDLK_RETURN;
+        s.handle(enter);
+        s.settle();
+        break;
+      }
       case ScriptStep::Kind::Await: {
         const auto until = Clock::now() + std::chrono::seconds(30);
         while (Clock::now() < until && !s.ui->items().find(st.text)) {

@@ -61,6 +61,9 @@ std::vector<ScriptStep> parse_script(const std::string& body) {
     } else if (verb == "expect") {
       need_arg();
       st.kind = ScriptStep::Kind::Expect;
+    } else if (verb == "wedge") {
+      need_arg();
+      st.kind = ScriptStep::Kind::Wedge;
     } else if (verb == "await") {
       need_arg();
       st.kind = ScriptStep::Kind::Await;

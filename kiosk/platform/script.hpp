@@ -1,7 +1,8 @@
 // Scripted sessions: a plain-text list of what a citizen does, played by the headless kiosk.
 //   tap <text> | tap @X,Y | drag @X,Y @X,Y | type <text> | key <name> | wait <ms> |
 //   idle <seconds> | shot <name> | expect <text> | expect-not <text> |
-//   await <text>  (expect, after up to 30 s of work done by workers: printing, lookups)
+//   await <text>  (expect, after up to 30 s of work done by workers: printing, lookups) |
+//   wedge <text>  (a keyboard-wedge scanner's burst: the keys, then Enter)
 #pragma once
 #include <stdexcept>
 #include <string>
@@ -10,7 +11,7 @@
 namespace kiosk::platform {
 
 struct ScriptStep {
-  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await };
+  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await, Wedge };
   Kind kind;
   std::string text;
   float x = 0, y = 0, x2 = 0, y2 = 0;

@@ -92,12 +92,14 @@ UiActions KioskUi::frame(UiEnv& env) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("kiosk", nullptr, kPlain);
+  dossier_answers(env);
   switch (env.session.screen()) {
     case Screen::Attract: attract(env); break;
     case Screen::Home: home(env); break;
     case Screen::Search: search(env); break;
     case Screen::Procedure: procedure(env); break;
     case Screen::Staff: staff(env, actions); break;
+    case Screen::Dossier: dossier(env); break;
   }
   if (env.session.screen() != Screen::Search) field_picker_ = false;
   if (field_picker_) field_picker(env);
@@ -238,12 +240,23 @@ void KioskUi::home(UiEnv& env) {
   const float tile_h = 260 * scale_;
   ImGui::SetCursorScreenPos(ImVec2(margin, y));
   ButtonLook tile{pal_.primary, pal_.on_primary, f.title};
+  const float tile_w = env.dossier ? (w - 32 * scale_) / 2 : w;
   if (button(items_, "##tile-search",
              std::string(icon::search) + "  " + tr(env.session.language, Text::TileSearch) + "\n" +
                  tr(env.session.language, Text::TileSearchHint),
-             ImVec2(w, tile_h), tile)) {
+             ImVec2(tile_w, tile_h), tile)) {
     env.session.go(Screen::Search);
     reset_scroll();
+  }
+  if (env.dossier) {
+    ImGui::SetCursorScreenPos(ImVec2(margin + tile_w + 32 * scale_, y));
+    if (button(items_, "##tile-dossier",
+               std::string(icon::qrcode) + "  " + tr(env.session.language, Text::TileDossier) + "\n" +
+                   tr(env.session.language, Text::TileDossierHint),
+               ImVec2(tile_w, tile_h), tile)) {
+      env.session.dossier() = {};
+      env.session.go(Screen::Dossier);
+    }
   }
   y += tile_h + 48 * scale_;
   if (!env.catalog) return;

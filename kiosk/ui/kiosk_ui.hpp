@@ -33,6 +33,8 @@ struct UiEnv {
   printing::PrintService* printer = nullptr;  // null: this kiosk has no printer
   std::filesystem::path pack_dir;             // the installed pack's files (blank forms)
   printing::Paper paper = printing::Paper::Roll80;
+  app::DossierWorker* dossier = nullptr;  // null: no backend configured, no dossier tile
+  int owner_id_digits = 4;                // 0: the whole id number is asked for
 };
 
 class KioskUi {
@@ -51,6 +53,8 @@ class KioskUi {
     logo_h_ = h;
   }
   void backspace(app::Session& s);
+  // A slip was scanned (camera, wedge or serial scanner): from any screen, straight to its status.
+  void scanned(UiEnv& env, const std::string& payload);
 
   const VisibleItems& items() const { return items_; }
   bool animating() const;
@@ -68,6 +72,13 @@ class KioskUi {
   void results(UiEnv& env, float height);
   void keyboard(UiEnv& env, float height);
   void procedure(UiEnv& env);
+  void dossier(UiEnv& env);
+  void dossier_scan(UiEnv& env, float top, float width);
+  void dossier_owner(UiEnv& env, float top, float width);
+  void dossier_status(UiEnv& env, float top, float width);
+  void dossier_answers(UiEnv& env);
+  bool keypad(UiEnv& env, std::string& target, bool letters, float top, float width, size_t max_len);
+  void start_lookup(UiEnv& env);
   void idle_prompt(UiEnv& env);
   void staff(UiEnv& env, UiActions& actions);
   void staff_gesture(UiEnv& env);
@@ -82,7 +93,7 @@ class KioskUi {
   nlohmann::json center_;
   VisibleItems items_;
   float scale_ = 1;
-  TouchScroll results_scroll_, procedure_scroll_, home_scroll_;
+  TouchScroll results_scroll_, procedure_scroll_, home_scroll_, dossier_scroll_;
   bool scroll_to_top_ = false;
   bool keyboard_hidden_ = false;
   bool field_picker_ = false;

@@ -62,6 +62,10 @@ inline constexpr const char* hand = "\xef\x89\x9a";        // f25a
 inline constexpr const char* eraser = "\xef\x84\xad";      // f12d
 inline constexpr const char* university = "\xef\x86\x9c";  // f19c
 inline constexpr const char* print = "\xef\x80\xaf";       // f02f
+inline constexpr const char* qrcode = "\xef\x80\xa9";      // f029
+inline constexpr const char* warning = "\xef\x81\xb1";     // f071
+inline constexpr const char* check = "\xef\x80\x8c";       // f00c
+inline constexpr const char* arrow_down = "\xef\x81\xa3";  // f063
 }  // namespace icon
 
 }  // namespace kiosk::ui

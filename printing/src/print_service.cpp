@@ -211,10 +211,12 @@ void PrintService::run() {
       if (stop_) return;
     }
     int pending = 0;
-    PrinterStatus st = printer_.status();
+    PrinterStatus st;
     try {
       if (!queue) queue = std::make_unique<PrintQueue>(db_path_);
       take_requests(*queue);
+      // Read after taking requests: a job asked for after staff stopped the printer must see it.
+      st = printer_.status();
       recover(*queue);
       follow_sent(*queue);
       send_queued(*queue, st);
@@ -226,6 +228,7 @@ void PrintService::run() {
       // The state database itself failed (disk full, permissions): say so, try again later.
       log_.error("print", std::string("print queue unavailable: ") + e.what());
       queue.reset();
+      st = printer_.status();
     }
     const PrinterProblem problem = main_problem(st);
     if (first || problem != last_problem)

@@ -33,6 +33,9 @@ class WedgeDetector {
   Result enter(Clock::time_point t);
   // Called when no key came for a while: a pending slow sequence is typing.
   std::string flush(Clock::time_point t);
+  // Keys are held back, waiting to learn whether they are a scan: flush() them after max_gap.
+  bool pending() const { return !buffer_.empty(); }
+  std::chrono::milliseconds max_gap() const { return opt_.max_gap; }
 
  private:
   Options opt_;
