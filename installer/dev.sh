@@ -78,6 +78,21 @@ case "$cmd" in
       printf 'cups_server = %s\nprinter = %s\n' "$CUPS_SERVER" "$KIOSK_TEST_PRINTER" >> "$conf"
       log "demo printer: $KIOSK_TEST_PRINTER on cupsd $CUPS_SERVER; printouts in $DEV_PRINTER/control/printed"
     fi
+    # The one-stop backend stand-in, and slips to try: QR images of every sample dossier.
+    "$ROOT/tests/sim/sim_fixture.sh" start "$ROOT/build/dev-sim" "$ROOT/build/bin" 18640
+    printf 'backend_url = http://127.0.0.1:18640\n' >> "$conf"
+    slips="$ROOT/build/dev-slips"
+    rm -rf "$slips" && mkdir -p "$slips"
+    python3 - "$ROOT/tests/sim/dossiers.json" > "$slips/list.tsv" <<'PY'
+import json, sys
+for d in json.load(open(sys.argv[1]))["dossiers"]:
+    print("%s\t%s\t%s" % (d["code"], d["owner"]["id_number"], d["status"]["text"]))
+PY
+    while IFS=$'\t' read -r code id status; do
+      "$ROOT/build/bin/kioskctl" qr encode "https://dichvucong.example.vn/portaldvc/tra-cuu?SGT=$id&MHS=$code" \
+        -o "$slips/$code.png" >/dev/null
+    done < "$slips/list.tsv"
+    log "backend simulator on http://127.0.0.1:18640; slips to show the camera or type: $slips (list.tsv: code, id, status)"
     log "starting the kiosk on the sample content (store: $DEV_STORE, config: $conf)"
     exec "$ROOT/build/bin/tthc-kiosk" --config "$conf" --store "$DEV_STORE" --windowed "$@"
     ;;
