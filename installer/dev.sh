@@ -114,6 +114,7 @@ PY
     install_sample
     "$ROOT/build/bin/kioskctl" bench content
     "$ROOT/build/bin/kioskctl" bench scan
+    "$ROOT/build/bin/kioskctl" bench slips
     if start_dev_printer; then
       "$ROOT/build/bin/kioskctl" bench print --store "$DEV_STORE" --printer "$KIOSK_TEST_PRINTER"
       "$ROOT/tests/printing/cups_fixture.sh" stop "$DEV_PRINTER"

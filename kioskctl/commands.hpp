@@ -22,6 +22,7 @@ void register_search_commands(CLI::App& app, Action& action);
 void register_search_bench(CLI::App& bench, Action& action);
 void register_scan_bench(CLI::App& bench, Action& action);
 void register_print_bench(CLI::App& bench, Action& action);
+void register_slips_bench(CLI::App& bench, Action& action);
 void register_staff_commands(CLI::App& app, Action& action);
 void register_print_commands(CLI::App& app, Action& action);
 void register_qr_commands(CLI::App& app, Action& action);

@@ -2,7 +2,9 @@
 #include <ZXing/MultiFormatWriter.h>
 
 #include <catch2/catch.hpp>
+#include <random>
 
+#include "dossier/degrade.hpp"
 #include "dossier/qr_decode.hpp"
 #include "dossier/slip_payload.hpp"
 
@@ -59,4 +61,21 @@ TEST_CASE("images without a code, and files that are not images") {
   CHECK_FALSE(load_grey_image(std::string(KIOSK_SOURCE_DIR) + "/README.md", &error));
   CHECK(error.find("not an image") != std::string::npos);
   CHECK_FALSE(load_grey_image("/nonexistent.png", &error));
+}
+
+TEST_CASE("on degraded slips the pipeline reads what a plain call reads, and more", "[qr]") {
+  std::mt19937 rng(7);
+  const std::string payload = "https://dichvucong.example.vn/portaldvc/tra-cuu?SGT=001099012345&MHS=000.00.12.H04-261110-0001";
+  int plain = 0, pipeline = 0;
+  for (const auto& d : kiosk::dossier::degraded_frames(payload, rng)) {
+    const bool p = kiosk::dossier::decode_plain(d.image).text == payload;
+    const bool q = kiosk::dossier::decode(d.image).text == payload;
+    INFO(d.name);
+    CHECK((!p || q));  // never worse
+    plain += p;
+    pipeline += q;
+    if (d.name == "phone-dark-mode" || d.name == "motion-blur") CHECK(q);
+    if (d.name == "clean") CHECK(p);
+  }
+  CHECK(pipeline > plain);
 }
