@@ -85,6 +85,8 @@ KioskConfig parse_config(const std::string& body) {
       c.owner_id_digits = parse_int(value, 0, 12, where);
     } else if (key == "scanner_serial") {
       c.scanner_serial = value;
+    } else if (key == "camera") {
+      c.camera = value;
     } else if (key == "camera_frames") {
       c.camera_frames = value;
     } else if (key == "paper") {

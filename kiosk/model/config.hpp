@@ -41,7 +41,8 @@ struct KioskConfig {
   // Slip scanners besides keyboard-wedge ones (always on): a serial/USB-CDC tty, and camera
   // frames from a directory (a recorded sequence, for tests and demos).
   std::filesystem::path scanner_serial;
-  std::filesystem::path camera_frames;
+  std::filesystem::path camera;         // a V4L2 device, e.g. /dev/video0
+  std::filesystem::path camera_frames;  // instead of a camera
 };
 
 inline constexpr const char* kDefaultConfigPath = "/etc/tthc-kiosk/kiosk.conf";

@@ -24,6 +24,7 @@
 #include "platform/script.hpp"
 #include "dossier/frame_scanner.hpp"
 #include "dossier/scanner_inputs.hpp"
+#include "dossier/v4l2_source.hpp"
 #include "model/dossier_lookup.hpp"
 #include "printing/print_service.hpp"
 #include "ui/kiosk_ui.hpp"
@@ -176,14 +177,17 @@ struct KioskApp::Impl {
         log.error("kiosk", std::string("serial scanner not used: ") + e.what());
       }
     }
-    if (!c.camera_frames.empty()) {
+    if (!c.camera.empty() || !c.camera_frames.empty()) {
       try {
-        camera = std::make_unique<dossier::FrameScanner>(
-            std::make_unique<dossier::ImageDirSource>(c.camera_frames, std::chrono::milliseconds(100)),
-            [this](std::string s) { push_scan(std::move(s)); });
-        log.info("kiosk", "camera frames from " + c.camera_frames.string());
+        std::unique_ptr<dossier::FrameSource> source;
+        if (!c.camera.empty())
+          source = std::make_unique<dossier::V4l2Source>(c.camera);
+        else
+          source = std::make_unique<dossier::ImageDirSource>(c.camera_frames, std::chrono::milliseconds(100));
+        camera = std::make_unique<dossier::FrameScanner>(std::move(source), [this](std::string s) { push_scan(std::move(s)); });
+        log.info("kiosk", "camera: " + (c.camera.empty() ? "frames from " + c.camera_frames.string() : c.camera.string()));
       } catch (const std::exception& e) {
-        log.error("kiosk", std::string("camera frames not used: ") + e.what());
+        log.error("kiosk", std::string("camera not used: ") + e.what());
       }
     }
   }

@@ -2,9 +2,15 @@
 #include <ZXing/MultiFormatWriter.h>
 
 #include <catch2/catch.hpp>
+#include <mutex>
 #include <random>
+#include <thread>
 
+#include "common/files.hpp"
 #include "dossier/degrade.hpp"
+#include "dossier/frame_scanner.hpp"
+#include "dossier/qr_encode.hpp"
+#include "dossier/v4l2_source.hpp"
 #include "dossier/qr_decode.hpp"
 #include "dossier/slip_payload.hpp"
 
@@ -78,4 +84,41 @@ TEST_CASE("on degraded slips the pipeline reads what a plain call reads, and mor
     if (d.name == "clean") CHECK(p);
   }
   CHECK(pipeline > plain);
+}
+
+TEST_CASE("a camera that is not there, or not a camera, is refused with its name", "[camera]") {
+  try {
+    kiosk::dossier::V4l2Source cam("/dev/no-such-camera");
+    FAIL("opened a camera that does not exist");
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    CHECK(what.find("Không mở được camera") != std::string::npos);
+    CHECK(what.find("/dev/no-such-camera") != std::string::npos);
+  }
+  CHECK_THROWS_WITH(kiosk::dossier::V4l2Source("/dev/null"), Catch::Contains("/dev/null"));
+}
+
+TEST_CASE("a recorded frame sequence reports the slip once, as it comes into view", "[camera]") {
+  kiosk::files::TempDir tmp;
+  const std::string payload = "000.00.12.H04-261110-0001";
+  const auto code = kiosk::dossier::encode_qr(payload, 6);
+  int n = 0;
+  for (int x : {1250, 1100, 500, 520, 510})  // sliding in, then held (three frames)
+    kiosk::dossier::save_png(kiosk::dossier::place_on_frame(code, 1280, 720, x, 200), tmp.path() / ("f" + std::to_string(n++) + ".png"));
+  std::mutex mu;
+  std::vector<std::string> scans;
+  {
+    kiosk::dossier::FrameScanner s(std::make_unique<kiosk::dossier::ImageDirSource>(tmp.path(), std::chrono::milliseconds(1)),
+                                   [&](std::string t) {
+                                     std::lock_guard lock(mu);
+                                     scans.push_back(t);
+                                   });
+    for (int i = 0; i < 200; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      std::lock_guard lock(mu);
+      if (!scans.empty() && i > 50) break;
+    }
+  }
+  REQUIRE(scans.size() == 1);
+  CHECK(scans[0] == payload);
 }
