@@ -113,7 +113,9 @@ PY
     configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     install_sample
     "$ROOT/build/bin/kioskctl" bench content
-    "$ROOT/build/bin/kioskctl" bench scan
+    "$ROOT/tests/sim/sim_fixture.sh" start "$ROOT/build/bench-sim" "$ROOT/build/bin" 18642
+    "$ROOT/build/bin/kioskctl" bench scan --backend http://127.0.0.1:18642
+    "$ROOT/tests/sim/sim_fixture.sh" stop "$ROOT/build/bench-sim"
     "$ROOT/build/bin/kioskctl" bench slips
     if start_dev_printer; then
       "$ROOT/build/bin/kioskctl" bench print --store "$DEV_STORE" --printer "$KIOSK_TEST_PRINTER"
