@@ -36,6 +36,7 @@ void FrameScanner::run() {
   for (int n = 0; !stop_; ++n) {
     auto frame = source_->next();
     if (!frame) return;
+    if (opt_.preview) opt_.preview(*frame);
     // The plain pass costs a few ms; the recovery passes cost ~100 ms on a frame without a code,
     // so they run on every few frames only.
     Decoded d = decode_plain(*frame);

@@ -63,6 +63,7 @@ const char* tr(Language lang, Text t) {
     case Text::Owner: return vi ? "Người nộp" : "Applicant";
     case Text::DossierCode: return vi ? "Mã hồ sơ" : "Dossier code";
     case Text::Status: return vi ? "Tình trạng" : "Status";
+    case Text::CameraView: return vi ? "Hình ảnh từ camera" : "Camera view";
     case Text::PrintSummary: return vi ? "In danh sách giấy tờ cần mang" : "Print the list of papers";
     case Text::PrintForm: return vi ? "In mẫu" : "Print form";
     case Text::PrintPreparing: return vi ? "Đang chuẩn bị bản in…" : "Preparing the printout…";

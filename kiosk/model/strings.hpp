@@ -12,7 +12,8 @@ enum class Text {
   StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, SampleNotice, ResultsCount,
   PrintSummary, PrintForm, PrintPreparing, PrintWaiting, PrintPrinting, PrintDone, PrintFailed,
   TileDossier, TileDossierHint, HoldSlip, OrTypeCode, LookUp, OwnerIdPrompt, OwnerIdWhole, ViewDossier, LookingUp, Retry,
-  OtherDossier, PrintSlip, Received, Appointment, Late, OnTime, Timeline, NextStep, Owner, DossierCode, Status
+  OtherDossier, PrintSlip, Received, Appointment, Late, OnTime, Timeline, NextStep, Owner, DossierCode, Status,
+  CameraView
 };
 
 const char* tr(Language lang, Text t);

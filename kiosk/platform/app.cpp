@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <mutex>
 #include <chrono>
@@ -93,6 +94,14 @@ struct KioskApp::Impl {
   dossier::WedgeDetector wedge;
   std::mutex scans_mu;
   std::deque<std::string> scans;
+  // The live camera view, only while the citizen is asked to hold the slip up.
+  std::atomic<bool> want_preview{false};
+  std::mutex preview_mu;
+  std::vector<unsigned char> preview_rgba;
+  int preview_w = 0, preview_h = 0;
+  bool preview_new = false;
+  std::unique_ptr<SDL_Texture, TextureDeleter> preview_tex;
+  // Declared last among these: their threads use the members above until they are joined.
   std::unique_ptr<dossier::SerialScanner> serial;
   std::unique_ptr<dossier::FrameScanner> camera;
   std::string problem;
@@ -184,12 +193,58 @@ struct KioskApp::Impl {
           source = std::make_unique<dossier::V4l2Source>(c.camera);
         else
           source = std::make_unique<dossier::ImageDirSource>(c.camera_frames, std::chrono::milliseconds(100));
-        camera = std::make_unique<dossier::FrameScanner>(std::move(source), [this](std::string s) { push_scan(std::move(s)); });
+        dossier::FrameScanner::Options fo;
+        fo.preview = [this](const dossier::GreyImage& g) { take_preview(g); };
+        camera = std::make_unique<dossier::FrameScanner>(std::move(source), [this](std::string s) { push_scan(std::move(s)); }, fo);
         log.info("kiosk", "camera: " + (c.camera.empty() ? "frames from " + c.camera_frames.string() : c.camera.string()));
       } catch (const std::exception& e) {
         log.error("kiosk", std::string("camera not used: ") + e.what());
       }
     }
+  }
+
+  // On the camera's thread: a small copy of the frame for the screen, when it is shown.
+  void take_preview(const dossier::GreyImage& g) {
+    if (g.width <= 0 || g.height <= 0) return;
+    const int step = std::max(1, g.width / 480);
+    const int w = g.width / step, h = g.height / step;
+    {
+      std::lock_guard lock(preview_mu);
+      preview_rgba.resize(size_t(w) * h * 4);
+      for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+          const unsigned char v = g.pixels[size_t(y * step) * g.width + size_t(x * step)];
+          unsigned char* p = &preview_rgba[(size_t(y) * w + x) * 4];
+          p[0] = p[1] = p[2] = v;
+          p[3] = 255;
+        }
+      preview_w = w;
+      preview_h = h;
+      preview_new = true;
+    }
+    if (want_preview) wake();  // elsewhere the frame waits for the scan screen, unseen
+  }
+
+  void upload_preview() {
+    const bool on_scan = session.screen() == app::Screen::Dossier && session.dossier().stage == app::DossierLookup::Stage::Scan;
+    want_preview = camera && on_scan;
+    if (!on_scan) {
+      ui->set_preview(nullptr, 0, 0);
+      return;
+    }
+    std::lock_guard lock(preview_mu);
+    if (!preview_new) {
+      if (preview_tex) ui->set_preview(static_cast<ImTextureID>(preview_tex.get()), preview_w, preview_h);
+      return;
+    }
+    preview_new = false;
+    int tw = 0, th = 0;
+    if (preview_tex) SDL_QueryTexture(preview_tex.get(), nullptr, nullptr, &tw, &th);
+    if (!preview_tex || tw != preview_w || th != preview_h)
+      preview_tex.reset(SDL_CreateTexture(renderer.get(), SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STREAMING, preview_w, preview_h));
+    if (!preview_tex) return;
+    SDL_UpdateTexture(preview_tex.get(), nullptr, preview_rgba.data(), preview_w * 4);
+    ui->set_preview(static_cast<ImTextureID>(preview_tex.get()), preview_w, preview_h);
   }
 
   ui::UiEnv env() {
@@ -384,6 +439,7 @@ struct KioskApp::Impl {
       atlas_uploaded = true;
     }
     ImGui::NewFrame();
+    upload_preview();
     ui::UiEnv e = env();
     auto actions = ui->frame(e);
     ImGui::Render();

@@ -90,11 +90,22 @@ void KioskUi::dossier_scan(UiEnv& env, float top, float width) {
   const auto lang = env.session.language;
   auto& d = env.session.dossier();
   const float x = (ImGui::GetIO().DisplaySize.x - width) / 2;
+  // With a camera, what it sees, top right: the citizen can tell the slip is in view.
+  float text_w = width;
+  if (preview_ && preview_w_ > 0) {
+    const float pw = 360 * scale_, ph = pw * static_cast<float>(preview_h_) / static_cast<float>(preview_w_);
+    const ImVec2 p0(x + width - pw, top);
+    ImGui::GetWindowDrawList()->AddImage(preview_, p0, ImVec2(p0.x + pw, p0.y + ph));
+    ImGui::GetWindowDrawList()->AddRect(p0, ImVec2(p0.x + pw, p0.y + ph), pal_.primary, 0, 0, 3 * scale_);
+    ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + ph + 4 * scale_));
+    text(items_, tr(lang, Text::CameraView), f.small, pal_.muted, pw);
+    text_w = width - pw - 24 * scale_;
+  }
   ImGui::SetCursorScreenPos(ImVec2(x, top));
-  text(items_, std::string(icon::qrcode) + "  " + tr(lang, Text::HoldSlip), f.title, pal_.primary, width);
+  text(items_, std::string(icon::qrcode) + "  " + tr(lang, Text::HoldSlip), f.title, pal_.primary, text_w);
   // Where the scanner is: below the screen on the kiosks this is built for.
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + 8 * scale_));
-  text(items_, std::string(icon::arrow_down) + "   " + icon::arrow_down + "   " + icon::arrow_down, f.title, pal_.primary, width);
+  text(items_, std::string(icon::arrow_down) + "   " + icon::arrow_down + "   " + icon::arrow_down, f.title, pal_.primary, text_w);
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + 40 * scale_));
   text(items_, tr(lang, Text::OrTypeCode), f.heading, pal_.text, width);
   // The code as typed, in a box.

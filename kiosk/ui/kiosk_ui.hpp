@@ -53,6 +53,12 @@ class KioskUi {
     logo_h_ = h;
   }
   void backspace(app::Session& s);
+  // The camera's live view for the dossier screen (null: none).
+  void set_preview(ImTextureID texture, int w, int h) {
+    preview_ = texture;
+    preview_w_ = w;
+    preview_h_ = h;
+  }
   // A slip was scanned (camera, wedge or serial scanner): from any screen, straight to its status.
   void scanned(UiEnv& env, const std::string& payload);
 
@@ -98,6 +104,8 @@ class KioskUi {
   bool keyboard_hidden_ = false;
   bool field_picker_ = false;
   ImTextureID logo_ = nullptr;
+  ImTextureID preview_ = nullptr;
+  int preview_w_ = 0, preview_h_ = 0;
   int logo_w_ = 0, logo_h_ = 0;
   std::vector<std::string> fields_;
   TouchScroll fields_scroll_;

@@ -40,6 +40,8 @@ class FrameScanner {
   struct Options {
     int full_pipeline_every = 4;                  // frames between recovery passes
     std::chrono::milliseconds repeat_after{5000};  // the same slip held still is one scan
+    // Every frame, for a live preview on screen (called on the scanner's thread; may be empty).
+    std::function<void(const GreyImage&)> preview;
   };
   FrameScanner(std::unique_ptr<FrameSource> source, std::function<void(std::string)> on_scan)
       : FrameScanner(std::move(source), std::move(on_scan), Options{}) {}
