@@ -39,6 +39,17 @@ GreyImage frame_with(const std::string& payload, int module_px, double deg) {
   return f;
 }
 
+// The frame's content seen twice as far away: half the size, centred.
+GreyImage zoom_out(const GreyImage& g) {
+  GreyImage s;
+  s.width = kW;
+  s.height = kH;
+  s.pixels.assign(size_t(kW) * kH, 170);
+  for (int y = 0; y < kH; ++y)
+    for (int x = 0; x < kW; ++x) s.pixels[size_t(y) * kW + x] = at(g, kW / 2 + (x - kW / 2) * 2, kH / 2 + (y - kH / 2) * 2);
+  return s;
+}
+
 GreyImage box_blur(const GreyImage& g, int rx, int ry) {
   GreyImage out = g;
   for (int y = 0; y < g.height; ++y)
@@ -71,26 +82,8 @@ std::vector<Degradation> degraded_frames(const std::string& payload, std::mt1993
   add("rotated-25", frame_with(payload, 6, 25));
   add("rotated-45", frame_with(payload, 6, 45));
   add("far-2px", frame_with(payload, 2, 0));      // a slip at arm's length: 2 px a module
-  add("far-1.5px", [&] {                          // further still, and slightly crooked
-    GreyImage g = frame_with(payload, 3, 8);
-    GreyImage s;
-    s.width = kW;
-    s.height = kH;
-    s.pixels.assign(size_t(kW) * kH, 170);
-    for (int y = 0; y < kH; ++y)
-      for (int x = 0; x < kW; ++x) s.pixels[size_t(y) * kW + x] = at(g, kW / 2 + (x - kW / 2) * 2, kH / 2 + (y - kH / 2) * 2);
-    return s;
-  }());
-  add("far-1px", [&] {  // beyond what any decoder should be asked to read
-    GreyImage g = frame_with(payload, 2, 0);
-    GreyImage s;
-    s.width = kW;
-    s.height = kH;
-    s.pixels.assign(size_t(kW) * kH, 170);
-    for (int y = 0; y < kH; ++y)
-      for (int x = 0; x < kW; ++x) s.pixels[size_t(y) * kW + x] = at(g, kW / 2 + (x - kW / 2) * 2, kH / 2 + (y - kH / 2) * 2);
-    return s;
-  }());
+  add("far-1.5px", zoom_out(frame_with(payload, 3, 8)));  // further still, and slightly crooked
+  add("far-1px", zoom_out(frame_with(payload, 2, 0)));  // one pixel a module
   add("motion-blur", box_blur(frame_with(payload, 6, 3), 5, 0));
   add("motion-blur-strong", box_blur(frame_with(payload, 6, 3), 9, 1));
   add("out-of-focus", box_blur(frame_with(payload, 6, 0), 3, 3));
