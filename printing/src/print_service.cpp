@@ -191,14 +191,21 @@ void PrintService::update_tickets(PrintQueue& q) {
 }
 
 void PrintService::publish(const PrinterStatus& st, int queued) {
+  bool changed;
   {
     std::lock_guard lock(mu_);
+    // What the screen shows: the problem, the count, each ticket's state. An idle kiosk is not
+    // woken every poll for nothing.
+    std::string sig = std::string(problem_id(main_problem(st))) + "/" + std::to_string(queued);
+    for (const auto& [id, t] : snap_.tickets) sig += "/" + std::to_string(id) + ticket_state_name(t.state);
+    changed = sig != last_published_;
+    last_published_ = sig;
     snap_.printer = st;
     snap_.problem = main_problem(st);
     snap_.checked = true;
     snap_.queued = queued;
   }
-  if (on_change_) on_change_();
+  if (changed && on_change_) on_change_();
 }
 
 void PrintService::run() {

@@ -84,6 +84,7 @@ class PrintService {
   uint64_t next_ticket_ = 1;
   std::deque<Request> requests_;
   PrintSnapshot snap_;
+  std::string last_published_;
   std::thread worker_;
 };
 
