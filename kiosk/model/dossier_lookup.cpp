@@ -7,13 +7,13 @@ namespace kiosk::app {
 bool DossierLookup::accept_payload(const std::string& scanned, bool owner_required) {
   const auto parsed = dossier::parse_slip(scanned);
   result.reset();
+  query = {};  // a refused payload must not leave an earlier slip to retry
   if (const auto* refusal = std::get_if<dossier::SlipRefusal>(&parsed)) {
     stage = Stage::Failed;
     message = refusal->message;
     return false;
   }
   const auto& slip = std::get<dossier::SlipPayload>(parsed);
-  query = {};
   if (slip.code) query.code = slip.code->text();
   query.resolver_id = slip.resolver_id;
   query.owner_id = slip.owner_id;

@@ -92,3 +92,32 @@ TEST_CASE("staff PINs are hashed, verified, and never trivial") {
   CHECK_THROWS(hash_pin("1234"));
   CHECK_THROWS(hash_pin("abcdef"));
 }
+
+TEST_CASE("a dossier lookup: what the slip carries decides the next stage; the wipe removes it", "[session][dossier]") {
+  using kiosk::app::DossierLookup;
+  kiosk::app::Session s;
+  auto& d = s.dossier();
+  // The slip carries the owner's id: straight to the lookup.
+  CHECK(d.accept_payload("https://dvc.example.vn/portaldvc/tra-cuu?SGT=001099012345&MHS=000.00.12.H04-261110-0001", true));
+  CHECK(d.stage == DossierLookup::Stage::Looking);
+  CHECK(d.query.code == "000.00.12.H04-261110-0001");
+  CHECK(d.query.owner_id == "001099012345");
+  // A bare code: the owner's digits first, and not fewer than asked.
+  CHECK_FALSE(d.accept_payload("H04-261102-00099", true));
+  CHECK(d.stage == DossierLookup::Stage::OwnerId);
+  d.owner_typed = "223";
+  CHECK_FALSE(d.accept_owner_id(4));
+  d.owner_typed = "2233";
+  CHECK(d.accept_owner_id(4));
+  CHECK(d.query.owner_id == "2233");
+  // Not a slip: refused, and nothing of the earlier slip is left to retry.
+  CHECK_FALSE(d.accept_payload("https://shop.example.com/?ma=1", true));
+  CHECK(d.stage == DossierLookup::Stage::Failed);
+  CHECK(d.message.find("không phải phiếu hẹn") != std::string::npos);
+  CHECK(d.query.code.empty());
+  d.result = kiosk::dossier::DossierStatus{};
+  s.wipe();
+  CHECK(s.dossier().stage == DossierLookup::Stage::Scan);
+  CHECK_FALSE(s.dossier().result.has_value());
+  CHECK(s.dossier().query.code.empty());
+}
