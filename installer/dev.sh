@@ -53,8 +53,11 @@ start_dev_printer() {
     return 1
   fi
   "$ROOT/tests/printing/cups_fixture.sh" start "$DEV_PRINTER" >/dev/null || return 1
+  # Exported: kioskctl and the kiosk reach this cupsd through CUPS_SERVER.
+  set -a
   # shellcheck disable=SC1091
   source "$DEV_PRINTER/env"
+  set +a
 }
 
 install_sample() {
