@@ -116,6 +116,8 @@ PY
     configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     install_sample
     "$ROOT/build/bin/kioskctl" bench content
+    # Whatever fails below, the stand-ins started for the benchmarks are stopped.
+    trap '"$ROOT/tests/sim/sim_fixture.sh" stop "$ROOT/build/bench-sim"; "$ROOT/tests/printing/cups_fixture.sh" stop "$DEV_PRINTER"' EXIT
     "$ROOT/tests/sim/sim_fixture.sh" start "$ROOT/build/bench-sim" "$ROOT/build/bin" 18642
     "$ROOT/build/bin/kioskctl" bench scan --backend http://127.0.0.1:18642
     "$ROOT/tests/sim/sim_fixture.sh" stop "$ROOT/build/bench-sim"
