@@ -49,7 +49,9 @@ void KioskUi::dossier_answers(UiEnv& env) {
 // Big keys for a finger: digits, '.', '-', and (for codes) the letters agency ids use.
 bool KioskUi::keypad(UiEnv& env, std::string& target, bool letters, float top, float width, size_t max_len) {
   const FontSet& f = fonts(env.session);
-  const float key_h = 92 * scale_, gap = 12 * scale_;
+  // Larger text makes everything above the keys taller: the keys give way so the action button
+  // stays above the bottom bar.
+  const float key_h = (env.session.large_text ? 72 : 92) * scale_, gap = 12 * scale_;
   std::vector<std::vector<std::string>> rows = {{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}};
   if (letters) {
     rows[0].push_back(".");
