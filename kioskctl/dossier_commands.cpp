@@ -6,7 +6,7 @@
 #include "common/text.hpp"
 #include "dossier/slip_payload.hpp"
 #include "dossier/status_client.hpp"
-#include "dossier/status_slip.hpp"
+#include "model/kind_texts.hpp"
 
 namespace kioskctl {
 
@@ -35,7 +35,9 @@ void register_dossier_commands(CLI::App& app, Action& action) {
   cmd->callback([&action, code, owner, backend, adapter, ca, token_file, timeout_ms] {
     action = [=] {
       const auto parsed = dz::parse_slip(*code);
-      if (const auto* refusal = std::get_if<dz::SlipRefusal>(&parsed)) throw std::runtime_error(refusal->message);
+      if (const auto* refusal = std::get_if<dz::SlipRefusal>(&parsed))
+        throw std::runtime_error(std::string(dz::refusal_name(refusal->kind)) + ": " +
+                                 kiosk::app::slip_refusal_words(refusal->kind, kiosk::app::Language::Vi));
       const auto& slip = std::get<dz::SlipPayload>(parsed);
       dz::LookupQuery q;
       if (slip.code) q.code = slip.code->text();
@@ -49,29 +51,34 @@ void register_dossier_commands(CLI::App& app, Action& action) {
       if (!token_file->empty()) cfg.auth_header = "Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(*token_file));
       const auto r = dz::StatusClient(cfg).lookup(q);
       if (const auto* e = std::get_if<dz::LookupError>(&r))
-        throw std::runtime_error(std::string(dz::kind_name(e->kind)) + ": " + e->message + " (" + e->detail + ")");
+        throw std::runtime_error(std::string(dz::kind_name(e->kind)) + ": " +
+                                 kiosk::app::lookup_error_words(e->kind, kiosk::app::Language::Vi) + " (" + e->detail + ")");
       const auto& d = std::get<dz::DossierStatus>(r);
-      const bool late = dz::is_late(d, dz::today_local());
+      const auto today = dz::today_local();
+      const bool late = dz::is_late(d, today);
+      const auto next = dz::next_step(d, today);
+      const std::string words = kiosk::app::status_words(d.status, kiosk::app::Language::Vi);
+      const std::string next_words = kiosk::app::next_step_words(next, kiosk::app::Language::Vi);
       json steps = json::array();
       for (const auto& s : d.steps) steps.push_back({{"unit", s.unit}, {"at", s.when}, {"action", s.action}});
       json j{{"code", d.code},
              {"procedure", {{"code", d.procedure_code}, {"name", d.procedure_name}}},
              {"owner", dz::mask_name(d.owner_name)},
              {"owner_checked", !q.owner_id.empty() && !d.owner_id.empty()},
-             {"status", {{"id", static_cast<int>(d.status)}, {"words", dz::status_words(d.status)}, {"backend_text", d.status_text}}},
+             {"status", {{"id", static_cast<int>(d.status)}, {"name", dz::status_name(d.status)}, {"words", words}, {"backend_text", d.status_text}}},
              {"received", d.received ? json(d.received->text()) : json()},
              {"appointment", d.appointment ? json(d.appointment->text()) : json()},
              {"late", late},
              {"current_unit", d.current_unit},
-             {"next_step", dz::next_step(d, dz::today_local())},
+             {"next_step", {{"kind", dz::next_step_name(next.kind)}, {"words", next_words}}},
              {"steps", steps}};
       std::ostringstream t;
       t << "Mã hồ sơ:   " << d.code << '\n'
         << "Thủ tục:    " << d.procedure_name << '\n'
         << "Người nộp:  " << dz::mask_name(d.owner_name) << '\n'
-        << "Tình trạng: " << dz::status_words(d.status) << (late ? " (trễ hạn)" : "") << '\n'
+        << "Tình trạng: " << words << (late ? " (trễ hạn)" : "") << '\n'
         << "Ngày hẹn:   " << (d.appointment ? d.appointment->text() : "—") << '\n'
-        << "Tiếp theo:  " << dz::next_step(d, dz::today_local()) << '\n';
+        << "Tiếp theo:  " << next_words << '\n';
       for (const auto& s : d.steps) t << "  " << s.when << "  " << s.unit << ": " << s.action << '\n';
       return Output{t.str(), j};
     };

@@ -10,7 +10,8 @@
 #include "content/catalog.hpp"
 #include "content/store.hpp"
 #include "dossier/adapters.hpp"
-#include "dossier/status_slip.hpp"
+#include "model/kind_texts.hpp"
+#include "model/status_slip.hpp"
 #include "printing/cups_printer.hpp"
 #include "printing/documents.hpp"
 #include "printing/pdf_layout.hpp"
@@ -49,7 +50,7 @@ Output submit_and_wait(const std::string& pdf, const std::string& title, const T
   const pr::PrinterStatus st = printer.status();
   const pr::PrinterProblem problem = pr::main_problem(st);
   if (problem == pr::PrinterProblem::NoServer || problem == pr::PrinterProblem::NoPrinter)
-    throw std::runtime_error(pr::problem_message(problem) + " (" + pr::problem_id(problem) + ": " + t.printer + ")");
+    throw std::runtime_error(std::string(kiosk::app::printer_problem_words(problem, kiosk::app::Language::Vi)) + " (" + pr::problem_id(problem) + ": " + t.printer + ")");
   const int id = printer.submit(pdf, title);
   json j{{"printer", t.printer}, {"cups_job", id}, {"bytes", pdf.size()}};
   pr::JobInfo info;
@@ -65,7 +66,7 @@ Output submit_and_wait(const std::string& pdf, const std::string& title, const T
     const pr::PrinterProblem now = pr::main_problem(printer.status());
     throw std::runtime_error("CUPS job " + std::to_string(id) + " on " + t.printer + " is " + pr::job_state_name(info.state) +
                              (info.reasons.empty() ? "" : " (" + info.reasons + ")") + "; printer: " + pr::problem_id(now) +
-                             " — " + pr::problem_message(now));
+                             " — " + kiosk::app::printer_problem_words(now, kiosk::app::Language::Vi));
   }
   std::ostringstream text;
   text << "CUPS job " << id << " on " << t.printer << ": " << j["job_state"].get<std::string>() << '\n';
@@ -175,7 +176,7 @@ void register_documents(CLI::App* print, Action& action) {
         } catch (const std::exception&) {
           // No content installed: the slip prints without the center's header.
         }
-        const auto slip = kiosk::dossier::status_slip_data(d, kiosk::dossier::today_local());
+        const auto slip = kiosk::app::status_slip_data(d, kiosk::dossier::today_local());
         return deliver(pr::status_slip(slip, center, std::time(nullptr)), *t);
       };
     });
@@ -330,7 +331,7 @@ void register_print_commands(CLI::App& app, Action& action) {
              {"problem", pr::problem_id(problem)},
              {"can_print", pr::can_print(s)},
              {"warnings", pr::staff_warnings(s)},
-             {"citizen_message", pr::problem_message(problem)}};
+             {"citizen_message", kiosk::app::printer_problem_words(problem, kiosk::app::Language::Vi)}};
       std::ostringstream text;
       text << "printer:   " << (s.name.empty() ? "(none)" : s.name) << '\n'
            << "state:     " << pr::state_name(s.state) << (s.accepting ? ", accepting jobs" : ", not accepting jobs") << '\n'
@@ -338,7 +339,7 @@ void register_print_commands(CLI::App& app, Action& action) {
       for (const auto& r : s.reasons) text << r << ' ';
       text << (s.reasons.empty() ? "none" : "") << '\n'
            << "problem:   " << pr::problem_id(problem) << '\n'
-           << "on screen: " << pr::problem_message(problem) << '\n';
+           << "on screen: " << kiosk::app::printer_problem_words(problem, kiosk::app::Language::Vi) << '\n';
       return Output{text.str(), j};
     };
   });

@@ -12,8 +12,8 @@ namespace kiosk::dossier {
 
 namespace {
 
-constexpr const char* kNotASlip = "Mã QR này không phải phiếu hẹn trả kết quả. Vui lòng đưa mã trên phiếu hẹn.";
-constexpr const char* kBadCode = "Mã hồ sơ không đúng dạng. Vui lòng kiểm tra lại mã trên phiếu hẹn.";
+constexpr SlipRefusal::Kind kNotASlip = SlipRefusal::Kind::NotASlip;
+constexpr SlipRefusal::Kind kBadCode = SlipRefusal::Kind::BadCode;
 
 struct UrlFree {
   void operator()(CURLU* u) const { curl_url_cleanup(u); }
@@ -106,6 +106,8 @@ std::variant<SlipPayload, SlipRefusal> parse_url(const std::string& s) {
 }
 
 }  // namespace
+
+const char* refusal_name(SlipRefusal::Kind k) { return k == SlipRefusal::Kind::BadCode ? "bad-code" : "not-a-slip"; }
 
 std::variant<SlipPayload, SlipRefusal> parse_slip(std::string_view scanned) {
   if (scanned.size() > kMaxPayloadBytes) return SlipRefusal{kNotASlip, "payload too long"};

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <ctime>
 
 #include "common/text.hpp"
 
@@ -9,21 +10,21 @@ namespace kiosk::dossier {
 
 Status status_from_id(long id) { return id >= 1 && id <= 10 ? static_cast<Status>(id) : Status::Unknown; }
 
-std::string status_words(Status s) {
+const char* status_name(Status s) {
   switch (s) {
-    case Status::Registered: return "Hồ sơ mới đăng ký, đang chờ tiếp nhận";
-    case Status::Accepted: return "Hồ sơ đã được tiếp nhận";
-    case Status::Refused: return "Hồ sơ không được tiếp nhận";
-    case Status::Processing: return "Hồ sơ đang được xử lý";
-    case Status::NeedsDocuments: return "Cần bổ sung giấy tờ";
-    case Status::NeedsPayment: return "Cần nộp phí, lệ phí hoặc nghĩa vụ tài chính";
-    case Status::Withdrawn: return "Hồ sơ đã rút theo yêu cầu của công dân";
-    case Status::Stopped: return "Hồ sơ đã dừng xử lý";
-    case Status::Done: return "Đã có kết quả, chờ trả";
-    case Status::Returned: return "Đã trả kết quả";
+    case Status::Registered: return "registered";
+    case Status::Accepted: return "accepted";
+    case Status::Refused: return "refused";
+    case Status::Processing: return "processing";
+    case Status::NeedsDocuments: return "needs-documents";
+    case Status::NeedsPayment: return "needs-payment";
+    case Status::Withdrawn: return "withdrawn";
+    case Status::Stopped: return "stopped";
+    case Status::Done: return "done";
+    case Status::Returned: return "returned";
     case Status::Unknown: break;
   }
-  return "Chưa rõ trạng thái, vui lòng hỏi cán bộ";
+  return "unknown";
 }
 
 std::string Date::text() const {
@@ -54,6 +55,13 @@ std::optional<Date> parse_date(std::string_view s) {
   return d;
 }
 
+Date today_local() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
 bool is_late(const DossierStatus& d, Date today) {
   if (!d.appointment) return false;
   switch (d.status) {
@@ -70,32 +78,50 @@ bool is_late(const DossierStatus& d, Date today) {
   }
 }
 
-std::string next_step(const DossierStatus& d) {
-  const std::string where = d.counter.empty() ? "Bộ phận một cửa" : d.counter;
+NextStep next_step(const DossierStatus& d, Date today) {
+  using K = NextStep::Kind;
+  NextStep n;
+  n.where = d.counter;
   switch (d.status) {
-    case Status::Done: return "Mời ông/bà đến " + where + " nhận kết quả";
-    case Status::Returned: return "Kết quả đã được trả. Cảm ơn ông/bà";
+    case Status::Done: n.kind = K::CollectResult; break;
+    case Status::Returned: n.kind = K::Finished; break;
     case Status::NeedsDocuments:
-      return "Cần bổ sung giấy tờ" + (d.supplement_note.empty() ? std::string(". Mời ông/bà đến ") + where
-                                                                 : ": " + d.supplement_note + ". Nộp tại " + where);
-    case Status::NeedsPayment: return "Mời ông/bà nộp phí, lệ phí để hồ sơ được tiếp tục xử lý";
+      n.kind = K::BringDocuments;
+      n.note = d.supplement_note;
+      break;
+    case Status::NeedsPayment: n.kind = K::Pay; break;
     case Status::Refused:
-    case Status::Stopped: return "Mời ông/bà liên hệ " + where + " để biết lý do";
+    case Status::Stopped: n.kind = K::AskWhy; break;
+    case Status::Registered:
+    case Status::Accepted:
+    case Status::Processing:
+      // Past its appointment and not ready: "come back on the appointment day" would send the
+      // citizen back to a date already gone.
+      if (is_late(d, today)) {
+        n.kind = K::AskNewDate;
+        break;
+      }
+      [[fallthrough]];
     default:
-      return d.appointment ? "Mời ông/bà quay lại vào ngày hẹn " + d.appointment->text()
-                           : "Hồ sơ đang được giải quyết";
+      n.kind = d.appointment ? K::ComeBackOn : K::InProgress;
+      n.date = d.appointment;
+      break;
   }
+  return n;
 }
 
-std::string next_step(const DossierStatus& d, Date today) {
-  // Past its appointment and not ready: "come back on the appointment day" would send the
-  // citizen back to a date already gone.
-  const bool waiting = d.status == Status::Registered || d.status == Status::Accepted || d.status == Status::Processing;
-  if (waiting && is_late(d, today)) {
-    const std::string where = d.counter.empty() ? "Bộ phận một cửa" : d.counter;
-    return "Hồ sơ đã quá ngày hẹn trả. Mời ông/bà đến " + where + " để được thông báo ngày trả mới";
+const char* next_step_name(NextStep::Kind k) {
+  switch (k) {
+    case NextStep::Kind::CollectResult: return "collect-result";
+    case NextStep::Kind::Finished: return "finished";
+    case NextStep::Kind::BringDocuments: return "bring-documents";
+    case NextStep::Kind::Pay: return "pay";
+    case NextStep::Kind::AskWhy: return "ask-why";
+    case NextStep::Kind::ComeBackOn: return "come-back-on";
+    case NextStep::Kind::InProgress: return "in-progress";
+    case NextStep::Kind::AskNewDate: return "ask-new-date";
   }
-  return next_step(d);
+  return "in-progress";
 }
 
 std::string mask_name(std::string_view full_name) {

@@ -46,33 +46,7 @@ std::string escape(CURL* c, const std::string& s) {
   return e ? e.get() : "";
 }
 
-LookupError error(LookupError::Kind k, std::string detail) {
-  static const char* const offline = "Không kết nối được hệ thống một cửa. Vui lòng thử lại sau hoặc hỏi cán bộ.";
-  std::string msg;
-  switch (k) {
-    case LookupError::Kind::Offline: msg = offline; break;
-    case LookupError::Kind::Timeout:
-      msg = "Hệ thống một cửa phản hồi quá chậm. Vui lòng thử lại sau ít phút.";
-      break;
-    case LookupError::Kind::NotFound:
-      msg = "Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên phiếu hẹn.";
-      break;
-    case LookupError::Kind::OwnerMismatch:
-      msg = "Số giấy tờ tùy thân không khớp với hồ sơ. Vui lòng kiểm tra lại.";
-      break;
-    case LookupError::Kind::Server:
-    case LookupError::Kind::BadAnswer:
-      msg = "Hệ thống một cửa đang gặp sự cố, chưa tra cứu được. Vui lòng thử lại sau hoặc hỏi cán bộ.";
-      break;
-    case LookupError::Kind::Tls:
-      msg = "Kết nối đến hệ thống một cửa không an toàn nên đã bị dừng. Vui lòng báo cán bộ.";
-      break;
-    case LookupError::Kind::Unsupported:
-      msg = "Kiosk chưa tra cứu được loại phiếu này. Vui lòng nhập mã hồ sơ in trên phiếu.";
-      break;
-  }
-  return {k, msg, std::move(detail)};
-}
+LookupError error(LookupError::Kind k, std::string detail) { return {k, std::move(detail)}; }
 
 bool retryable(CURLcode rc, long http) {
   switch (rc) {

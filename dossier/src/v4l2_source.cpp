@@ -13,7 +13,7 @@ namespace kiosk::dossier {
 namespace {
 
 std::runtime_error camera_error(const std::filesystem::path& device, const std::string& why) {
-  return std::runtime_error("Không mở được camera (" + device.string() + ": " + why + ")");
+  return std::runtime_error("cannot open the camera (" + device.string() + ": " + why + ")");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "model/dossier_lookup.hpp"
 
 #include "common/text.hpp"
+#include "model/secure_zero.hpp"
 
 namespace kiosk::app {
 
@@ -10,15 +11,15 @@ bool DossierLookup::accept_payload(const std::string& scanned, bool owner_requir
   query = {};  // a refused payload must not leave an earlier slip to retry
   if (const auto* refusal = std::get_if<dossier::SlipRefusal>(&parsed)) {
     stage = Stage::Failed;
-    message = refusal->message;
+    failure = refusal->kind;
     return false;
   }
   const auto& slip = std::get<dossier::SlipPayload>(parsed);
   if (slip.code) query.code = slip.code->text();
   query.resolver_id = slip.resolver_id;
   query.owner_id = slip.owner_id;
-  message.clear();
-  owner_typed.clear();
+  failure = {};
+  secure_clear(owner_typed);
   if (owner_required && query.owner_id.empty()) {
     stage = Stage::OwnerId;
     return false;
@@ -35,60 +36,42 @@ bool DossierLookup::accept_owner_id(size_t min_digits) {
   return true;
 }
 
-DossierWorker::DossierWorker(dossier::BackendConfig cfg, std::function<void()> notify)
-    : client_(std::move(cfg)), notify_(std::move(notify)), thread_([this] { run(); }) {}
-
-DossierWorker::~DossierWorker() {
-  {
-    std::lock_guard lock(mu_);
-    stop_ = true;
+void DossierLookup::accept_answer(uint64_t id, dossier::LookupResult answer) {
+  if (id != request || stage != Stage::Looking) return;
+  if (auto* st = std::get_if<dossier::DossierStatus>(&answer)) {
+    result = std::move(*st);
+    stage = Stage::Shown;
+  } else {
+    failure = std::get<dossier::LookupError>(answer).kind;
+    stage = Stage::Failed;
   }
-  cv_.notify_all();
-  thread_.join();
 }
 
-uint64_t DossierWorker::request(const dossier::LookupQuery& q) {
-  uint64_t id;
-  {
-    std::lock_guard lock(mu_);
-    id = next_++;
-    pending_ = {id, q};
+bool DossierLookup::empty() const {
+  return stage == Stage::Scan && typed.empty() && owner_typed.empty() && query.code.empty() && query.owner_id.empty() &&
+         query.resolver_id.empty() && !result && std::holds_alternative<std::monostate>(failure) && request == 0;
+}
+
+void DossierLookup::scrub() {
+  secure_clear(typed);
+  secure_clear(owner_typed);
+  secure_clear(query.code);
+  secure_clear(query.owner_id);
+  secure_clear(query.resolver_id);
+  if (result) {
+    secure_clear(result->owner_name);
+    secure_clear(result->owner_id);
+    secure_clear(result->code);
+    secure_clear(result->procedure_name);
   }
-  cv_.notify_all();
-  return id;
 }
 
-std::optional<DossierWorker::Answer> DossierWorker::take() {
-  std::lock_guard lock(mu_);
-  auto out = std::move(done_);
-  done_.reset();
-  return out;
-}
-
-bool DossierWorker::busy() const {
-  std::lock_guard lock(mu_);
-  return running_ || pending_.has_value();
-}
-
-void DossierWorker::run() {
-  for (;;) {
-    std::pair<uint64_t, dossier::LookupQuery> job;
-    {
-      std::unique_lock lock(mu_);
-      cv_.wait(lock, [this] { return stop_ || pending_; });
-      if (stop_) return;
-      job = std::move(*pending_);
-      pending_.reset();
-      running_ = true;
-    }
-    auto result = client_.lookup(job.second);
-    {
-      std::lock_guard lock(mu_);
-      done_ = Answer{job.first, std::move(result)};
-      running_ = false;
-    }
-    if (notify_) notify_();
-  }
+std::unique_ptr<DossierWorker> make_dossier_worker(dossier::BackendConfig cfg, std::function<void()> notify) {
+  auto setup = [cfg = std::move(cfg)]() -> DossierWorker::Job {
+    auto client = std::make_shared<dossier::StatusClient>(cfg);
+    return [client](const dossier::LookupQuery& q) { return client->lookup(q); };
+  };
+  return std::make_unique<DossierWorker>(std::move(setup), std::move(notify));
 }
 
 }  // namespace kiosk::app

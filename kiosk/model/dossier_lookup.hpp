@@ -1,16 +1,15 @@
-// The dossier lookup a citizen is doing: what was scanned or typed, the owner's id digits when the
-// slip lacks them, and what the backend said. Part of the Session, so the wipe removes it.
+// The dossier lookup a citizen is doing: what was scanned or typed, the owner's id digits when
+// the slip lacks them, and what the backend said. A slice of the Session: the wipe removes it.
 #pragma once
-#include <condition_variable>
-#include <functional>
+#include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
+#include <variant>
 
 #include "dossier/slip_payload.hpp"
 #include "dossier/status_client.hpp"
+#include "model/latest_worker.hpp"
 
 namespace kiosk::app {
 
@@ -21,7 +20,8 @@ struct DossierLookup {
   std::string owner_typed;  // the id digits typed
   dossier::LookupQuery query;
   std::optional<dossier::DossierStatus> result;
-  std::string message;  // why nothing is shown (Vietnamese)
+  // Why nothing is shown: a refused slip or a failed lookup (worded by the app).
+  std::variant<std::monostate, dossier::SlipRefusal::Kind, dossier::LookupError::Kind> failure;
   uint64_t request = 0;  // the lookup whose answer is awaited
 
   // A scanned or typed slip payload. Returns true when a lookup should start now (the slip
@@ -29,36 +29,14 @@ struct DossierLookup {
   bool accept_payload(const std::string& scanned, bool owner_required);
   // The owner's id typed: true when long enough to look up.
   bool accept_owner_id(size_t min_digits);
+  // The worker's answer to request `id`; an answer to an abandoned lookup is dropped.
+  void accept_answer(uint64_t id, dossier::LookupResult result);
+
+  bool empty() const;
+  void scrub();  // zeroes the typed digits and what the answer held, before the wipe frees them
 };
 
-// Runs lookups off the UI thread, one at a time; a newer request replaces a waiting one.
-class DossierWorker {
- public:
-  DossierWorker(dossier::BackendConfig cfg, std::function<void()> notify);
-  ~DossierWorker();
-  DossierWorker(const DossierWorker&) = delete;
-  DossierWorker& operator=(const DossierWorker&) = delete;
-
-  uint64_t request(const dossier::LookupQuery& q);
-  struct Answer {
-    uint64_t request;
-    dossier::LookupResult result;
-  };
-  std::optional<Answer> take();
-  bool busy() const;
-
- private:
-  void run();
-  dossier::StatusClient client_;
-  std::function<void()> notify_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  uint64_t next_ = 1;
-  std::optional<std::pair<uint64_t, dossier::LookupQuery>> pending_;
-  std::optional<Answer> done_;
-  bool running_ = false;
-  bool stop_ = false;
-  std::thread thread_;
-};
+using DossierWorker = LatestWorker<dossier::LookupQuery, dossier::LookupResult>;
+std::unique_ptr<DossierWorker> make_dossier_worker(dossier::BackendConfig cfg, std::function<void()> notify);
 
 }  // namespace kiosk::app

@@ -1,50 +1,30 @@
-// Runs searches off the UI thread. The newest request wins: keys typed while a search runs
-// replace the waiting request instead of queueing behind it.
+// Searches off the UI thread: the newest keystroke's query wins.
 #pragma once
-#include <condition_variable>
 #include <filesystem>
-#include <functional>
-#include <mutex>
-#include <optional>
+#include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "model/latest_worker.hpp"
 #include "search/searcher.hpp"
 
 namespace kiosk::app {
 
-struct SearchResult {
+struct SearchRequest {
   std::string query;
   search::Filters filters;
+};
+
+struct SearchResult {
   std::vector<search::Hit> hits;
-  std::string error;  // set when the search failed; the UI shows a message
+  std::string error;  // set when the search failed: the UI says so, the log says why
 };
 
-class SearchWorker {
- public:
-  // `notify` is called from the worker thread when a result is ready (wake the UI loop).
-  SearchWorker(std::filesystem::path catalog, std::function<void()> notify);
-  ~SearchWorker();
-  SearchWorker(const SearchWorker&) = delete;
-  SearchWorker& operator=(const SearchWorker&) = delete;
+using SearchWorker = LatestWorker<SearchRequest, SearchResult>;
 
-  void request(const std::string& query, const search::Filters& filters);
-  std::optional<SearchResult> take();
-  bool busy() const;
+// A worker with its own Searcher over `catalog`, opened on the worker thread.
+std::unique_ptr<SearchWorker> make_search_worker(std::filesystem::path catalog, std::function<void()> notify);
 
- private:
-  void run();
-
-  std::filesystem::path catalog_;
-  std::function<void()> notify_;
-  mutable std::mutex mutex_;
-  std::condition_variable cv_;
-  std::optional<std::pair<std::string, search::Filters>> pending_;
-  std::optional<SearchResult> done_;
-  bool running_ = false;
-  bool stop_ = false;
-  std::thread thread_;
-};
+bool same_request(const SearchRequest& a, const SearchRequest& b);
 
 }  // namespace kiosk::app

@@ -1,6 +1,31 @@
 #include "model/session.hpp"
 
+#include "model/secure_zero.hpp"
+
 namespace kiosk::app {
+
+namespace {
+
+template <typename T>
+concept Scrubbable = requires(T t) { t.scrub(); };
+
+}  // namespace
+
+bool SearchSlice::empty() const {
+  return composer.text().empty() && composer.telex() && filters.field.empty() && filters.level.empty() &&
+         filters.agency.empty() && results.empty() && !results_query && !failed && !asked && first_asked == 0 && asked_id == 0 && !keyboard_hidden &&
+         !numeric_keypad && !field_picker;
+}
+
+void SearchSlice::scrub() {
+  std::string t = composer.text();
+  composer.set_text({});
+  secure_clear(t);
+  if (results_query) secure_clear(*results_query);
+  if (asked) secure_clear(asked->query);
+}
+
+void StaffSlice::scrub() { secure_clear(pin); }
 
 bool Session::touch(Clock::time_point now) {
   last_touch_ = now;
@@ -73,30 +98,34 @@ void Session::back() {
 }
 
 void Session::open_procedure(const std::string& code) {
-  procedure_code_ = code;
+  procedure().code = code;
   go(Screen::Procedure);
 }
 
 void Session::wipe() {
   ++generation_;
-  dossier_ = {};
-  composer_.clear();
-  composer_.set_telex(true);
-  filters_ = {};
-  procedure_code_.clear();
-  results_.clear();
-  results_query_.reset();
+  std::apply(
+      [](auto&... slice) {
+        auto reset = [](auto& s) {
+          if constexpr (Scrubbable<decltype(s)>) s.scrub();
+          s = std::remove_reference_t<decltype(s)>{};
+        };
+        (reset(slice), ...);
+      },
+      slices_);
   history_.clear();
   prompt_ = false;
-  language = Language::Vi;
-  large_text = false;
-  numeric_keypad = false;
   screen_ = Screen::Attract;
 }
 
-void Session::set_results(const std::string& for_query, std::vector<search::Hit> hits) {
-  results_query_ = for_query;
-  results_ = std::move(hits);
+bool Session::blank() const {
+  return std::apply([](const auto&... slice) { return (slice.empty() && ...); }, slices_);
+}
+
+void Session::set_results(const std::string& for_query, std::vector<search::Hit> hits, bool failed) {
+  search().results_query = for_query;
+  search().results = std::move(hits);
+  search().failed = failed;
 }
 
 }  // namespace kiosk::app

@@ -1,22 +1,15 @@
-// The kiosk's application state: which screen, what was typed, what is shown, and the idle clock.
-// No SDL or ImGui here: the UI draws this state and reports touches back to it.
+// The kiosk's application state: which screen, the idle clock, and one citizen's data in slices
+// (slices.hpp). No SDL or ImGui here: the UI draws this state and reports touches back to it.
 #pragma once
 #include <chrono>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
-#include "content/procedure.hpp"
-#include "model/dossier_lookup.hpp"
-#include "model/telex.hpp"
-#include "search/searcher.hpp"
+#include "model/slices.hpp"
 
 namespace kiosk::app {
-
-enum class Screen { Attract, Home, Search, Procedure, Staff, Dossier };
-enum class Language { Vi, En };
-
-using Clock = std::chrono::steady_clock;
 
 struct SessionTimeouts {
   std::chrono::seconds idle{60};       // untouched this long: ask "are you still there?"
@@ -26,6 +19,10 @@ struct SessionTimeouts {
 
 class Session {
  public:
+  // Every slice of a citizen's data. Add a slice here and wipe() resets it; the session test
+  // counts them, so it must be taught to fill the new one.
+  using Slices = std::tuple<SearchSlice, ProcedureSlice, DossierLookup, PrintSlice, StaffSlice, Preferences>;
+
   explicit Session(SessionTimeouts t = {}) : timeouts_(t) {}
 
   // Every touch, key or scan. Returns true when it only dismissed the idle prompt or attract screen.
@@ -40,48 +37,55 @@ class Session {
   void home() { go(Screen::Home); }
   void open_procedure(const std::string& code);
 
-  // Wipes everything a citizen entered or saw: query, results, procedure, filters, language.
+  // Zeroes what was secret, resets every slice, and shows the attract screen.
   void wipe();
+  // True when every slice is empty (what wipe() leaves).
+  bool blank() const;
 
   Screen screen() const { return screen_; }
   bool idle_prompt() const { return prompt_; }
   int countdown_seconds(Clock::time_point now) const;
 
-  TelexComposer& composer() { return composer_; }
-  const std::string& query() const { return composer_.text(); }
-  search::Filters& filters() { return filters_; }
-  const search::Filters& filters() const { return filters_; }
-  const std::string& procedure_code() const { return procedure_code_; }
+  SearchSlice& search() { return std::get<SearchSlice>(slices_); }
+  const SearchSlice& search() const { return std::get<SearchSlice>(slices_); }
+  ProcedureSlice& procedure() { return std::get<ProcedureSlice>(slices_); }
+  const ProcedureSlice& procedure() const { return std::get<ProcedureSlice>(slices_); }
+  DossierLookup& dossier() { return std::get<DossierLookup>(slices_); }
+  const DossierLookup& dossier() const { return std::get<DossierLookup>(slices_); }
+  PrintSlice& print() { return std::get<PrintSlice>(slices_); }
+  const PrintSlice& print() const { return std::get<PrintSlice>(slices_); }
+  StaffSlice& staff() { return std::get<StaffSlice>(slices_); }
+  const StaffSlice& staff() const { return std::get<StaffSlice>(slices_); }
+  Preferences& prefs() { return std::get<Preferences>(slices_); }
+  const Preferences& prefs() const { return std::get<Preferences>(slices_); }
+  Slices& slices() { return slices_; }
+
+  // Shortcuts for the search slice.
+  TelexComposer& composer() { return search().composer; }
+  const std::string& query() const { return search().composer.text(); }
+  search::Filters& filters() { return search().filters; }
+  const search::Filters& filters() const { return search().filters; }
+  const std::string& procedure_code() const { return procedure().code; }
+  Language language() const { return prefs().language; }
+  bool large_text() const { return prefs().large_text; }
 
   // Search results arrive from a worker, tagged with the query they answer.
-  void set_results(const std::string& for_query, std::vector<search::Hit> hits);
-  const std::vector<search::Hit>& results() const { return results_; }
-  bool results_current() const { return results_query_ && *results_query_ == composer_.text(); }
+  void set_results(const std::string& for_query, std::vector<search::Hit> hits, bool failed = false);
+  const std::vector<search::Hit>& results() const { return search().results; }
+  bool results_current() const { return search().results_query && *search().results_query == query(); }
 
-  Language language = Language::Vi;
-  bool large_text = false;
-  bool numeric_keypad = false;
-
-  DossierLookup& dossier() { return dossier_; }
-  const DossierLookup& dossier() const { return dossier_; }
-
-  // Changes on every wipe: what the UI keeps for one citizen (print tickets) is dropped with it.
+  // Changes on every wipe: work started for one citizen (a lookup, a print) is dropped with it.
   int generation() const { return generation_; }
 
  private:
   int generation_ = 0;
-  DossierLookup dossier_;
+  Slices slices_;
   SessionTimeouts timeouts_;
   Screen screen_ = Screen::Attract;
   std::vector<Screen> history_;
   bool prompt_ = false;
   Clock::time_point last_touch_{};
   Clock::time_point prompt_since_{};
-  TelexComposer composer_;
-  search::Filters filters_;
-  std::string procedure_code_;
-  std::vector<search::Hit> results_;
-  std::optional<std::string> results_query_;  // the query the shown results answer
 };
 
 }  // namespace kiosk::app

@@ -1,95 +1,135 @@
 #include "model/strings.hpp"
 
+#include <array>
+
 namespace kiosk::app {
 
+namespace {
+
+struct Entry {
+  Text key;
+  const char* vi;
+  const char* en;
+};
+
+// In the enum's order: a static check below keeps it so, and tr() indexes it directly.
+constexpr Entry kTexts[] = {
+    {Text::AppTitle, "Kiosk tra cứu thủ tục hành chính", "Public services kiosk"},
+    {Text::TileSearch, "Tra cứu thủ tục", "Find a procedure"},
+    {Text::TileSearchHint, "Giấy tờ cần nộp, lệ phí, thời gian, nơi nộp", "Papers, fees, time, where to file"},
+    {Text::TouchToStart, "Chạm vào màn hình để bắt đầu", "Touch the screen to start"},
+    {Text::LargeText, "Chữ to", "Larger text"},
+    {Text::NormalText, "Chữ thường", "Normal text"},
+    {Text::OtherLanguage, "English", "Tiếng Việt"},
+    {Text::Back, "Quay lại", "Back"},
+    {Text::Home, "Trang chủ", "Home"},
+    {Text::SearchPrompt, "Gõ tên thủ tục, có dấu hoặc không dấu", "Type the procedure's name"},
+    {Text::SearchPlaceholder, "Ví dụ: dang ky ket hon, CCCD, bang lai", "e.g. dang ky ket hon, CCCD"},
+    {Text::Popular, "Thủ tục được quan tâm nhiều", "Most requested procedures"},
+    {Text::NoResults, "Không tìm thấy thủ tục phù hợp. Hãy thử từ khác.", "Nothing found. Try other words."},
+    {Text::Searching, "Đang tìm…", "Searching…"},
+    {Text::Code, "Mã thủ tục", "Code"},
+    {Text::Agency, "Cơ quan thực hiện", "Agency"},
+    {Text::Counter, "Nơi nộp hồ sơ", "Where to file"},
+    {Text::Channels, "Cách nộp, thời hạn và lệ phí", "How to file, time and fees"},
+    {Text::Time, "Thời hạn", "Time"},
+    {Text::Fee, "Phí, lệ phí", "Fees"},
+    {Text::Documents, "Giấy tờ cần nộp", "Papers to bring"},
+    {Text::Forms, "Biểu mẫu", "Forms"},
+    {Text::Steps, "Các bước thực hiện", "Steps"},
+    {Text::Conditions, "Điều kiện", "Conditions"},
+    {Text::LegalBasis, "Căn cứ pháp lý", "Legal basis"},
+    {Text::Result, "Kết quả", "Result"},
+    {Text::Free, "Miễn phí", "Free"},
+    {Text::Copies, "Số lượng", "Copies"},
+    {Text::StillThere, "Ông/bà có cần thêm thời gian không?", "Do you need more time?"},
+    {Text::Continue, "Tiếp tục", "Continue"},
+    {Text::EndsIn, "Màn hình sẽ trở về trang chủ sau", "Returning to the start in"},
+    {Text::Seconds, "giây", "seconds"},
+    {Text::Space, "Dấu cách", "Space"},
+    {Text::Delete, "Xóa", "Delete"},
+    {Text::Clear, "Xóa hết", "Clear"},
+    {Text::Telex, "Gõ có dấu", "Vietnamese marks"},
+    {Text::NoTelex, "Gõ không dấu", "No marks"},
+    {Text::Numbers, "123", "123"},
+    {Text::Letters, "abc", "abc"},
+    {Text::ShowKeyboard, "Hiện bàn phím", "Show keyboard"},
+    {Text::HideKeyboard, "Ẩn bàn phím", "Hide keyboard"},
+    {Text::AllLevels, "Tất cả", "All"},
+    {Text::LevelProvince, "Cấp tỉnh", "Province"},
+    {Text::LevelCommune, "Cấp xã", "Commune"},
+    {Text::LevelMinistry, "Cấp bộ", "Ministry"},
+    {Text::FieldChip, "Lĩnh vực…", "Field…"},
+    {Text::ChooseField, "Chọn lĩnh vực", "Choose a field"},
+    {Text::AllFields, "Tất cả lĩnh vực", "All fields"},
+    {Text::SearchError, "Tạm thời không tìm được. Vui lòng thử lại hoặc hỏi cán bộ.", "Search failed. Please try again or ask staff."},
+    {Text::CatalogError, "Chưa có dữ liệu thủ tục. Vui lòng liên hệ cán bộ.", "No procedure data installed. Please ask staff."},
+    {Text::FormNotPrintable, "Mẫu đơn nhận tại quầy", "Form available at the counter"},
+    {Text::StaffTitle, "Dành cho cán bộ", "Staff"},
+    {Text::StaffPin, "Nhập mã PIN", "Enter PIN"},
+    {Text::StaffExit, "Thoát ứng dụng", "Quit the kiosk"},
+    {Text::StaffReload, "Tải lại nội dung", "Reload content"},
+    {Text::StaffClose, "Đóng", "Close"},
+    {Text::StaffWrongPin, "Mã PIN không đúng", "Wrong PIN"},
+    {Text::StaffLocked, "Nhập sai nhiều lần. Vui lòng chờ rồi thử lại (giây):", "Too many wrong PINs. Wait before trying again (seconds):"},
+    {Text::SampleNotice, "Dữ liệu mẫu — không phải thông tin chính thức", "Sample data — not official"},
+    {Text::ResultsCount, "kết quả", "results"},
+    {Text::PrintSummary, "In danh sách giấy tờ cần mang", "Print the list of papers"},
+    {Text::PrintForm, "In mẫu", "Print form"},
+    {Text::PrintPreparing, "Đang chuẩn bị bản in…", "Preparing the printout…"},
+    {Text::PrintWaiting, "Đang chờ máy in…", "Waiting for the printer…"},
+    {Text::PrintPrinting, "Đang in, xin chờ trong giây lát…", "Printing, one moment…"},
+    {Text::PrintDone, "Đã in xong. Mời ông/bà nhận giấy ở khe máy in.", "Printed. Please take the paper from the printer."},
+    {Text::PrintFailed, "Không in được, vui lòng liên hệ cán bộ.", "Could not print. Please ask a staff member."},
+    {Text::PrintUnavailable, "Chức năng in tạm thời không sử dụng được, vui lòng liên hệ cán bộ.",
+     "Printing is not available right now. Please ask a staff member."},
+    {Text::TileDossier, "Tra cứu hồ sơ", "Check my dossier"},
+    {Text::TileDossierHint, "Quét mã QR trên phiếu hẹn hoặc nhập mã hồ sơ", "Scan the slip's QR code or type its code"},
+    {Text::HoldSlip, "Đưa mã QR trên phiếu hẹn vào máy quét bên dưới", "Hold the slip's QR code under the scanner below"},
+    {Text::OrTypeCode, "Hoặc nhập mã hồ sơ in trên phiếu:", "Or type the dossier code printed on the slip:"},
+    {Text::LookUp, "Tra cứu", "Look up"},
+    {Text::OwnerIdPrompt, "Để bảo vệ thông tin cá nhân, mời nhập số cuối số định danh (CCCD) của người nộp hồ sơ. Số chữ số:",
+     "To protect personal data, type the last digits of the applicant's ID number. Digits:"},
+    {Text::OwnerIdWhole, "Để bảo vệ thông tin cá nhân, mời nhập số định danh (CCCD) của người nộp hồ sơ.",
+     "To protect personal data, type the applicant's ID number."},
+    {Text::ViewDossier, "Xem hồ sơ", "Show the dossier"},
+    {Text::LookingUp, "Đang tra cứu hồ sơ…", "Looking the dossier up…"},
+    {Text::Retry, "Thử lại", "Try again"},
+    {Text::OtherDossier, "Tra cứu hồ sơ khác", "Another dossier"},
+    {Text::PrintSlip, "In phiếu tình trạng hồ sơ", "Print the status"},
+    {Text::Received, "Ngày nhận", "Received"},
+    {Text::Appointment, "Ngày hẹn trả", "Due"},
+    {Text::Late, "Trễ hạn", "Late"},
+    {Text::OnTime, "Trong hạn", "On time"},
+    {Text::Timeline, "Quá trình xử lý", "Steps so far"},
+    {Text::NextStep, "Việc cần làm", "What to do next"},
+    {Text::Owner, "Người nộp", "Applicant"},
+    {Text::DossierCode, "Mã hồ sơ", "Dossier code"},
+    {Text::Status, "Tình trạng", "Status"},
+    {Text::CameraView, "Hình ảnh từ camera", "Camera view"},
+};
+
+constexpr bool in_enum_order() {
+  if (std::size(kTexts) != kTextCount) return false;
+  for (size_t i = 0; i < std::size(kTexts); ++i)
+    if (static_cast<size_t>(kTexts[i].key) != i) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kTexts must list every Text key once, in the enum's order");
+
+}  // namespace
+
 const char* tr(Language lang, Text t) {
-  const bool vi = lang == Language::Vi;
-  switch (t) {
-    case Text::AppTitle: return vi ? "Kiosk tra cứu thủ tục hành chính" : "Public services kiosk";
-    case Text::TileSearch: return vi ? "Tra cứu thủ tục" : "Find a procedure";
-    case Text::TileSearchHint: return vi ? "Giấy tờ cần nộp, lệ phí, thời gian, nơi nộp" : "Papers, fees, time, where to file";
-    case Text::TouchToStart: return vi ? "Chạm vào màn hình để bắt đầu" : "Touch the screen to start";
-    case Text::LargeText: return vi ? "Chữ to" : "Larger text";
-    case Text::NormalText: return vi ? "Chữ thường" : "Normal text";
-    case Text::Back: return vi ? "Quay lại" : "Back";
-    case Text::Home: return vi ? "Trang chủ" : "Home";
-    case Text::SearchPrompt: return vi ? "Gõ tên thủ tục, có dấu hoặc không dấu" : "Type the procedure's name";
-    case Text::SearchPlaceholder: return vi ? "Ví dụ: dang ky ket hon, CCCD, bang lai" : "e.g. dang ky ket hon, CCCD";
-    case Text::Popular: return vi ? "Thủ tục được quan tâm nhiều" : "Most requested procedures";
-    case Text::NoResults: return vi ? "Không tìm thấy thủ tục phù hợp. Hãy thử từ khác." : "Nothing found. Try other words.";
-    case Text::Searching: return vi ? "Đang tìm…" : "Searching…";
-    case Text::Code: return vi ? "Mã thủ tục" : "Code";
-    case Text::Agency: return vi ? "Cơ quan thực hiện" : "Agency";
-    case Text::Counter: return vi ? "Nơi nộp hồ sơ" : "Where to file";
-    case Text::Channels: return vi ? "Cách nộp, thời hạn và lệ phí" : "How to file, time and fees";
-    case Text::Time: return vi ? "Thời hạn" : "Time";
-    case Text::Fee: return vi ? "Phí, lệ phí" : "Fees";
-    case Text::Documents: return vi ? "Giấy tờ cần nộp" : "Papers to bring";
-    case Text::Forms: return vi ? "Biểu mẫu" : "Forms";
-    case Text::Steps: return vi ? "Các bước thực hiện" : "Steps";
-    case Text::Conditions: return vi ? "Điều kiện" : "Conditions";
-    case Text::LegalBasis: return vi ? "Căn cứ pháp lý" : "Legal basis";
-    case Text::Result: return vi ? "Kết quả" : "Result";
-    case Text::Free: return vi ? "Miễn phí" : "Free";
-    case Text::Copies: return vi ? "Số lượng" : "Copies";
-    case Text::StillThere: return vi ? "Ông/bà có cần thêm thời gian không?" : "Do you need more time?";
-    case Text::Continue: return vi ? "Tiếp tục" : "Continue";
-    case Text::EndsIn: return vi ? "Màn hình sẽ trở về trang chủ sau" : "Returning to the start in";
-    case Text::Seconds: return vi ? "giây" : "seconds";
-    case Text::Space: return vi ? "Dấu cách" : "Space";
-    case Text::Delete: return vi ? "Xóa" : "Delete";
-    case Text::TileDossier: return vi ? "Tra cứu hồ sơ" : "Check my dossier";
-    case Text::TileDossierHint: return vi ? "Quét mã QR trên phiếu hẹn hoặc nhập mã hồ sơ" : "Scan the slip's QR code or type its code";
-    case Text::HoldSlip: return vi ? "Đưa mã QR trên phiếu hẹn vào máy quét bên dưới" : "Hold the slip's QR code under the scanner below";
-    case Text::OrTypeCode: return vi ? "Hoặc nhập mã hồ sơ in trên phiếu:" : "Or type the dossier code printed on the slip:";
-    case Text::LookUp: return vi ? "Tra cứu" : "Look up";
-    case Text::OwnerIdPrompt:
-      return vi ? "Để bảo vệ thông tin cá nhân, mời nhập số cuối số định danh (CCCD) của người nộp hồ sơ. Số chữ số:"
-                : "To protect personal data, type the last digits of the applicant's ID number. Digits:";
-    case Text::OwnerIdWhole:
-      return vi ? "Để bảo vệ thông tin cá nhân, mời nhập số định danh (CCCD) của người nộp hồ sơ."
-                : "To protect personal data, type the applicant's ID number.";
-    case Text::ViewDossier: return vi ? "Xem hồ sơ" : "Show the dossier";
-    case Text::LookingUp: return vi ? "Đang tra cứu hồ sơ…" : "Looking the dossier up…";
-    case Text::Retry: return vi ? "Thử lại" : "Try again";
-    case Text::OtherDossier: return vi ? "Tra cứu hồ sơ khác" : "Another dossier";
-    case Text::PrintSlip: return vi ? "In phiếu tình trạng hồ sơ" : "Print the status";
-    case Text::Received: return vi ? "Ngày nhận" : "Received";
-    case Text::Appointment: return vi ? "Ngày hẹn trả" : "Due";
-    case Text::Late: return vi ? "Trễ hạn" : "Late";
-    case Text::OnTime: return vi ? "Trong hạn" : "On time";
-    case Text::Timeline: return vi ? "Quá trình xử lý" : "Steps so far";
-    case Text::NextStep: return vi ? "Việc cần làm" : "What to do next";
-    case Text::Owner: return vi ? "Người nộp" : "Applicant";
-    case Text::DossierCode: return vi ? "Mã hồ sơ" : "Dossier code";
-    case Text::Status: return vi ? "Tình trạng" : "Status";
-    case Text::CameraView: return vi ? "Hình ảnh từ camera" : "Camera view";
-    case Text::PrintSummary: return vi ? "In danh sách giấy tờ cần mang" : "Print the list of papers";
-    case Text::PrintForm: return vi ? "In mẫu" : "Print form";
-    case Text::PrintPreparing: return vi ? "Đang chuẩn bị bản in…" : "Preparing the printout…";
-    case Text::PrintWaiting: return vi ? "Đang chờ máy in…" : "Waiting for the printer…";
-    case Text::PrintPrinting: return vi ? "Đang in, xin chờ trong giây lát…" : "Printing, one moment…";
-    case Text::PrintDone: return vi ? "Đã in xong. Mời ông/bà nhận giấy ở khe máy in." : "Printed. Please take the paper from the printer.";
-    case Text::PrintFailed: return vi ? "Không in được, vui lòng liên hệ cán bộ." : "Could not print. Please ask a staff member.";
-    case Text::Clear: return vi ? "Xóa hết" : "Clear";
-    case Text::Telex: return vi ? "Gõ có dấu" : "Vietnamese marks";
-    case Text::NoTelex: return vi ? "Gõ không dấu" : "No marks";
-    case Text::Numbers: return "123";
-    case Text::Letters: return "abc";
-    case Text::AllLevels: return vi ? "Tất cả" : "All";
-    case Text::SearchError: return vi ? "Tạm thời không tìm được. Vui lòng thử lại hoặc hỏi cán bộ." : "Search failed. Please try again or ask staff.";
-    case Text::CatalogError: return vi ? "Chưa có dữ liệu thủ tục. Vui lòng liên hệ cán bộ." : "No procedure data installed. Please ask staff.";
-    case Text::FormNotPrintable: return vi ? "Mẫu đơn nhận tại quầy" : "Form available at the counter";
-    case Text::StaffTitle: return vi ? "Dành cho cán bộ" : "Staff";
-    case Text::StaffPin: return vi ? "Nhập mã PIN" : "Enter PIN";
-    case Text::StaffExit: return vi ? "Thoát ứng dụng" : "Quit the kiosk";
-    case Text::StaffReload: return vi ? "Tải lại nội dung" : "Reload content";
-    case Text::StaffClose: return vi ? "Đóng" : "Close";
-    case Text::StaffWrongPin: return vi ? "Mã PIN không đúng" : "Wrong PIN";
-    case Text::SampleNotice: return vi ? "Dữ liệu mẫu — không phải thông tin chính thức" : "Sample data — not official";
-    case Text::ResultsCount: return vi ? "kết quả" : "results";
-  }
-  return "";
+  const auto i = static_cast<size_t>(t);
+  if (i >= kTextCount) return "";
+  return lang == Language::Vi ? kTexts[i].vi : kTexts[i].en;
+}
+
+const char* weekday_name(Language lang, int wday) {
+  static constexpr std::array<const char*, 7> vi = {"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"};
+  static constexpr std::array<const char*, 7> en = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  if (wday < 0 || wday > 6) return "";
+  return (lang == Language::Vi ? vi : en)[static_cast<size_t>(wday)];
 }
 
 }  // namespace kiosk::app

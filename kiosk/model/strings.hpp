@@ -1,21 +1,31 @@
-// Every sentence the kiosk shows, in Vietnamese and English.
+// Every sentence the kiosk shows, in Vietnamese and English, by key. Screens never hold a
+// sentence of their own: what a capability reports as a kind is worded in kind_texts.hpp.
 #pragma once
-#include "model/session.hpp"
+#include <cstddef>
+
+#include "model/language.hpp"
 
 namespace kiosk::app {
 
 enum class Text {
-  AppTitle, TileSearch, TileSearchHint, TouchToStart, LargeText, NormalText, Back, Home, SearchPrompt,
-  SearchPlaceholder, Popular, NoResults, Searching, Code, Agency, Counter, Channels, Time, Fee, Documents,
-  Forms, Steps, Conditions, LegalBasis, Result, Free, Copies, StillThere, Continue, EndsIn, Seconds,
-  Space, Delete, Clear, Telex, NoTelex, Numbers, Letters, AllLevels, SearchError, CatalogError, FormNotPrintable,
-  StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, SampleNotice, ResultsCount,
-  PrintSummary, PrintForm, PrintPreparing, PrintWaiting, PrintPrinting, PrintDone, PrintFailed,
-  TileDossier, TileDossierHint, HoldSlip, OrTypeCode, LookUp, OwnerIdPrompt, OwnerIdWhole, ViewDossier, LookingUp, Retry,
-  OtherDossier, PrintSlip, Received, Appointment, Late, OnTime, Timeline, NextStep, Owner, DossierCode, Status,
-  CameraView
+  AppTitle, TileSearch, TileSearchHint, TouchToStart, LargeText, NormalText, OtherLanguage, Back, Home,
+  SearchPrompt, SearchPlaceholder, Popular, NoResults, Searching, Code, Agency, Counter, Channels, Time, Fee,
+  Documents, Forms, Steps, Conditions, LegalBasis, Result, Free, Copies, StillThere, Continue, EndsIn, Seconds,
+  Space, Delete, Clear, Telex, NoTelex, Numbers, Letters, ShowKeyboard, HideKeyboard, AllLevels, LevelProvince,
+  LevelCommune, LevelMinistry, FieldChip, ChooseField, AllFields, SearchError, CatalogError, FormNotPrintable,
+  StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, StaffLocked, SampleNotice, ResultsCount,
+  PrintSummary, PrintForm, PrintPreparing, PrintWaiting, PrintPrinting, PrintDone, PrintFailed, PrintUnavailable,
+  TileDossier, TileDossierHint, HoldSlip, OrTypeCode, LookUp, OwnerIdPrompt, OwnerIdWhole, ViewDossier, LookingUp,
+  Retry, OtherDossier, PrintSlip, Received, Appointment, Late, OnTime, Timeline, NextStep, Owner, DossierCode,
+  Status, CameraView,
+  Count_  // not a text: the number of keys
 };
 
+inline constexpr size_t kTextCount = static_cast<size_t>(Text::Count_);
+
 const char* tr(Language lang, Text t);
+
+// "Thứ Hai" / "Monday"; `wday` as in struct tm (0 = Sunday).
+const char* weekday_name(Language lang, int wday);
 
 }  // namespace kiosk::app

@@ -7,7 +7,8 @@ namespace kiosk::app {
 
 class TelexComposer {
  public:
-  explicit TelexComposer(bool telex = true) : telex_(telex) {}
+  TelexComposer() : TelexComposer(true) {}
+  explicit TelexComposer(bool telex) : telex_(telex) {}
 
   // Applies one typed key (a letter, digit, space or punctuation, as UTF-8).
   void key(std::string_view k);

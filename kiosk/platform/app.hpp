@@ -1,10 +1,10 @@
-// The SDL2 + Dear ImGui application: window, input, the event-driven loop, headless scripts,
-// screenshots and the UI benchmark.
+// The kiosk application: the display, the session, the services and the scanners, and the
+// event-driven loop that draws only when something changed. Scripted sessions (script_runner.cpp)
+// and the UI benchmark (bench.cpp) drive the same loop.
 #pragma once
 #include <chrono>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
 
 #include "model/config.hpp"
@@ -41,8 +41,9 @@ class KioskApp {
   // Cold start is measured from process_start to the first frame drawn.
   BenchFigures bench(std::chrono::steady_clock::time_point process_start, double idle_seconds);
 
- private:
   struct Impl;
+
+ private:
   std::unique_ptr<Impl> impl_;
 };
 

@@ -67,6 +67,8 @@ std::vector<ScriptStep> parse_script(const std::string& body) {
     } else if (verb == "await") {
       need_arg();
       st.kind = ScriptStep::Kind::Await;
+    } else if (verb == "check-layout") {
+      st.kind = ScriptStep::Kind::CheckLayout;
     } else if (verb == "expect-not") {
       need_arg();
       st.kind = ScriptStep::Kind::ExpectNot;

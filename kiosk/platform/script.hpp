@@ -2,7 +2,9 @@
 //   tap <text> | tap @X,Y | drag @X,Y @X,Y | type <text> | key <name> | wait <ms> |
 //   idle <seconds> | shot <name> | expect <text> | expect-not <text> |
 //   await <text>  (expect, after up to 30 s of work done by workers: printing, lookups) |
-//   wedge <text>  (a keyboard-wedge scanner's burst: the keys, then Enter)
+//   wedge <text>  (a keyboard-wedge scanner's burst: the keys, then Enter) |
+//   check-layout  (fails when a text or button lies off the window or over another; every
+//                  shot checks it too)
 #pragma once
 #include <stdexcept>
 #include <string>
@@ -11,7 +13,7 @@
 namespace kiosk::platform {
 
 struct ScriptStep {
-  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await, Wedge };
+  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await, Wedge, CheckLayout };
   Kind kind;
   std::string text;
   float x = 0, y = 0, x2 = 0, y2 = 0;

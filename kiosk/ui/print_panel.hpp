@@ -1,13 +1,12 @@
-// Print buttons and what became of a press ("Đang in…", "Máy in hết giấy…"), for one citizen's
-// session: tickets are forgotten when the session is wiped.
+// Print buttons and what became of a press ("Đang in…", "Máy in hết giấy…"). What was pressed
+// lives in the session's print slice, so the wipe forgets it with the rest of the citizen's data.
 #pragma once
-#include <map>
+#include <functional>
+#include <optional>
 #include <string>
 
-#include "model/session.hpp"
 #include "printing/print_service.hpp"
-#include "ui/theme.hpp"
-#include "ui/visible_items.hpp"
+#include "ui/frame.hpp"
 #include "ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -18,36 +17,18 @@ struct PrintJob {
   printing::PrintService::Render render;
 };
 
-class PrintPanel {
- public:
-  // A print button; a tap asks the service for `make()`'s document unless the printer is known
-  // to be unable, in which case the reason is shown instead. Returns true when tapped.
-  template <typename Make>
-  bool button(VisibleItems& items, printing::PrintService* svc, const app::Session& s, const std::string& key,
-              const std::string& label, ImVec2 size, const ButtonLook& look, Make make) {
-    if (!svc) return false;
-    sync(s);
-    if (!ui::button(items, ("##print-" + key).c_str(), label, size, look)) return false;
-    press(svc, key, make());
-    return true;
-  }
+// A print button (none when the kiosk has no printer). A tap asks the service for `make()`'s
+// document unless the printer is known to be unable, in which case the banner says why.
+// Returns true when tapped.
+bool print_button(FrameContext& f, const std::string& key, const std::string& label, ImVec2 size, const ButtonLook& look,
+                  const std::function<PrintJob()>& make);
 
-  // The message for the citizen about the last press, if any: text and whether it is bad news.
-  struct Status {
-    std::string text;
-    bool problem = false;
-    bool busy = false;  // a job is on its way: the UI keeps refreshing
-  };
-  std::optional<Status> status(printing::PrintService* svc, const app::Session& s);
-
- private:
-  void sync(const app::Session& s);
-  void press(printing::PrintService* svc, const std::string& key, PrintJob job);
-
-  int generation_ = -1;
-  std::string last_key_;
-  std::map<std::string, uint64_t> tickets_;
-  std::string refused_;  // the printer could not take it when pressed
+// What to tell the citizen about the last press, if anything.
+struct PrintStatus {
+  std::string text;
+  bool problem = false;
+  bool busy = false;  // a job is on its way
 };
+std::optional<PrintStatus> print_status(const FrameContext& f);
 
 }  // namespace kiosk::ui

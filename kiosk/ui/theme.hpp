@@ -66,6 +66,7 @@ inline constexpr const char* qrcode = "\xef\x80\xa9";      // f029
 inline constexpr const char* warning = "\xef\x81\xb1";     // f071
 inline constexpr const char* check = "\xef\x80\x8c";       // f00c
 inline constexpr const char* arrow_down = "\xef\x81\xa3";  // f063
+inline constexpr const char* keyboard = "\xef\x84\x9c";    // f11c
 }  // namespace icon
 
 }  // namespace kiosk::ui

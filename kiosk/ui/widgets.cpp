@@ -26,12 +26,14 @@ bool button(VisibleItems& items, const char* id, const std::string& label, ImVec
   }
   dl->AddRectFilled(pos, end, bg);
   if (look.border) dl->AddRect(pos, end, look.border, 0, 0, 2.0f);
-  const float pad = look.centered ? 4.0f : 20.0f;
+  const float pad = look.centered ? 4.0f : kButtonTextPad;
   const float wrap = size.x - 2 * pad;
   const ImVec2 ts = look.font->CalcTextSizeA(look.font->FontSize, FLT_MAX, wrap, label.c_str());
   ImVec2 tp(look.centered ? pos.x + (size.x - ts.x) * 0.5f : pos.x + pad, pos.y + (size.y - ts.y) * 0.5f);
   dl->AddText(look.font, look.font->FontSize, tp, look.fg, label.c_str(), nullptr, wrap);
-  items.add(label, pos, end, is_key);
+  // A label taller than its button, or a word wider than it, spills over its neighbours.
+  const bool overflow = ts.y > size.y + 1 || ts.x > size.x + 1;
+  items.add(label, pos, end, is_key, overflow);
   return clicked;
 }
 
@@ -47,6 +49,8 @@ void text(VisibleItems& items, const std::string& s, ImFont* font, ImU32 color, 
 float text_height(const std::string& s, ImFont* font, float wrap) {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, s.c_str()).y;
 }
+
+float text_width(const std::string& s, ImFont* font) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.c_str()).x; }
 
 void rich_text(VisibleItems& items, const std::string& s, const std::vector<std::pair<size_t, size_t>>& marks,
                ImFont* font, ImU32 fg, ImU32 mark_bg, float wrap) {
@@ -102,6 +106,16 @@ void TouchScroll::update() {
     const float y = ImGui::GetScrollY();
     if (std::fabs(velocity_) < 20 || y <= 0 || y >= ImGui::GetScrollMaxY()) velocity_ = 0;
   }
+}
+
+void ScrollArea::begin(const char* id, ImVec2 size, const std::string& content_key) {
+  ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollWithMouse);
+  if (content_key != key_) {
+    key_ = content_key;
+    ImGui::SetScrollY(0);
+    touch_.reset();
+  }
+  touch_.update();
 }
 
 }  // namespace kiosk::ui

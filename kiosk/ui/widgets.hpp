@@ -1,5 +1,5 @@
-// Touch widgets: flat buttons, wrapped and highlighted text, drag scrolling with inertia.
-// Every widget records what it shows in VisibleItems.
+// Touch widgets: flat buttons, wrapped and highlighted text, finger-scrolled areas. Every widget
+// records what it shows in VisibleItems.
 #pragma once
 #include <imgui.h>
 
@@ -18,6 +18,9 @@ struct ButtonLook {
   ImU32 border = 0;
 };
 
+// A left-aligned label starts this far in (and wraps as far from the right edge).
+inline constexpr float kButtonTextPad = 20.0f;
+
 // A tap on it returns true; a drag that starts on it (scrolling) does not.
 bool button(VisibleItems& items, const char* id, const std::string& label, ImVec2 size, const ButtonLook& look,
             bool is_key = false);
@@ -31,6 +34,7 @@ void rich_text(VisibleItems& items, const std::string& s, const std::vector<std:
 
 // Height `rich_text`/`text` will take, for laying out cards before drawing them.
 float text_height(const std::string& s, ImFont* font, float wrap);
+float text_width(const std::string& s, ImFont* font);
 
 // Finger scrolling for the current child window: drag moves the content, release keeps it
 // gliding and slowing down. One per scrolling region, kept across frames.
@@ -43,6 +47,19 @@ class TouchScroll {
  private:
   float velocity_ = 0;  // px per second
   bool dragging_ = false;
+};
+
+// A scrolling region: a child window with finger scrolling that goes back to the top whenever
+// what it shows changes (`content_key`: the procedure's code, the query...).
+class ScrollArea {
+ public:
+  void begin(const char* id, ImVec2 size, const std::string& content_key);
+  void end() { ImGui::EndChild(); }
+  bool animating() const { return touch_.animating(); }
+
+ private:
+  TouchScroll touch_;
+  std::string key_;
 };
 
 }  // namespace kiosk::ui

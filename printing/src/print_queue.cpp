@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "common/state_db.hpp"
+
 namespace kiosk::printing {
 
 namespace {
@@ -29,26 +31,7 @@ int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
 
 }  // namespace
 
-PrintQueue::PrintQueue(const std::filesystem::path& db_path) : db_(db_path.string(), db::Mode::Create) {
-  // WAL + FULL: a job the citizen was told is queued is on disk before we say so.
-  db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-  db_.exec(R"(CREATE TABLE IF NOT EXISTS print_jobs(
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      kind TEXT NOT NULL,
-      title TEXT NOT NULL,
-      document BLOB NOT NULL,
-      source TEXT,
-      state TEXT NOT NULL CHECK(state IN ('queued','sending','sent','completed','cancelled','failed')),
-      cups_job INTEGER,
-      attempts INTEGER NOT NULL DEFAULT 0,
-      last_error TEXT,
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL,
-      not_before INTEGER NOT NULL DEFAULT 0,
-      reprint_of INTEGER REFERENCES print_jobs(id));
-    CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs(state, id);
-    CREATE TABLE IF NOT EXISTS print_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    INSERT OR IGNORE INTO print_meta VALUES('queue_id', lower(hex(randomblob(4)))))");
+PrintQueue::PrintQueue(const std::filesystem::path& db_path) : db_(state::open_state_db(db_path)) {
   auto s = db_.prepare("SELECT value FROM print_meta WHERE key='queue_id'");
   s.step();
   queue_id_ = s.text(0);

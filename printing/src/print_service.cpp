@@ -96,7 +96,7 @@ void PrintService::take_requests(PrintQueue& q) {
       log_.info("print", "queued job " + std::to_string(t.job_id) + " (" + r.kind + ", " + std::to_string(pdf.size()) + " bytes)");
     } catch (const std::exception& e) {
       t.state = TicketState::Failed;
-      t.message = e.what();
+      t.error = e.what();
       log_.error("print", "cannot prepare " + r.kind + ": " + e.what());
     }
     std::lock_guard lock(mu_);
@@ -178,7 +178,7 @@ void PrintService::update_tickets(PrintQueue& q) {
       t.state = TicketState::Done;
     } else if (j->state == "failed" || j->state == "cancelled") {
       t.state = TicketState::Failed;
-      t.message = "Không in được giấy này, vui lòng liên hệ cán bộ.";
+      t.error = "job " + j->state + (j->last_error.empty() ? "" : ": " + j->last_error);
     } else if (j->state == "sent" || j->state == "sending") {
       t.state = TicketState::Printing;
     } else {

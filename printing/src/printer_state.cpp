@@ -46,33 +46,6 @@ std::vector<std::string> staff_warnings(const PrinterStatus& s) {
 
 bool can_print(const PrinterStatus& s) { return main_problem(s) == PrinterProblem::None; }
 
-std::string problem_message(PrinterProblem p, const std::string& lang) {
-  const bool en = lang == "en";
-  switch (p) {
-    case PrinterProblem::None: return en ? "The printer is ready." : "Máy in sẵn sàng.";
-    case PrinterProblem::MediaEmpty:
-      return en ? "The printer is out of paper. Please ask a staff member." : "Máy in hết giấy, vui lòng liên hệ cán bộ.";
-    case PrinterProblem::MediaJam:
-      return en ? "Paper is jammed in the printer. Please ask a staff member." : "Máy in bị kẹt giấy, vui lòng liên hệ cán bộ.";
-    case PrinterProblem::DoorOpen:
-      return en ? "The printer cover is open. Please ask a staff member." : "Nắp máy in đang mở, vui lòng liên hệ cán bộ.";
-    case PrinterProblem::OutOfToner:
-      return en ? "The printer is out of ink. Please ask a staff member." : "Máy in hết mực, vui lòng liên hệ cán bộ.";
-    case PrinterProblem::Offline:
-      return en ? "The printer is not connected. Please ask a staff member."
-                : "Máy in chưa được kết nối, vui lòng liên hệ cán bộ.";
-    case PrinterProblem::Stopped:
-    case PrinterProblem::NotAccepting:
-      return en ? "The printer is paused. Please ask a staff member." : "Máy in đang tạm dừng, vui lòng liên hệ cán bộ.";
-    case PrinterProblem::NoServer:
-    case PrinterProblem::NoPrinter:
-      return en ? "Printing is not available right now. Please ask a staff member."
-                : "Chức năng in tạm thời không sử dụng được, vui lòng liên hệ cán bộ.";
-    case PrinterProblem::Other: break;
-  }
-  return en ? "The printer reports a fault. Please ask a staff member." : "Máy in đang báo lỗi, vui lòng liên hệ cán bộ.";
-}
-
 const char* problem_id(PrinterProblem p) {
   switch (p) {
     case PrinterProblem::None: return "none";

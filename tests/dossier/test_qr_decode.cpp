@@ -92,7 +92,7 @@ TEST_CASE("a camera that is not there, or not a camera, is refused with its name
     FAIL("opened a camera that does not exist");
   } catch (const std::runtime_error& e) {
     const std::string what = e.what();
-    CHECK(what.find("Không mở được camera") != std::string::npos);
+    CHECK(what.find("cannot open the camera") != std::string::npos);
     CHECK(what.find("/dev/no-such-camera") != std::string::npos);
   }
   CHECK_THROWS_WITH(kiosk::dossier::V4l2Source("/dev/null"), Catch::Contains("/dev/null"));

@@ -13,7 +13,7 @@ using namespace kiosk::dossier;
 using namespace std::chrono_literals;
 using Clock = WedgeDetector::Clock;
 
-TEST_CASE("a wedge scanner's burst is a scan; a person's typing stays typing") {
+TEST_CASE("a wedge scanner's burst is a scan, a person's typing stays typing") {
   WedgeDetector w;
   auto t = Clock::time_point{} + 1h;
   for (char c : std::string("H04-230101-0001")) {

@@ -33,7 +33,8 @@ TEST_CASE("the generic API maps to the internal model") {
   CHECK(d.steps[0].unit == "Bộ phận một cửa");
   CHECK(is_late(d, {2023, 1, 5}));
   CHECK_FALSE(is_late(d, {2023, 1, 4}));
-  CHECK(next_step(d) == "Mời ông/bà quay lại vào ngày hẹn 04/01/2023");
+  CHECK(next_step(d, {2023, 1, 3}) == NextStep{NextStep::Kind::ComeBackOn, "Quầy 5", Date{2023, 1, 4}, ""});
+  CHECK(next_step(d, {2023, 1, 5}).kind == NextStep::Kind::AskNewDate);
 }
 
 TEST_CASE("the iGate shape maps to the same model") {
@@ -43,12 +44,12 @@ TEST_CASE("the iGate shape maps to the same model") {
   CHECK(d.current_unit == "Chờ trả kết quả");
   CHECK(d.procedure_name == "Đăng ký khai sinh");
   CHECK(d.appointment == Date{2023, 1, 10});
-  CHECK(next_step(d) == "Mời ông/bà đến Bộ phận một cửa nhận kết quả");
+  CHECK(next_step(d, {2024, 1, 1}) == NextStep{NextStep::Kind::CollectResult, "", std::nullopt, ""});
   CHECK_FALSE(is_late(d, {2024, 1, 1}));  // finished, and no completion date after the appointment
 }
 
-TEST_CASE("every status has plain words; late is computed, never a status") {
-  for (long id = 0; id <= 11; ++id) CHECK_FALSE(status_words(status_from_id(id)).empty());
+TEST_CASE("every status has a name, late is computed, never a status") {
+  for (long id = 0; id <= 11; ++id) CHECK_FALSE(std::string(status_name(status_from_id(id))).empty());
   CHECK(status_from_id(99) == Status::Unknown);
   DossierStatus d;
   d.appointment = Date{2023, 1, 4};
@@ -60,10 +61,10 @@ TEST_CASE("every status has plain words; late is computed, never a status") {
   d.status = Status::NeedsDocuments;
   d.supplement_note = "Bản sao giấy khai sinh";
   d.counter = "Quầy 5";
-  CHECK(next_step(d) == "Cần bổ sung giấy tờ: Bản sao giấy khai sinh. Nộp tại Quầy 5");
+  CHECK(next_step(d, {2023, 2, 1}) == NextStep{NextStep::Kind::BringDocuments, "Quầy 5", std::nullopt, "Bản sao giấy khai sinh"});
 }
 
-TEST_CASE("personal data is masked; the owner check accepts the last digits") {
+TEST_CASE("personal data is masked, the owner check accepts the last digits") {
   CHECK(mask_name("Nguyễn Văn An") == "Nguyễn V*** A***");
   CHECK(mask_name("  Lê   Thị Ánh  Tuyết ") == "Lê T*** Á*** T***");
   CHECK(mask_name("") == "");

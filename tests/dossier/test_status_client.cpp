@@ -102,7 +102,7 @@ TEST_CASE("late is computed from the appointment the backend gives", "[dossier][
   // The simulator puts this one's appointment ten days before the day it runs.
   const Date day_after{d.appointment->year, d.appointment->month, d.appointment->day + 1};
   CHECK(is_late(d, day_after));
-  CHECK(next_step(d, day_after).find("quá ngày hẹn") != std::string::npos);
+  CHECK(next_step(d, day_after).kind == NextStep::Kind::AskNewDate);
 }
 
 TEST_CASE("a resolver slip (GUID) is looked up through the generic API", "[dossier][sim]") {
@@ -114,13 +114,12 @@ TEST_CASE("a resolver slip (GUID) is looked up through the generic API", "[dossi
   CHECK(expect_error(sim.client(Adapter::IGate).lookup({"", d0["guid"], ""})).kind == LookupError::Kind::Unsupported);
 }
 
-TEST_CASE("the owner's id must match; what is logged never holds it", "[dossier][sim]") {
+TEST_CASE("the owner's id must match, what is logged never holds it", "[dossier][sim]") {
   Sim sim;
   const auto d0 = fixture_dossiers()[0];
   for (Adapter a : {Adapter::Generic, Adapter::IGate}) {
     const auto& e = expect_error(sim.client(a).lookup({d0["code"], "", "987654321098"}));
     CHECK(e.kind == LookupError::Kind::OwnerMismatch);
-    CHECK(e.message == "Số giấy tờ tùy thân không khớp với hồ sơ. Vui lòng kiểm tra lại.");
     CHECK(e.detail.find("987654321098") == std::string::npos);
   }
   CHECK(expect_error(sim.client().lookup({"H04-261231-9999", "", "1234"})).kind == LookupError::Kind::NotFound);
@@ -159,7 +158,6 @@ TEST_CASE("faults: each gives its clear message, within the timeout", "[dossier]
     sim.fault("huge");
     const auto& e = expect_error(sim.client().lookup(q));
     CHECK(e.kind == LookupError::Kind::BadAnswer);
-    CHECK(e.message.find("sự cố") != std::string::npos);
   }
   SECTION("wrong content type (a maintenance page)") {
     sim.fault("content-type");
@@ -169,7 +167,6 @@ TEST_CASE("faults: each gives its clear message, within the timeout", "[dossier]
     sim.fault("reset");
     const auto& e = expect_error(sim.client().lookup(q));
     CHECK(e.kind == LookupError::Kind::Offline);
-    CHECK(e.message.find("Không kết nối được") != std::string::npos);
   }
 }
 
@@ -188,5 +185,4 @@ TEST_CASE("a certificate no CA vouches for is refused", "[dossier][sim]") {
   c.base_url = sim.tls_url;
   const auto& e = expect_error(StatusClient(c).lookup({"H04-261102-00099", "", "2233"}));
   CHECK(e.kind == LookupError::Kind::Tls);
-  CHECK(e.message.find("không an toàn") != std::string::npos);
 }

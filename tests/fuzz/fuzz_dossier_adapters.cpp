@@ -9,7 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (auto parse : {&kiosk::dossier::parse_generic, &kiosk::dossier::parse_igate}) {
     try {
       auto d = parse(body);
-      (void)kiosk::dossier::next_step(d);
+      (void)kiosk::dossier::next_step(d, {2024, 1, 1});
       (void)kiosk::dossier::mask_name(d.owner_name);
       (void)kiosk::dossier::is_late(d, {2024, 1, 1});
     } catch (const kiosk::dossier::AdapterError&) {

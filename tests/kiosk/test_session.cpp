@@ -1,8 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <tuple>
+#include <vector>
+
 #include "model/config.hpp"
 #include "model/session.hpp"
-#include "model/staff_pin.hpp"
+#include "common/pin_hash.hpp"
+#include "model/secure_zero.hpp"
 
 using namespace kiosk::app;
 using namespace std::chrono_literals;
@@ -18,8 +23,8 @@ TEST_CASE("an untouched session asks, counts down, then wipes everything") {
   s.filters().level = "Cấp xã";
   s.set_results("dang ky", {});
   s.open_procedure("1.000894");
-  s.large_text = true;
-  s.language = Language::En;
+  s.prefs().large_text = true;
+  s.prefs().language = Language::En;
 
   CHECK_FALSE(s.tick(t + 59s));
   CHECK(s.tick(t + 60s));
@@ -38,8 +43,9 @@ TEST_CASE("an untouched session asks, counts down, then wipes everything") {
   CHECK(s.filters().level.empty());
   CHECK(s.procedure_code().empty());
   CHECK(s.results().empty());
-  CHECK_FALSE(s.large_text);
-  CHECK(s.language == Language::Vi);
+  CHECK_FALSE(s.large_text());
+  CHECK(s.language() == Language::Vi);
+  CHECK(s.blank());
 }
 
 TEST_CASE("home shows no prompt, only the attract screen after a while") {
@@ -83,7 +89,8 @@ TEST_CASE("configuration: values, defaults and clear errors") {
   CHECK_THROWS_WITH(load_config("/nonexistent/kiosk.conf"), Catch::Contains("cannot read"));
 }
 
-TEST_CASE("staff PINs are hashed, verified, and never trivial") {
+TEST_CASE("staff PINs are hashed, verified, and only what the PIN pad can type") {
+  using namespace kiosk::pin;
   const std::string h = hash_pin("246810");
   CHECK(h.rfind("$argon2", 0) == 0);
   CHECK(verify_pin(h, "246810"));
@@ -91,9 +98,12 @@ TEST_CASE("staff PINs are hashed, verified, and never trivial") {
   CHECK_FALSE(verify_pin("", "246810"));
   CHECK_THROWS(hash_pin("1234"));
   CHECK_THROWS(hash_pin("abcdef"));
+  CHECK_THROWS(hash_pin("1234567890123"));  // 13 digits: the pad stops at 12
+  CHECK_THROWS(hash_pin("12345 6"));
+  CHECK_NOTHROW(hash_pin("123456789012"));
 }
 
-TEST_CASE("a dossier lookup: what the slip carries decides the next stage; the wipe removes it", "[session][dossier]") {
+TEST_CASE("a dossier lookup: what the slip carries decides the next stage, the wipe removes it", "[session][dossier]") {
   using kiosk::app::DossierLookup;
   kiosk::app::Session s;
   auto& d = s.dossier();
@@ -113,11 +123,81 @@ TEST_CASE("a dossier lookup: what the slip carries decides the next stage; the w
   // Not a slip: refused, and nothing of the earlier slip is left to retry.
   CHECK_FALSE(d.accept_payload("https://shop.example.com/?ma=1", true));
   CHECK(d.stage == DossierLookup::Stage::Failed);
-  CHECK(d.message.find("không phải phiếu hẹn") != std::string::npos);
+  CHECK(std::get<kiosk::dossier::SlipRefusal::Kind>(d.failure) == kiosk::dossier::SlipRefusal::Kind::NotASlip);
   CHECK(d.query.code.empty());
   d.result = kiosk::dossier::DossierStatus{};
   s.wipe();
   CHECK(s.dossier().stage == DossierLookup::Stage::Scan);
   CHECK_FALSE(s.dossier().result.has_value());
   CHECK(s.dossier().query.code.empty());
+}
+
+// Every slice a citizen can leave something in, filled. When a slice is added to
+// Session::Slices this stops compiling until the test fills it too.
+static void fill_every_slice(Session& s) {
+  static_assert(std::tuple_size_v<Session::Slices> == 6, "a new session slice: fill it here");
+  auto& search = s.search();
+  search.composer.set_text("cccd 0123");
+  search.composer.set_telex(false);
+  search.filters = {"Hộ tịch", "Cấp xã", "UBND"};
+  search.results.push_back({"1.000894", "Đăng ký kết hôn"});
+  search.results_query = "cccd";
+  search.failed = true;
+  search.asked = kiosk::app::SearchRequest{"cccd", {}};
+  search.first_asked = 3;
+  search.asked_id = 4;
+  search.keyboard_hidden = search.numeric_keypad = search.field_picker = true;
+  s.procedure().code = "1.000894";
+  s.procedure().shown = kiosk::content::Procedure{};
+  auto& d = s.dossier();
+  d.accept_payload("https://dvc.example.vn/portaldvc/tra-cuu?SGT=001099012345&MHS=000.00.12.H04-261110-0001", true);
+  d.typed = "H04";
+  d.owner_typed = "2345";
+  d.result = kiosk::dossier::DossierStatus{};
+  d.result->owner_name = "Nguyễn Văn An";
+  d.failure = kiosk::dossier::LookupError::Kind::Offline;
+  d.request = 7;
+  s.print().tickets["summary:1.000894"] = 2;
+  s.print().last_key = "summary:1.000894";
+  s.print().pressed_on = Screen::Procedure;
+  s.print().refused = kiosk::printing::PrinterProblem::MediaEmpty;
+  s.staff().corner_taps.push_back(Clock::now());
+  s.staff().pin_entry = s.staff().wrong = true;
+  s.staff().pin = "2468";
+  s.prefs().language = Language::En;
+  s.prefs().large_text = true;
+}
+
+TEST_CASE("the wipe empties every slice of a citizen's session", "[session]") {
+  Session s;
+  s.touch(Clock::now());
+  fill_every_slice(s);
+  // Each slice is seen as not empty once filled (so empty() checks what the fill sets).
+  auto each_empty = [](const auto&... slice) { return std::vector<bool>{slice.empty()...}; };
+  for (bool empty : std::apply(each_empty, s.slices())) CHECK_FALSE(empty);
+  CHECK_FALSE(s.blank());
+  const int before = s.generation();
+  s.wipe();
+  for (bool empty : std::apply(each_empty, s.slices())) CHECK(empty);
+  CHECK(s.blank());
+  CHECK(s.generation() == before + 1);
+  CHECK(s.screen() == Screen::Attract);
+}
+
+TEST_CASE("secret buffers are zeroed, not only emptied", "[session]") {
+  std::string pin = "24681357";
+  pin.reserve(64);
+  const char* buffer = pin.data();
+  const size_t capacity = pin.capacity();
+  kiosk::app::secure_clear(pin);
+  CHECK(pin.empty());
+  REQUIRE(pin.data() == buffer);  // the same buffer, still ours to read
+  CHECK(std::all_of(buffer, buffer + capacity, [](char c) { return c == 0; }));
+
+  kiosk::app::DossierLookup d;
+  d.owner_typed = "0123456789";
+  d.owner_typed.reserve(32);
+  const char* digits = d.owner_typed.data();
+  d.scrub();
+  CHECK(std::all_of(digits, digits + 10, [](char c) { return c == 0; }));
 }

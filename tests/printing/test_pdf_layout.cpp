@@ -66,7 +66,7 @@ TEST_CASE("a procedure summary on an 80 mm roll reads back in Vietnamese") {
   CHECK(pdf_pages(tmp.path() / "roll.pdf") == 1);  // a roll is one page, as long as it needs
 }
 
-TEST_CASE("a long summary on A4 breaks into pages; a short roll is short") {
+TEST_CASE("a long summary on A4 breaks into pages, a short roll is short") {
   files::TempDir tmp;
   printing::render_pdf(printing::procedure_summary(marriage(80), kCenter, 0), printing::Paper::A4, tmp.path() / "a4.pdf");
   CHECK(pdf_pages(tmp.path() / "a4.pdf") >= 2);

@@ -24,9 +24,14 @@ struct SlipPayload {
 };
 
 struct SlipRefusal {
-  std::string message;  // for the citizen, in Vietnamese
-  std::string reason;   // for the log
+  enum class Kind {
+    NotASlip,  // some other code: a shop's QR, a Wi-Fi code...
+    BadCode,   // looks like a dossier code but is not a valid one
+  };
+  Kind kind;
+  std::string reason;  // for the log
 };
+const char* refusal_name(SlipRefusal::Kind k);
 
 inline constexpr size_t kMaxPayloadBytes = 2048;
 

@@ -24,8 +24,7 @@ enum class Status {
 };
 
 Status status_from_id(long id);  // out of range: Unknown
-// The status in plain Vietnamese words for the screen.
-std::string status_words(Status s);
+const char* status_name(Status s);  // "processing", for logs and JSON
 
 struct Date {
   int year = 0, month = 0, day = 0;
@@ -34,6 +33,7 @@ struct Date {
 };
 // "2023-01-10", "2023-01-10T17:00:00.000+0700", "10/01/2023": the date part; nullopt otherwise.
 std::optional<Date> parse_date(std::string_view s);
+Date today_local();
 
 struct DossierStep {
   std::string unit;    // which unit held it
@@ -60,10 +60,29 @@ struct DossierStatus {
 
 // Late is not a status: it is an appointment date passed without the result being ready.
 bool is_late(const DossierStatus& d, Date today);
-// What the citizen should do next, in Vietnamese ("Mời ông/bà đến Quầy 5 nhận kết quả").
-std::string next_step(const DossierStatus& d);
-// The same, knowing today: a dossier past its appointment is not sent back to that date.
-std::string next_step(const DossierStatus& d, Date today);
+
+// What the citizen should do next, as a kind with its data; the app words it in the citizen's
+// language ("Mời ông/bà đến Quầy 5 nhận kết quả").
+struct NextStep {
+  enum class Kind {
+    CollectResult,   // at `where`
+    Finished,        // the result was handed over
+    BringDocuments,  // `note` says what, at `where`
+    Pay,             // fees are due
+    AskWhy,          // refused or stopped: ask at `where`
+    ComeBackOn,      // on `date`
+    InProgress,      // no date known
+    AskNewDate,      // past its appointment and not ready: ask at `where` for a new date
+  };
+  Kind kind = Kind::InProgress;
+  std::string where;  // the counter; empty: the one-stop desk
+  std::optional<Date> date;
+  std::string note;
+  bool operator==(const NextStep&) const = default;
+};
+// Knowing today: a dossier past its appointment is not sent back to that date.
+NextStep next_step(const DossierStatus& d, Date today);
+const char* next_step_name(NextStep::Kind k);  // for logs and JSON
 
 // "Nguyễn Văn An" -> "Nguyễn V*** A***": the family name and initials only.
 std::string mask_name(std::string_view full_name);

@@ -33,8 +33,7 @@ struct LookupQuery {
 struct LookupError {
   enum class Kind { Offline, Timeout, NotFound, OwnerMismatch, Server, BadAnswer, Tls, Unsupported };
   Kind kind;
-  std::string message;  // Vietnamese, for the screen
-  std::string detail;   // for the log (no token, no id number)
+  std::string detail;  // for the log (no token, no id number); the app words the kind for citizens
 };
 const char* kind_name(LookupError::Kind k);
 

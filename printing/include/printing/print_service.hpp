@@ -25,7 +25,7 @@ const char* ticket_state_name(TicketState s);
 struct Ticket {
   TicketState state = TicketState::Preparing;
   int64_t job_id = 0;   // in the queue, once laid out
-  std::string message;  // why it failed (Vietnamese), for the screen
+  std::string error;    // why it failed, for the log
 };
 
 struct PrintSnapshot {

@@ -1,4 +1,5 @@
-// What a printer says about itself, and what the kiosk tells a citizen about it.
+// What a printer says about itself, reduced to the one problem a citizen would be told about
+// (the app words it).
 #pragma once
 #include <string>
 #include <vector>
@@ -37,8 +38,6 @@ std::vector<std::string> staff_warnings(const PrinterStatus& s);  // e.g. "media
 
 bool can_print(const PrinterStatus& s);
 
-// "Máy in hết giấy, vui lòng liên hệ cán bộ", in the citizen's language ("vi" or "en").
-std::string problem_message(PrinterProblem p, const std::string& lang = "vi");
 const char* problem_id(PrinterProblem p);  // "media-empty", for logs and JSON
 const char* state_name(PrinterStatus::State s);
 

@@ -1,0 +1,118 @@
+#include "common/state_db.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+namespace kiosk::state {
+
+namespace {
+
+// Never edit a migration once it has shipped: add the next one.
+constexpr std::array kMigrations = {
+    Migration{1, "print queue",
+              R"(CREATE TABLE IF NOT EXISTS print_jobs(
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      kind TEXT NOT NULL,
+      title TEXT NOT NULL,
+      document BLOB NOT NULL,
+      source TEXT,
+      state TEXT NOT NULL CHECK(state IN ('queued','sending','sent','completed','cancelled','failed')),
+      cups_job INTEGER,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      not_before INTEGER NOT NULL DEFAULT 0,
+      reprint_of INTEGER REFERENCES print_jobs(id));
+    CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs(state, id);
+    CREATE TABLE IF NOT EXISTS print_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT OR IGNORE INTO print_meta VALUES('queue_id', lower(hex(randomblob(4))));)"},
+    // Jobs for a citizen expire with their session and are never printed unattended; a finished
+    // job's document is deleted (it may hold personal data), so `document` may be NULL now.
+    Migration{2, "print jobs expire; documents deleted when done",
+              R"(CREATE TABLE print_jobs_v2(
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      kind TEXT NOT NULL,
+      title TEXT NOT NULL,
+      document BLOB,
+      source TEXT,
+      state TEXT NOT NULL CHECK(state IN ('queued','sending','sent','completed','cancelled','failed','expired')),
+      cups_job INTEGER,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      not_before INTEGER NOT NULL DEFAULT 0,
+      reprint_of INTEGER REFERENCES print_jobs(id),
+      expires_at INTEGER);
+    INSERT INTO print_jobs_v2(id,kind,title,document,source,state,cups_job,attempts,last_error,created_at,updated_at,
+                              not_before,reprint_of)
+      SELECT id,kind,title,document,source,state,cups_job,attempts,last_error,created_at,updated_at,not_before,reprint_of
+      FROM print_jobs;
+    DROP TABLE print_jobs;
+    ALTER TABLE print_jobs_v2 RENAME TO print_jobs;
+    CREATE INDEX print_jobs_state ON print_jobs(state, id);)"},
+};
+
+void prepare_file(const std::filesystem::path& path) {
+  const auto dir = path.parent_path();
+  if (!dir.empty() && !std::filesystem::exists(dir)) {
+    std::filesystem::create_directories(dir);
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+  }
+  // Created 0600 before SQLite sees it; SQLite gives its -wal and -shm files the same mode. An
+  // existing file is never opened here: closing any descriptor of a database file drops the
+  // POSIX locks this process's other connections hold on it.
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+  } else if (errno != EEXIST) {
+    throw db::Error("cannot create the state database " + path.string() + ": " + std::strerror(errno));
+  }
+  if (::chmod(path.c_str(), 0600) != 0)
+    throw db::Error("cannot make the state database private: " + std::string(std::strerror(errno)));
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+int schema_version() { return kMigrations.back().version; }
+
+int user_version(db::Db& db) {
+  auto s = db.prepare("PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.int64(0));
+}
+
+int migrate(db::Db& db, std::span<const Migration> list) {
+  int version = user_version(db);
+  const int newest = list.empty() ? 0 : list.back().version;
+  if (version > newest)
+    throw TooNew("the state database is from a newer kiosk (schema " + std::to_string(version) + ", this kiosk knows up to " +
+                 std::to_string(newest) + "); it is left untouched");
+  for (const auto& m : list) {
+    if (m.version <= version) continue;
+    db::Transaction tx(db);
+    db.exec(m.sql);
+    db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    tx.commit();
+    version = m.version;
+  }
+  return version;
+}
+
+db::Db open_state_db(const std::filesystem::path& path) {
+  prepare_file(path);
+  db::Db db(path.string(), db::Mode::Create);
+  // WAL + FULL: what the citizen was told is on disk before we say so.
+  db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+  migrate(db, migrations());
+  return db;
+}
+
+}  // namespace kiosk::state

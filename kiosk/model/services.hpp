@@ -1,0 +1,48 @@
+// What the kiosk runs for its citizens, started in one place from the configuration: the content
+// (catalog and search), dossier lookup, printing. Each member is empty when that capability is
+// not configured or could not start; screens ask, never assume. No SDL here.
+#pragma once
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "common/log.hpp"
+#include "content/catalog.hpp"
+#include "model/config.hpp"
+#include "model/dossier_lookup.hpp"
+#include "model/search_worker.hpp"
+#include "model/staff_gate.hpp"
+#include "printing/pdf_layout.hpp"
+#include "printing/print_service.hpp"
+
+namespace kiosk::app {
+
+struct Services {
+  // The installed content pack: its catalog (read on the UI thread: one indexed row at a time),
+  // its files (blank forms, the logo), and a worker searching it. All empty when no pack is
+  // installed or it cannot be read: search is then unavailable, everything else still serves.
+  std::optional<content::Catalog> catalog;
+  std::filesystem::path pack_dir;
+  std::unique_ptr<SearchWorker> search;
+  std::unique_ptr<DossierWorker> dossier;          // a backend is configured
+  std::unique_ptr<printing::PrintService> printer;  // this kiosk has a printer
+
+  std::unique_ptr<StaffGate> staff_gate;  // a staff PIN is configured
+
+  // Settings the screens need.
+  printing::Paper paper = printing::Paper::Roll80;
+  int owner_id_digits = 4;  // 0: the whole id number is asked for
+
+  bool content_ready() const { return catalog.has_value(); }
+};
+
+// Starts everything the configuration asks for. Failures are logged and leave that member
+// empty; `wake` is called from worker threads when they have something for the UI.
+Services start_services(const KioskConfig& config, Logger& log, std::function<void()> wake);
+
+// Reads the installed pack again (staff installed a new one), replacing catalog and search.
+void load_content(Services& s, const KioskConfig& config, Logger& log, std::function<void()> wake);
+
+}  // namespace kiosk::app

@@ -1,0 +1,73 @@
+// A citizen's session, in slices: everything one citizen typed, saw or chose lives in exactly
+// one of these. The Session holds them in one tuple and its wipe() resets each to its empty
+// value, so a slice added to that tuple is wiped by construction.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/procedure.hpp"
+#include "model/dossier_lookup.hpp"
+#include "model/language.hpp"
+#include "model/screen_id.hpp"
+#include "model/search_worker.hpp"
+#include "model/telex.hpp"
+#include "printing/printer_state.hpp"
+#include "search/searcher.hpp"
+
+namespace kiosk::app {
+
+using Clock = std::chrono::steady_clock;
+
+struct SearchSlice {
+  TelexComposer composer;
+  search::Filters filters;
+  std::vector<search::Hit> results;
+  std::optional<std::string> results_query;  // the query the shown results answer
+  bool failed = false;                       // the last search failed: say so
+  std::optional<SearchRequest> asked;        // what the worker was last asked
+  uint64_t first_asked = 0, asked_id = 0;    // ids of this session's first and latest requests
+  bool keyboard_hidden = false;
+  bool numeric_keypad = false;
+  bool field_picker = false;
+
+  bool empty() const;
+  void scrub();
+};
+
+struct ProcedureSlice {
+  std::string code;
+  std::optional<content::Procedure> shown;  // read from the catalog once per opened procedure
+  bool empty() const { return code.empty() && !shown; }
+};
+
+// Print buttons pressed in this session, and what became of the last one (told on the screen
+// where it was pressed).
+struct PrintSlice {
+  std::map<std::string, uint64_t> tickets;  // button key -> the print service's ticket
+  std::string last_key;
+  std::optional<Screen> pressed_on;
+  std::optional<printing::PrinterProblem> refused;  // the printer could not take it when pressed
+  bool empty() const { return tickets.empty() && last_key.empty() && !pressed_on && !refused; }
+};
+
+// The staff door: five taps in the corner, then the PIN pad. (The lockout after wrong PINs is
+// not a citizen's: it outlives the session.)
+struct StaffSlice {
+  std::vector<Clock::time_point> corner_taps;
+  bool pin_entry = false;
+  std::string pin;
+  bool wrong = false;
+  bool empty() const { return corner_taps.empty() && !pin_entry && pin.empty() && !wrong; }
+  void scrub();
+};
+
+struct Preferences {
+  Language language = Language::Vi;
+  bool large_text = false;
+  bool empty() const { return language == Language::Vi && !large_text; }
+};
+
+}  // namespace kiosk::app

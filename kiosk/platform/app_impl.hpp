@@ -1,0 +1,49 @@
+// KioskApp's insides, shared by the loop (app.cpp), the script runner and the benchmark.
+#pragma once
+#include <iostream>
+#include <optional>
+
+#include "common/log.hpp"
+#include "model/scan_stream.hpp"
+#include "model/services.hpp"
+#include "model/session.hpp"
+#include "platform/app.hpp"
+#include "platform/input.hpp"
+#include "platform/sdl_display.hpp"
+#include "ui/kiosk_ui.hpp"
+
+namespace kiosk::platform {
+
+struct KioskApp::Impl {
+  explicit Impl(AppOptions o);
+
+  AppOptions opt;
+  Logger log{std::cerr};
+  SdlDisplay display;
+  app::Session session;
+  app::Services services;
+  std::optional<app::ScanStream> scans;
+  ui::Fonts fonts;
+  std::optional<ui::KioskUi> ui;
+  app::Clock::duration clock_offset{};  // scripted "idle" advances the session clock
+  app::Clock::time_point last_frame = app::Clock::now();
+  int generation_seen = 0;
+  bool release_hover = false;
+  bool swallow_until_release = false;
+  bool quit = false;
+  int frames_pending = 3;
+
+  app::Clock::time_point now() const { return app::Clock::now() + clock_offset; }
+  void build_ui();
+  void handle(const InputEvent& e);
+  void pointer(bool down, ImVec2 p);
+  void typed(const std::string& t);
+  // Scans, workers' answers, a wiped session: taken in before a frame is drawn.
+  void take_work();
+  // Renders one frame; with `pixels`, also reads it back as RGBA.
+  void draw(std::vector<unsigned char>* pixels = nullptr, bool fixed_step = false);
+  int wait_timeout_ms();
+  void step();
+};
+
+}  // namespace kiosk::platform

@@ -1,0 +1,21 @@
+// One file per screen. Each is a ScreenView (frame.hpp); the router creates them in this order,
+// which is also the order of their tiles on the home screen.
+#pragma once
+#include <memory>
+
+#include "ui/frame.hpp"
+
+namespace kiosk::ui {
+
+std::unique_ptr<ScreenView> make_attract_screen();
+std::unique_ptr<ScreenView> make_home_screen();
+std::unique_ptr<ScreenView> make_search_screen();
+std::unique_ptr<ScreenView> make_procedure_screen();
+std::unique_ptr<ScreenView> make_dossier_screen();
+std::unique_ptr<ScreenView> make_staff_screen();
+
+// Five taps in the top-left corner within three seconds open the staff PIN pad (any screen but
+// the attract screen, and only when a PIN is configured).
+void staff_gesture(FrameContext& f);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,102 @@
+// The staff screen, behind five taps in the top-left corner and the PIN: reload the content,
+// close the kiosk. Wrong PINs are counted by the StaffGate, which locks the pad for a while.
+#include <algorithm>
+
+#include "common/pin_hash.hpp"
+#include "model/secure_zero.hpp"
+#include "ui/chrome.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+using app::Text;
+
+class StaffScreen : public ScreenView {
+ public:
+  void draw(FrameContext& f) override {
+    header(f);
+    const Layout& l = f.layout;
+    const FontSet& fs = f.all_fonts.normal;
+    auto& st = f.session.staff();
+    const float w = std::min(f.px(700), l.content_w());
+    const float x0 = (l.size.x - w) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(x0, l.content_top() + f.px(60)));
+    text(f.items, f.tr(Text::StaffTitle), fs.title, f.pal.text, w);
+    const ButtonLook look{f.pal.primary, f.pal.on_primary, fs.heading, true};
+    const ImVec2 size(w, f.px(100));
+    if (st.pin_entry) {
+      pin_pad(f, x0, w);
+    } else {
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(20)));
+      if (button(f.items, "##reload", f.tr(Text::StaffReload), size, look)) f.requests.reload = true;
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(20)));
+      if (button(f.items, "##exit", f.tr(Text::StaffExit), size, ButtonLook{f.pal.accent, f.pal.on_primary, fs.heading, true}))
+        f.requests.quit = true;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x0, l.size.y - f.px(200)));
+    if (button(f.items, "##close", f.tr(Text::StaffClose), size, ButtonLook{f.pal.surface, f.pal.text, fs.heading, true, f.pal.border})) {
+      st.pin_entry = false;
+      app::secure_clear(st.pin);
+      f.session.home();
+    }
+  }
+
+ private:
+  static void pin_pad(FrameContext& f, float x0, float w) {
+    const FontSet& fs = f.all_fonts.normal;
+    auto& st = f.session.staff();
+    auto* gate = f.services.staff_gate.get();
+    text(f.items, std::string(f.tr(Text::StaffPin)) + ": " + std::string(st.pin.size(), '*'), fs.heading, f.pal.text, w);
+    const int locked = gate ? gate->locked_seconds(f.now) : 0;
+    if (locked > 0)
+      text(f.items, std::string(f.tr(Text::StaffLocked)) + " " + std::to_string(locked), fs.heading, f.pal.accent, w);
+    else if (st.wrong)
+      text(f.items, f.tr(Text::StaffWrongPin), fs.heading, f.pal.accent, w);
+    const float gap = f.px(20);
+    const float kw = (w - 2 * gap) / 3, kh = f.px(90);
+    static const char* const keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"};
+    const float y0 = ImGui::GetCursorScreenPos().y + f.px(10);
+    for (int i = 0; i < 12; ++i) {
+      ImGui::SetCursorScreenPos(ImVec2(x0 + static_cast<float>(i % 3) * (kw + gap), y0 + static_cast<float>(i / 3) * (kh + f.px(16))));
+      if (!button(f.items, ("##pin" + std::to_string(i)).c_str(), keys[i], ImVec2(kw, kh),
+                  ButtonLook{f.pal.key, f.pal.text, fs.title, true, f.pal.border}, true))
+        continue;
+      const std::string k = keys[i];
+      if (k == "⌫") {
+        if (!st.pin.empty()) st.pin.pop_back();
+      } else if (k == "OK") {
+        const auto outcome = gate ? gate->try_pin(st.pin, f.now) : app::StaffGate::Outcome::Wrong;
+        st.wrong = outcome != app::StaffGate::Outcome::Open;
+        st.pin_entry = st.wrong;
+        app::secure_clear(st.pin);
+      } else if (st.pin.size() < pin::kMaxDigits) {
+        st.pin += k;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ScreenView> make_staff_screen() { return std::make_unique<StaffScreen>(); }
+
+void staff_gesture(FrameContext& f) {
+  if (!f.services.staff_gate) return;  // no PIN configured: no staff access from the screen
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!ImGui::IsMouseReleased(0) || io.MousePos.x >= f.px(100) || io.MousePos.y >= f.px(100)) return;
+  auto& taps = f.session.staff().corner_taps;
+  taps.push_back(f.now);
+  std::erase_if(taps, [&](app::Clock::time_point t) { return f.now - t > std::chrono::seconds(3); });
+  if (taps.size() < 5) return;
+  taps.clear();
+  auto& st = f.session.staff();
+  st.pin_entry = true;
+  app::secure_clear(st.pin);
+  st.wrong = false;
+  f.session.go(app::Screen::Staff);
+}
+
+}  // namespace kiosk::ui

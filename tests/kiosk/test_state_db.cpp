@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include "common/files.hpp"
+#include "common/state_db.hpp"
+#include "printing/print_queue.hpp"
+
+using namespace kiosk;
+
+namespace {
+mode_t mode_of(const std::filesystem::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_mode & 0777;
+}
+}  // namespace
+
+TEST_CASE("a version-1 state database with queued jobs migrates with nothing lost", "[state]") {
+  files::TempDir tmp;
+  const auto path = tmp.path() / "state.db";
+  {
+    // What a kiosk before schema versions wrote: the print queue at version 1, two jobs queued.
+    db::Db db(path.string(), db::Mode::Create);
+    REQUIRE(state::migrate(db, state::migrations().first(1)) == 1);
+    db.exec(
+        "INSERT INTO print_jobs(kind,title,document,state,created_at,updated_at) VALUES"
+        "('summary','Đăng ký kết hôn',x'25504446','queued',100,100),('form','Tờ khai',x'25504447','queued',101,101)");
+  }
+  {
+    auto db = state::open_state_db(path);
+    CHECK(state::user_version(db) == state::schema_version());
+  }
+  printing::PrintQueue q(path);
+  const auto queued = q.in_state("queued");
+  REQUIRE(queued.size() == 2);
+  CHECK(queued[0].title == "Đăng ký kết hôn");
+  CHECK(q.document(queued[0].id) == "%PDF");
+  CHECK(queued[1].kind == "form");
+  // New jobs after the migration get ids after the old ones.
+  CHECK(q.enqueue("test-page", "t", "%PDF-1") > queued[1].id);
+}
+
+TEST_CASE("a state database from a newer kiosk is refused, untouched", "[state]") {
+  files::TempDir tmp;
+  const auto path = tmp.path() / "state.db";
+  {
+    db::Db db(path.string(), db::Mode::Create);
+    db.exec("PRAGMA user_version = 999");
+  }
+  CHECK_THROWS_AS(state::open_state_db(path), state::TooNew);
+  db::Db db(path.string(), db::Mode::ReadOnly);
+  CHECK(state::user_version(db) == 999);
+}
+
+TEST_CASE("the state database is private to the kiosk's user", "[state]") {
+  files::TempDir tmp;
+  const auto path = tmp.path() / "var" / "state.db";
+  ::umask(022);
+  auto db = state::open_state_db(path);
+  db.exec("CREATE TABLE IF NOT EXISTS t(x); INSERT INTO t VALUES(1)");
+  CHECK(mode_of(path.parent_path()) == 0700);
+  CHECK(mode_of(path) == 0600);
+  CHECK(mode_of(path.string() + "-wal") == 0600);
+}
+
+TEST_CASE("each migration is applied once, in order, in a transaction", "[state]") {
+  files::TempDir tmp;
+  db::Db db((tmp.path() / "m.db").string(), db::Mode::Create);
+  const state::Migration ok[] = {{1, "a", "CREATE TABLE a(x)"}, {2, "b", "CREATE TABLE b(x)"}};
+  CHECK(state::migrate(db, ok) == 2);
+  CHECK(state::migrate(db, ok) == 2);  // nothing to do the second time
+  const state::Migration broken[] = {{1, "a", "CREATE TABLE a(x)"}, {2, "b", "CREATE TABLE b(x)"},
+                                     {3, "c", "CREATE TABLE c(x); THIS IS NOT SQL"}};
+  CHECK_THROWS(state::migrate(db, broken));
+  CHECK(state::user_version(db) == 2);
+  CHECK_THROWS(db.exec("SELECT * FROM c"));  // rolled back with its migration
+}
