@@ -25,6 +25,8 @@ void register_dossier_commands(CLI::App& app, Action& action) {
   auto ca = std::make_shared<std::string>();
   auto token_file = std::make_shared<std::string>();
   auto timeout_ms = std::make_shared<int>(8000);
+  auto checks_owner = std::make_shared<std::string>();
+  auto allow_http = std::make_shared<bool>(false);
   cmd->add_option("CODE", *code, "Dossier code, or what a slip's QR code holds")->required();
   cmd->add_option("--owner-id", *owner, "The owner's id number or its last digits");
   cmd->add_option("--backend", *backend, "Backend base URL")->required();
@@ -32,7 +34,11 @@ void register_dossier_commands(CLI::App& app, Action& action) {
   cmd->add_option("--ca-bundle", *ca, "CA certificates (PEM) to verify the backend with");
   cmd->add_option("--token-file", *token_file, "File holding the bearer token (kept off the command line)");
   cmd->add_option("--timeout-ms", *timeout_ms, "Whole lookup, retries included")->check(CLI::Range(100, 60000));
-  cmd->callback([&action, code, owner, backend, adapter, ca, token_file, timeout_ms] {
+  cmd->add_option("--backend-checks-owner", *checks_owner,
+                  "yes: trust the backend's own owner check (default for generic); no: the kiosk checks (default for igate)")
+      ->check(CLI::IsMember({"yes", "no"}));
+  cmd->add_flag("--allow-http", *allow_http, "Allow plain http to a backend on this machine (a stand-in)");
+  cmd->callback([&action, code, owner, backend, adapter, ca, token_file, timeout_ms, checks_owner, allow_http] {
     action = [=] {
       const auto parsed = dz::parse_slip(*code);
       if (const auto* refusal = std::get_if<dz::SlipRefusal>(&parsed))
@@ -42,10 +48,12 @@ void register_dossier_commands(CLI::App& app, Action& action) {
       dz::LookupQuery q;
       if (slip.code) q.code = slip.code->text();
       q.resolver_id = slip.resolver_id;
-      q.owner_id = owner->empty() ? slip.owner_id : *owner;
+      q.owner_id = owner->empty() ? slip.owner_id : kiosk::SecretString(*owner);
       dz::BackendConfig cfg;
       cfg.base_url = *backend;
       cfg.adapter = dz::adapter_from_name(*adapter);
+      cfg.backend_checks_owner = checks_owner->empty() ? dz::checks_owner_by_default(cfg.adapter) : *checks_owner == "yes";
+      cfg.allow_http_loopback = *allow_http;
       cfg.ca_bundle = *ca;
       cfg.total_timeout = std::chrono::milliseconds(*timeout_ms);
       if (!token_file->empty()) cfg.auth_header = "Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(*token_file));
@@ -63,8 +71,8 @@ void register_dossier_commands(CLI::App& app, Action& action) {
       for (const auto& s : d.steps) steps.push_back({{"unit", s.unit}, {"at", s.when}, {"action", s.action}});
       json j{{"code", d.code},
              {"procedure", {{"code", d.procedure_code}, {"name", d.procedure_name}}},
-             {"owner", dz::mask_name(d.owner_name)},
-             {"owner_checked", !q.owner_id.empty() && !d.owner_id.empty()},
+             {"owner", d.owner_masked},
+             {"owner_checked_by", cfg.backend_checks_owner ? "backend or kiosk" : "kiosk"},
              {"status", {{"id", static_cast<int>(d.status)}, {"name", dz::status_name(d.status)}, {"words", words}, {"backend_text", d.status_text}}},
              {"received", d.received ? json(d.received->text()) : json()},
              {"appointment", d.appointment ? json(d.appointment->text()) : json()},
@@ -75,7 +83,7 @@ void register_dossier_commands(CLI::App& app, Action& action) {
       std::ostringstream t;
       t << "Mã hồ sơ:   " << d.code << '\n'
         << "Thủ tục:    " << d.procedure_name << '\n'
-        << "Người nộp:  " << dz::mask_name(d.owner_name) << '\n'
+        << "Người nộp:  " << d.owner_masked << '\n'
         << "Tình trạng: " << words << (late ? " (trễ hạn)" : "") << '\n'
         << "Ngày hẹn:   " << (d.appointment ? d.appointment->text() : "—") << '\n'
         << "Tiếp theo:  " << next_words << '\n';

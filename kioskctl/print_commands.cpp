@@ -169,7 +169,7 @@ void register_documents(CLI::App* print, Action& action) {
     cmd->callback([&action, file, adapter, store, t] {
       action = [=] {
         const std::string body = kiosk::files::read_file(*file);
-        const auto d = *adapter == "igate" ? kiosk::dossier::parse_igate(body) : kiosk::dossier::parse_generic(body);
+        const auto d = (*adapter == "igate" ? kiosk::dossier::parse_igate(body) : kiosk::dossier::parse_generic(body)).status;
         json center;
         try {
           center = Installed(*store).catalog.center();

@@ -121,3 +121,24 @@ bool is_upper(char32_t c) { return utf8proc_isupper(static_cast<utf8proc_int32_t
 bool is_lower(char32_t c) { return utf8proc_islower(static_cast<utf8proc_int32_t>(c)); }
 
 }  // namespace kiosk::text
+
+namespace kiosk::text {
+
+std::string lower(std::string_view s) {
+  std::u32string u = to_u32(s);
+  for (auto& c : u) c = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
+  return to_utf8(u);
+}
+
+std::string printable(std::string_view s) {
+  // Terminal escapes (ESC, CSI), bells and line breaks from untrusted input must not reach a
+  // staff terminal or split a log line; invalid UTF-8 becomes U+FFFD first.
+  std::string out;
+  for (char32_t c : to_u32(sanitize_utf8(s))) {
+    const bool control = c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029;
+    out += control ? std::string("?") : to_utf8(std::u32string(1, c));
+  }
+  return out;
+}
+
+}  // namespace kiosk::text

@@ -1,62 +1,146 @@
 #include "dossier/adapters.hpp"
 
+#include <cmath>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
 
 namespace kiosk::dossier {
 
-using nlohmann::json;
-
 namespace {
+
+// Memory the parser held an answer in is overwritten when freed: the owner's full name and id
+// number must not linger on the heap once checked and masked.
+template <typename T>
+struct WipingAllocator {
+  using value_type = T;
+  WipingAllocator() = default;
+  template <typename U>
+  WipingAllocator(const WipingAllocator<U>&) noexcept {}
+  T* allocate(size_t n) { return std::allocator<T>{}.allocate(n); }
+  void deallocate(T* p, size_t n) noexcept {
+    wipe_bytes(p, n * sizeof(T));
+    std::allocator<T>{}.deallocate(p, n);
+  }
+  template <typename U>
+  bool operator==(const WipingAllocator<U>&) const noexcept {
+    return true;
+  }
+};
+
+using wstring = std::basic_string<char, std::char_traits<char>, WipingAllocator<char>>;
+using json = nlohmann::basic_json<std::map, std::vector, wstring, bool, std::int64_t, std::uint64_t, double, WipingAllocator>;
 
 json parse(std::string_view body) {
   if (!text::is_valid_utf8(body)) throw AdapterError("backend answer is not UTF-8");
-  json j = json::parse(body, nullptr, false);
+  json j = json::parse(body.begin(), body.end(), nullptr, false);
   if (j.is_discarded()) throw AdapterError("backend answer is not JSON");
   return j;
 }
 
-std::string str(const json& j, const char* key) {
-  if (!j.is_object()) return {};
+const json* field(const json& j, const char* key) {
+  if (!j.is_object()) return nullptr;
   auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return {};
-  return text::to_nfc(it->get<std::string>());
+  return it == j.end() ? nullptr : &*it;
+}
+
+std::string as_text(const json& v) {
+  if (!v.is_string()) return {};
+  const auto& s = v.get_ref<const wstring&>();
+  return text::to_nfc(std::string_view(s.data(), s.size()));
+}
+
+// A string value as it stands in the parsed answer, without a copy (names to mask, ids).
+std::string_view raw(const json& j, const char* key) {
+  const json* v = field(j, key);
+  if (!v || !v->is_string()) return {};
+  const auto& s = v->get_ref<const wstring&>();
+  return std::string_view(s.data(), s.size());
+}
+
+std::string str(const json& j, const char* key) {
+  const json* v = field(j, key);
+  return v ? as_text(*v) : std::string{};
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// An id number: a string in some versions, a JSON number in others. Copied only into a secret.
+SecretString id_number(const json& j, const char* key) {
+  const json* v = field(j, key);
+  if (!v) return {};
+  if (v->is_string()) {
+    const auto& s = v->get_ref<const wstring&>();
+    return SecretString(trimmed(std::string_view(s.data(), s.size())));
+  }
+  if (v->is_number_unsigned()) return SecretString(std::to_string(v->get<std::uint64_t>()));
+  if (v->is_number_integer() && v->get<std::int64_t>() >= 0) return SecretString(std::to_string(v->get<std::int64_t>()));
+  return {};
 }
 
 const json& obj(const json& j, const char* key) {
   static const json empty = json::object();
-  if (!j.is_object()) return empty;
-  auto it = j.find(key);
-  return it != j.end() && it->is_object() ? *it : empty;
+  const json* v = field(j, key);
+  return v && v->is_object() ? *v : empty;
 }
 
 long num(const json& j, const char* key) {
-  if (!j.is_object()) return 0;
-  auto it = j.find(key);
-  if (it == j.end()) return 0;
-  if (it->is_number_integer()) return it->get<long>();
-  if (it->is_string()) {
+  const json* v = field(j, key);
+  if (!v) return 0;
+  if (v->is_number_integer()) return static_cast<long>(v->get<std::int64_t>());
+  if (v->is_string()) {
     try {
-      return std::stol(it->get<std::string>());
+      return std::stol(std::string(v->get_ref<const wstring&>()));
     } catch (const std::exception&) {
     }
   }
   return 0;
 }
 
+// iGate writes names per language, as one {languageId, name} object or an array of them, or
+// as a plain string. Vietnamese is languageId 228; otherwise the first name given.
+std::string name_in_vietnamese(const json* v) {
+  if (!v) return {};
+  if (v->is_string()) return as_text(*v);
+  if (v->is_object()) return str(*v, "name");
+  if (!v->is_array()) return {};
+  std::string first, vi;
+  for (const auto& n : *v) {
+    const std::string name = str(n, "name");
+    if (first.empty()) first = name;
+    if (num(n, "languageId") == 228 && !name.empty()) vi = name;
+  }
+  return vi.empty() ? first : vi;
+}
+
+void add_id(BackendAnswer& a, SecretString id) {
+  if (!id.empty()) a.owner_ids.push_back(std::move(id));
+}
+
 }  // namespace
 
-DossierStatus parse_generic(std::string_view body) {
+BackendAnswer parse_generic(std::string_view body) {
   const json j = parse(body);
   if (!j.is_object()) throw AdapterError("backend answer is not a JSON object");
-  DossierStatus d;
+  BackendAnswer a;
+  DossierStatus& d = a.status;
   d.code = str(j, "code");
   if (d.code.empty()) throw AdapterError("backend answer has no dossier code");
   d.procedure_code = str(obj(j, "procedure"), "code");
   d.procedure_name = str(obj(j, "procedure"), "name");
-  d.owner_name = str(obj(j, "owner"), "name");
-  d.owner_id = str(obj(j, "owner"), "id_number");
+  const json& owner = obj(j, "owner");
+  // The API answers the name masked; an older backend's full name is masked here at once.
+  d.owner_masked = str(owner, "name_masked");
+  if (d.owner_masked.empty()) d.owner_masked = mask_name(raw(owner, "name"));
+  a.owner_checked = field(j, "owner_checked") && j["owner_checked"].is_boolean() && j["owner_checked"].get<bool>();
+  add_id(a, id_number(owner, "id_number"));
+  add_id(a, id_number(obj(j, "delegate"), "id_number"));
+  a.secret_code = id_number(j, "secret_code");
   d.received = parse_date(str(j, "received_at"));
   d.appointment = parse_date(str(j, "appointment_at"));
   d.completed = parse_date(str(j, "completed_at"));
@@ -65,42 +149,39 @@ DossierStatus parse_generic(std::string_view body) {
   d.current_unit = str(j, "current_unit");
   d.counter = str(j, "counter");
   d.supplement_note = str(j, "supplement_note");
-  if (auto it = j.find("steps"); it != j.end() && it->is_array())
-    for (const auto& s : *it) d.steps.push_back({str(s, "unit"), str(s, "at"), str(s, "action")});
-  return d;
+  if (const json* steps = field(j, "steps"); steps && steps->is_array())
+    for (const auto& s : *steps) d.steps.push_back({str(s, "unit"), str(s, "at"), str(s, "action")});
+  return a;
 }
 
-DossierStatus parse_igate(std::string_view body) {
+BackendAnswer parse_igate(std::string_view body) {
   const json j = parse(body);
-  if (!j.is_object() || !j.contains("content") || !j["content"].is_array())
-    throw AdapterError("iGate answer has no content list");
-  if (j["content"].empty()) throw AdapterError("iGate found no dossier with this code");
-  const json& c = j["content"][0];
+  const json* content = field(j, "content");
+  if (!content || !content->is_array()) throw AdapterError("iGate answer has no content list");
+  if (content->empty()) throw AdapterError("iGate found no dossier with this code");
+  if (content->size() > 1) throw AdapterError("iGate found more than one dossier with this code");
+  const json& c = (*content)[0];
   if (!c.is_object()) throw AdapterError("iGate dossier is not an object");
-  DossierStatus d;
+  BackendAnswer a;
+  DossierStatus& d = a.status;
   d.code = str(c, "code");
   if (d.code.empty()) throw AdapterError("iGate dossier has no code");
+  a.nation_code = str(c, "nationCode");
   d.appointment = parse_date(str(c, "appointmentDate"));
   d.received = parse_date(str(c, "acceptedDate"));
+  if (!d.received) d.received = parse_date(str(c, "appliedDate"));
   d.completed = parse_date(str(c, "completedDate"));
-  d.status = status_from_id(num(obj(c, "dossierStatus"), "id"));
+  // iGate's status ids are its own: its words say what the status is.
   d.status_text = str(obj(c, "dossierStatus"), "name");
-  // The task status names the step under way, per language; Vietnamese is languageId 228.
-  const json& task = obj(c, "dossierTaskStatus");
-  if (auto it = task.find("name"); it != task.end() && it->is_array()) {
-    for (const auto& n : *it)
-      if (num(n, "languageId") == 228 || d.current_unit.empty()) d.current_unit = str(n, "name");
-  }
+  d.status = status_from_words(d.status_text);
+  d.current_unit = name_in_vietnamese(field(obj(c, "dossierTaskStatus"), "name"));
   const json& proc = obj(c, "procedure");
   d.procedure_code = str(proc, "code");
-  if (auto it = proc.find("translate"); it != proc.end() && it->is_array()) {
-    for (const auto& t : *it)
-      if (num(t, "languageId") == 228 || d.procedure_name.empty()) d.procedure_name = str(t, "name");
-  }
+  d.procedure_name = name_in_vietnamese(field(proc, "translate"));
   const json& applicant = obj(obj(c, "applicant"), "data");
-  d.owner_name = str(applicant, "fullname");
-  d.owner_id = str(applicant, "identityNumber");
-  return d;
+  d.owner_masked = mask_name(!raw(applicant, "fullname").empty() ? raw(applicant, "fullname") : raw(applicant, "ownerFullname"));
+  add_id(a, id_number(applicant, "identityNumber"));
+  return a;
 }
 
 }  // namespace kiosk::dossier

@@ -80,18 +80,24 @@ std::variant<SlipPayload, SlipRefusal> parse_url(const std::string& s) {
     return SlipRefusal{kNotASlip, "URL without http(s) host"};
   std::string path = lower(url_part(u.get(), CURLUPART_PATH).value_or("/"));
   while (path.size() > 1 && path.back() == '/') path.pop_back();
-  const std::string query = url_part(u.get(), CURLUPART_QUERY).value_or("");
+  std::string query = url_part(u.get(), CURLUPART_QUERY).value_or("");
   SlipPayload p{SlipPayload::Kind::LookupUrl, std::nullopt, {}, {}, lower(*scheme) + "://" + lower(*host)};
-  std::string mhs, sgt, id;
-  for (const auto& pair : text::split(query, '&')) {
+  std::string mhs, id;
+  SecretString sgt;
+  auto pairs = text::split(query, '&');
+  for (auto& pair : pairs) {
     const auto eq = pair.find('=');
     if (eq == std::string::npos) continue;
     const std::string key = lower(url_decode(pair.substr(0, eq)));
-    const std::string value = clean(url_decode(pair.substr(eq + 1)));
+    std::string value = clean(url_decode(pair.substr(eq + 1)));
     if (key == "mhs" || key == "mahoso") mhs = value;
     else if (key == "sgt") sgt = value;
     else if (key == "id") id = value;
+    wipe_string(value);
   }
+  // The owner's id number passed through these: none is left behind in freed memory.
+  for (auto& pair : pairs) wipe_string(pair);
+  wipe_string(query);
   if (path.size() >= 9 && path.compare(path.size() - 9, 9, "/apiqr/qr") == 0) {
     if (!is_guid(id)) return SlipRefusal{kNotASlip, "apiqr URL without a GUID id"};
     p.kind = SlipPayload::Kind::ResolverUrl;
@@ -101,7 +107,7 @@ std::variant<SlipPayload, SlipRefusal> parse_url(const std::string& s) {
   if (mhs.empty()) return SlipRefusal{kNotASlip, "URL without MHS/MaHoSo"};
   p.code = parse_dossier_code(upper(mhs));
   if (!p.code) return SlipRefusal{kBadCode, "MHS is not a dossier code"};
-  if (!sgt.empty() && plausible_owner_id(sgt)) p.owner_id = sgt;
+  if (!sgt.empty() && plausible_owner_id(sgt.view())) p.owner_id = std::move(sgt);
   return p;
 }
 

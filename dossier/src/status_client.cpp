@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "common/text.hpp"
 #include "dossier/adapters.hpp"
 
 namespace kiosk::dossier {
@@ -23,11 +24,25 @@ struct SlistFree {
 struct CurlStrFree {
   void operator()(char* s) const { curl_free(s); }
 };
+struct UrlFree {
+  void operator()(CURLU* u) const { curl_url_cleanup(u); }
+};
 
+std::string url_part(CURLU* u, CURLUPart part) {
+  char* out = nullptr;
+  if (curl_url_get(u, part, &out, 0) != CURLUE_OK) return {};
+  std::unique_ptr<char, CurlStrFree> owned(out);
+  std::string s = out;
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The answer's bytes; overwritten when done with, whatever the outcome.
 struct Body {
   std::string data;
   size_t cap = 0;
   bool too_big = false;
+  ~Body() { wipe_string(data); }
 };
 
 size_t on_data(char* ptr, size_t size, size_t n, void* user) {
@@ -47,6 +62,13 @@ std::string escape(CURL* c, const std::string& s) {
 }
 
 LookupError error(LookupError::Kind k, std::string detail) { return {k, std::move(detail)}; }
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
 
 bool retryable(CURLcode rc, long http) {
   switch (rc) {
@@ -69,12 +91,13 @@ Adapter adapter_from_name(const std::string& name) {
   throw std::invalid_argument("unknown backend adapter '" + name + "' (generic or igate)");
 }
 
+bool checks_owner_by_default(Adapter a) { return a == Adapter::Generic; }
+
 const char* kind_name(LookupError::Kind k) {
   switch (k) {
     case LookupError::Kind::Offline: return "offline";
     case LookupError::Kind::Timeout: return "timeout";
-    case LookupError::Kind::NotFound: return "not-found";
-    case LookupError::Kind::OwnerMismatch: return "owner-mismatch";
+    case LookupError::Kind::NotShown: return "not-shown";
     case LookupError::Kind::Server: return "server-error";
     case LookupError::Kind::BadAnswer: return "bad-answer";
     case LookupError::Kind::Tls: return "tls";
@@ -85,6 +108,18 @@ const char* kind_name(LookupError::Kind k) {
 
 StatusClient::StatusClient(BackendConfig cfg) : cfg_(std::move(cfg)) {
   while (!cfg_.base_url.empty() && cfg_.base_url.back() == '/') cfg_.base_url.pop_back();
+  std::unique_ptr<CURLU, UrlFree> u(curl_url());
+  if (!u || curl_url_set(u.get(), CURLUPART_URL, cfg_.base_url.c_str(), 0) != CURLUE_OK)
+    throw std::invalid_argument("backend address is not a URL: " + text::printable(cfg_.base_url));
+  const std::string scheme = url_part(u.get(), CURLUPART_SCHEME), host = url_part(u.get(), CURLUPART_HOST);
+  if (scheme == "http") {
+    const bool loopback = host == "127.0.0.1" || host == "localhost" || host == "[::1]" || host == "::1";
+    if (!cfg_.allow_http_loopback || !loopback)
+      throw std::invalid_argument("plain http to the backend would send the token and the owner's id in clear: use https" +
+                                  std::string(loopback ? " (or allow http to this machine in the configuration)" : ""));
+  } else if (scheme != "https") {
+    throw std::invalid_argument("backend address must be https: " + text::printable(cfg_.base_url));
+  }
 }
 
 LookupResult StatusClient::lookup(const LookupQuery& q) const {
@@ -101,12 +136,14 @@ LookupResult StatusClient::lookup(const LookupQuery& q) const {
   } else {
     url = cfg_.base_url + "/slips/" + escape(c, q.resolver_id);
   }
-  if (cfg_.adapter == Adapter::Generic && !q.owner_id.empty()) url += "?owner_id=" + escape(c, q.owner_id);
-  // What the log may show: the address without the owner's id number.
-  const std::string shown = url.substr(0, url.find("?owner_id="));
-
+  // The owner's id goes in a header, never in the address (which proxies and servers log).
+  const std::string shown = url;
   std::unique_ptr<curl_slist, SlistFree> headers(curl_slist_append(nullptr, "Accept: application/json"));
   if (!cfg_.auth_header.empty()) headers.reset(curl_slist_append(headers.release(), cfg_.auth_header.c_str()));
+  if (cfg_.adapter == Adapter::Generic && !q.owner_id.empty()) {
+    SecretString header(std::string("X-Owner-Id: ") + std::string(q.owner_id.view()));
+    headers.reset(curl_slist_append(headers.release(), header.c_str()));
+  }
 
   const auto deadline = Clock::now() + cfg_.total_timeout;
   Body body;
@@ -155,29 +192,49 @@ LookupResult StatusClient::lookup(const LookupQuery& q) const {
       rc == CURLE_SSL_CERTPROBLEM)
     return error(LookupError::Kind::Tls, why);
   if (rc != CURLE_OK) return error(LookupError::Kind::Offline, why);
-  if (http == 404) return error(LookupError::Kind::NotFound, shown + ": HTTP 404");
-  if (http == 403) return error(LookupError::Kind::OwnerMismatch, shown + ": HTTP 403");
+  // Unknown code and refused id answer alike: the citizen is told the same either way.
+  if (http == 404) return error(LookupError::Kind::NotShown, shown + ": HTTP 404 (unknown code or id refused by the backend)");
+  if (http == 403) return error(LookupError::Kind::NotShown, shown + ": HTTP 403 (id refused by the backend)");
   if (http >= 500) return error(LookupError::Kind::Server, shown + ": HTTP " + std::to_string(http));
   if (http != 200) return error(LookupError::Kind::BadAnswer, shown + ": HTTP " + std::to_string(http));
   const char* ctype = nullptr;
   curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ctype);
   const std::string type = ctype ? ctype : "";
   if (type.rfind("application/json", 0) != 0)
-    return error(LookupError::Kind::BadAnswer, shown + ": content type '" + type + "', not JSON");
+    return error(LookupError::Kind::BadAnswer, shown + ": content type '" + text::printable(type) + "', not JSON");
 
-  DossierStatus d;
+  BackendAnswer a;
   try {
-    d = cfg_.adapter == Adapter::IGate ? parse_igate(body.data) : parse_generic(body.data);
+    a = cfg_.adapter == Adapter::IGate ? parse_igate(body.data) : parse_generic(body.data);
   } catch (const AdapterError& e) {
     const std::string what = e.what();
-    if (what.find("found no dossier") != std::string::npos) return error(LookupError::Kind::NotFound, shown + ": " + what);
+    if (what.find("found no dossier") != std::string::npos) return error(LookupError::Kind::NotShown, shown + ": " + what);
     return error(LookupError::Kind::BadAnswer, shown + ": " + what);
   }
-  // The backend may not check the owner (iGate's search does not): the kiosk always does when
-  // it is told the owner's id.
-  if (!d.owner_id.empty() && !q.owner_id.empty() && !owner_matches(d.owner_id, q.owner_id, 4))
-    return error(LookupError::Kind::OwnerMismatch, shown + ": owner id does not match");
-  return d;
+  wipe_string(body.data);  // checked below against what was parsed; the raw answer is not kept
+  return check(std::move(a), q, shown);
+}
+
+LookupResult StatusClient::check(BackendAnswer a, const LookupQuery& q, const std::string& shown) const {
+  // The answer must be about the dossier asked for (a lying or confused backend must not put
+  // someone else's dossier on the screen). A resolver slip asks by GUID: any code will do.
+  if (!q.code.empty()) {
+    const std::string asked = normalize_code(q.code);
+    if (normalize_code(a.status.code) != asked && (a.nation_code.empty() || normalize_code(a.nation_code) != asked))
+      return error(LookupError::Kind::BadAnswer,
+                   shown + ": the answer is about " + text::printable(a.status.code) + ", not the code asked");
+  }
+  // Fail closed on the owner: shown only when someone checked the id the citizen typed.
+  if (q.owner_id.empty()) return error(LookupError::Kind::NotShown, shown + ": no owner id was given to check");
+  if (cfg_.backend_checks_owner && a.owner_checked) return std::move(a.status);
+  bool match = false;
+  for (const auto& id : a.owner_ids) match = match || owner_matches(id.view(), q.owner_id.view(), 4);
+  if (!a.secret_code.empty()) match = match || same_ignoring_case(a.secret_code.view(), q.owner_id.view());
+  if (match) return std::move(a.status);
+  if (a.owner_ids.empty() && a.secret_code.empty())
+    return error(LookupError::Kind::NotShown, shown + ": the answer holds no owner id to check it against, and the backend "
+                                              "did not say it checked one");
+  return error(LookupError::Kind::NotShown, shown + ": owner id does not match");
 }
 
 }  // namespace kiosk::dossier

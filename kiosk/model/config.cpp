@@ -77,6 +77,10 @@ KioskConfig parse_config(const std::string& body) {
       if (value != "generic" && value != "igate")
         throw ConfigError(where + ": backend_adapter is 'generic' or 'igate', got '" + value + "'");
       c.backend_adapter = value;
+    } else if (key == "backend_checks_owner") {
+      c.backend_checks_owner = parse_bool(value, where);
+    } else if (key == "backend_allow_http") {
+      c.backend_allow_http = parse_bool(value, where);
     } else if (key == "backend_ca_bundle") {
       c.backend_ca_bundle = value;
     } else if (key == "backend_token_file") {

@@ -1,6 +1,7 @@
 // The kiosk's configuration file: `key = value` lines, '#' comments.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -35,6 +36,8 @@ struct KioskConfig {
   // a slip does not carry it (0: the whole number).
   std::string backend_url;  // empty: no dossier lookup tile
   std::string backend_adapter = "generic";
+  std::optional<bool> backend_checks_owner;  // unset: the adapter's default (generic yes, igate no)
+  bool backend_allow_http = false;            // plain http, and only to this machine
   std::string backend_ca_bundle;
   std::filesystem::path backend_token_file;  // a bearer token, read at start, never logged
   int owner_id_digits = 4;

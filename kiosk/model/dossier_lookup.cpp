@@ -29,9 +29,8 @@ bool DossierLookup::accept_payload(const std::string& scanned, bool owner_requir
 }
 
 bool DossierLookup::accept_owner_id(size_t min_digits) {
-  const std::string id = text::trim(owner_typed);
-  if (id.size() < min_digits) return false;
-  query.owner_id = id;
+  if (owner_typed.size() < min_digits) return false;
+  query.owner_id = owner_typed;
   stage = Stage::Looking;
   return true;
 }
@@ -56,11 +55,10 @@ void DossierLookup::scrub() {
   secure_clear(typed);
   secure_clear(owner_typed);
   secure_clear(query.code);
-  secure_clear(query.owner_id);
+  query.owner_id.clear();
   secure_clear(query.resolver_id);
   if (result) {
-    secure_clear(result->owner_name);
-    secure_clear(result->owner_id);
+    secure_clear(result->owner_masked);
     secure_clear(result->code);
     secure_clear(result->procedure_name);
   }

@@ -66,12 +66,13 @@ const char* lookup_error_words(LookupError::Kind k, Language lang) {
     case LookupError::Kind::Timeout:
       return vi ? "Hệ thống một cửa phản hồi quá chậm. Vui lòng thử lại sau ít phút."
                 : "The one-stop system is answering too slowly. Please try again in a few minutes.";
-    case LookupError::Kind::NotFound:
-      return vi ? "Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên phiếu hẹn."
-                : "No dossier has this code. Please check the code on the slip.";
-    case LookupError::Kind::OwnerMismatch:
-      return vi ? "Số giấy tờ tùy thân không khớp với hồ sơ. Vui lòng kiểm tra lại."
-                : "The ID number does not match the dossier. Please check it.";
+    case LookupError::Kind::NotShown:
+      // The same words for an unknown code, a wrong id and an owner no one could check: nobody
+      // learns from the kiosk which codes exist.
+      return vi ? "Không xem được hồ sơ tại kiosk: mã hồ sơ hoặc số giấy tờ không khớp, hoặc hồ sơ cần tra cứu tại quầy. "
+                  "Vui lòng kiểm tra lại, hoặc hỏi tại Bộ phận một cửa."
+                : "This dossier cannot be shown here: the code or the ID number does not match, or it must be looked up "
+                  "at the counter. Please check them, or ask at the one-stop desk.";
     case LookupError::Kind::Server:
     case LookupError::Kind::BadAnswer:
       return vi ? "Hệ thống một cửa đang gặp sự cố, chưa tra cứu được. Vui lòng thử lại sau hoặc hỏi cán bộ."

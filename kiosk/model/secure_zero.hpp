@@ -3,9 +3,11 @@
 #pragma once
 #include <string>
 
+#include "common/secret.hpp"
+
 namespace kiosk::app {
 
 // Overwrites the whole buffer (up to its capacity), then empties the string.
-void secure_clear(std::string& s);
+inline void secure_clear(std::string& s) { wipe_string(s); }
 
 }  // namespace kiosk::app

@@ -26,9 +26,14 @@ void start_dossier(Services& s, const KioskConfig& c, Logger& log, std::function
     dossier::BackendConfig b;
     b.base_url = c.backend_url;
     b.adapter = dossier::adapter_from_name(c.backend_adapter);
+    b.backend_checks_owner = c.backend_checks_owner.value_or(dossier::checks_owner_by_default(b.adapter));
+    if (b.backend_checks_owner && b.adapter == dossier::Adapter::IGate)
+      log.warn("kiosk", "backend_checks_owner = yes with iGate: its public search does not check the owner");
+    b.allow_http_loopback = c.backend_allow_http;
     b.ca_bundle = c.backend_ca_bundle;
     if (!c.backend_token_file.empty())
       b.auth_header = "Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file));
+    dossier::StatusClient probe(b);  // refuses an address it will not use, here rather than per lookup
     s.dossier = make_dossier_worker(std::move(b), std::move(wake));
     log.info("kiosk", "dossier lookup through " + c.backend_url + " (" + c.backend_adapter + ")");
   } catch (const std::exception& e) {

@@ -8,7 +8,7 @@ printing::StatusSlipData status_slip_data(const dossier::DossierStatus& d, dossi
   printing::StatusSlipData s;
   s.dossier_code = d.code;
   s.procedure = d.procedure_name;
-  s.owner_masked = dossier::mask_name(d.owner_name);
+  s.owner_masked = d.owner_masked;
   if (d.received) s.received = d.received->text();
   if (d.appointment) s.appointment = d.appointment->text();
   s.status = status_words(d.status, Language::Vi);

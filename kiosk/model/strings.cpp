@@ -95,6 +95,7 @@ constexpr Entry kTexts[] = {
     {Text::ViewDossier, "Xem hồ sơ", "Show the dossier"},
     {Text::LookingUp, "Đang tra cứu hồ sơ…", "Looking the dossier up…"},
     {Text::Retry, "Thử lại", "Try again"},
+    {Text::RetypeId, "Nhập lại số giấy tờ", "Type the ID number again"},
     {Text::OtherDossier, "Tra cứu hồ sơ khác", "Another dossier"},
     {Text::PrintSlip, "In phiếu tình trạng hồ sơ", "Print the status"},
     {Text::Received, "Ngày nhận", "Received"},

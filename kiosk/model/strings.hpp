@@ -16,7 +16,7 @@ enum class Text {
   StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, StaffLocked, SampleNotice, ResultsCount,
   PrintSummary, PrintForm, PrintPreparing, PrintWaiting, PrintPrinting, PrintDone, PrintFailed, PrintUnavailable,
   TileDossier, TileDossierHint, HoldSlip, OrTypeCode, LookUp, OwnerIdPrompt, OwnerIdWhole, ViewDossier, LookingUp,
-  Retry, OtherDossier, PrintSlip, Received, Appointment, Late, OnTime, Timeline, NextStep, Owner, DossierCode,
+  Retry, RetypeId, OtherDossier, PrintSlip, Received, Appointment, Late, OnTime, Timeline, NextStep, Owner, DossierCode,
   Status, CameraView,
   Count_  // not a text: the number of keys
 };

@@ -53,14 +53,26 @@ struct Sim {
     return json::parse(r.out).at("requests").get<long>();
   }
 
+  void shape(const std::string& params) {
+    auto r = kiosk::test::run_program("curl", {"-s", "-f", "-d", "", url + "/_sim/shape?" + params});
+    REQUIRE(r.exit_code == 0);
+  }
+
+  // As the kiosk configures it: the generic API trusted to check the owner, iGate not.
   StatusClient client(Adapter a = Adapter::Generic, int total_ms = 8000) const {
     BackendConfig c;
     c.base_url = url;
     c.adapter = a;
+    c.backend_checks_owner = checks_owner_by_default(a);
+    c.allow_http_loopback = true;  // the stand-in listens on plain http, on this machine
     c.total_timeout = std::chrono::milliseconds(total_ms);
     return StatusClient(c);
   }
 };
+
+LookupQuery query(const std::string& code, const std::string& resolver, const std::string& owner) {
+  return {code, resolver, kiosk::SecretString(owner)};
+}
 
 std::string last4(const json& d) {
   const std::string id = d["owner"]["id_number"];
@@ -81,21 +93,22 @@ TEST_CASE("every status comes back through the generic API and iGate's search", 
     const int status = d["status"]["id"];
     for (Adapter a : {Adapter::Generic, Adapter::IGate}) {
       INFO(code << (a == Adapter::IGate ? " via iGate" : " via generic"));
-      const auto r = sim.client(a).lookup({code, "", last4(d)});
+      const auto r = sim.client(a).lookup(query(code, "", last4(d)));
       REQUIRE(std::holds_alternative<DossierStatus>(r));
       const auto& got = std::get<DossierStatus>(r);
       CHECK(got.code == code);
       CHECK(static_cast<int>(got.status) == status);
       CHECK(got.procedure_name == d["procedure"]["name"].get<std::string>());
       CHECK(got.appointment.has_value());
-      CHECK(mask_name(got.owner_name).find("***") != std::string::npos);
+      CHECK(got.owner_masked.find("***") != std::string::npos);
+      CHECK(got.owner_masked.find(d["owner"]["name"].get<std::string>()) == std::string::npos);
     }
   }
 }
 
 TEST_CASE("late is computed from the appointment the backend gives", "[dossier][sim]") {
   Sim sim;
-  const auto r = sim.client().lookup({"H04-261102-00099", "", "2233"});
+  const auto r = sim.client().lookup(query("H04-261102-00099", "", "2233"));
   REQUIRE(std::holds_alternative<DossierStatus>(r));
   const auto& d = std::get<DossierStatus>(r);
   REQUIRE(d.appointment);
@@ -108,28 +121,95 @@ TEST_CASE("late is computed from the appointment the backend gives", "[dossier][
 TEST_CASE("a resolver slip (GUID) is looked up through the generic API", "[dossier][sim]") {
   Sim sim;
   const auto d0 = fixture_dossiers()[0];
-  const auto r = sim.client().lookup({"", d0["guid"], last4(d0)});
+  const auto r = sim.client().lookup(query("", d0["guid"], last4(d0)));
   REQUIRE(std::holds_alternative<DossierStatus>(r));
   CHECK(std::get<DossierStatus>(r).code == d0["code"].get<std::string>());
-  CHECK(expect_error(sim.client(Adapter::IGate).lookup({"", d0["guid"], ""})).kind == LookupError::Kind::Unsupported);
+  CHECK(expect_error(sim.client(Adapter::IGate).lookup(query("", d0["guid"], ""))).kind == LookupError::Kind::Unsupported);
 }
 
-TEST_CASE("the owner's id must match, what is logged never holds it", "[dossier][sim]") {
+TEST_CASE("an unknown code and a wrong id are told alike, and what is logged never holds the id", "[dossier][sim]") {
   Sim sim;
   const auto d0 = fixture_dossiers()[0];
   for (Adapter a : {Adapter::Generic, Adapter::IGate}) {
-    const auto& e = expect_error(sim.client(a).lookup({d0["code"], "", "987654321098"}));
-    CHECK(e.kind == LookupError::Kind::OwnerMismatch);
-    CHECK(e.detail.find("987654321098") == std::string::npos);
+    INFO((a == Adapter::IGate ? "iGate" : "generic"));
+    const auto wrong = expect_error(sim.client(a).lookup(query(d0["code"], "", "987654321098")));
+    const auto unknown = expect_error(sim.client(a).lookup(query("H04-261231-9999", "", "987654321098")));
+    CHECK(wrong.kind == LookupError::Kind::NotShown);
+    CHECK(unknown.kind == LookupError::Kind::NotShown);
+    CHECK(wrong.detail.find("987654321098") == std::string::npos);
+    CHECK(expect_error(sim.client(a).lookup(query(d0["code"], "", ""))).kind == LookupError::Kind::NotShown);
   }
-  CHECK(expect_error(sim.client().lookup({"H04-261231-9999", "", "1234"})).kind == LookupError::Kind::NotFound);
-  CHECK(expect_error(sim.client(Adapter::IGate).lookup({"H04-261231-9999", "", "1234"})).kind == LookupError::Kind::NotFound);
+}
+
+TEST_CASE("the owner check fails closed when nobody checked the owner", "[dossier][sim][security]") {
+  Sim sim;
+  const auto d = fixture_dossiers()[3];
+  const std::string code = d["code"];
+  SECTION("iGate without the id number: not shown, whatever digits are typed") {
+    sim.shape("igate=no-identity");
+    const auto e = expect_error(sim.client(Adapter::IGate).lookup(query(code, "", "0000")));
+    CHECK(e.kind == LookupError::Kind::NotShown);
+    CHECK(e.detail.find("no owner id") != std::string::npos);
+    CHECK(expect_error(sim.client(Adapter::IGate).lookup(query(code, "", last4(d)))).kind == LookupError::Kind::NotShown);
+  }
+  SECTION("iGate's id number as a JSON number is checked like a string") {
+    sim.shape("igate=number-identity");
+    CHECK(std::holds_alternative<DossierStatus>(sim.client(Adapter::IGate).lookup(query(code, "", last4(d)))));
+    CHECK(expect_error(sim.client(Adapter::IGate).lookup(query(code, "", "9999"))).kind == LookupError::Kind::NotShown);
+  }
+  SECTION("a generic backend that neither checks nor gives the id: not shown") {
+    sim.shape("generic=unchecked");
+    CHECK(expect_error(sim.client().lookup(query(code, "", "0000"))).kind == LookupError::Kind::NotShown);
+  }
+  SECTION("a generic backend that gives the id unchecked: the kiosk checks it, and masks the name") {
+    sim.shape("generic=legacy");
+    CHECK(expect_error(sim.client().lookup(query(code, "", "0000"))).kind == LookupError::Kind::NotShown);
+    const auto r = sim.client().lookup(query(code, "", last4(d)));
+    REQUIRE(std::holds_alternative<DossierStatus>(r));
+    CHECK(std::get<DossierStatus>(r).owner_masked == "Phạm T*** D***");
+  }
+  SECTION("a backend not trusted to check: its word that it checked is not enough") {
+    BackendConfig c;
+    c.base_url = sim.url;
+    c.allow_http_loopback = true;
+    c.backend_checks_owner = false;
+    CHECK(expect_error(StatusClient(c).lookup(query(code, "", "0000"))).kind == LookupError::Kind::NotShown);
+  }
+}
+
+TEST_CASE("an answer about another dossier than the one asked is refused", "[dossier][sim][security]") {
+  Sim sim;
+  sim.shape("wrong_code=1&generic=legacy");
+  const auto d = fixture_dossiers()[0];
+  for (Adapter a : {Adapter::Generic, Adapter::IGate}) {
+    // The owner's digits of the dossier the backend wrongly answers with: still refused.
+    const auto next = fixture_dossiers()[1];
+    const auto e = expect_error(sim.client(a).lookup(query(d["code"], "", last4(next))));
+    CHECK(e.kind == LookupError::Kind::BadAnswer);
+    CHECK(e.detail.find("not the code asked") != std::string::npos);
+  }
+}
+
+TEST_CASE("plain http is refused unless allowed, and then only to this machine", "[dossier][security]") {
+  BackendConfig c;
+  c.base_url = "http://motcua.example.gov.vn/api";
+  CHECK_THROWS_WITH(StatusClient(c), Catch::Contains("in clear"));
+  c.allow_http_loopback = true;
+  CHECK_THROWS_WITH(StatusClient(c), Catch::Contains("in clear"));
+  c.base_url = "http://127.0.0.1:18640";
+  CHECK_NOTHROW(StatusClient(c));
+  c.allow_http_loopback = false;
+  CHECK_THROWS(StatusClient(c));
+  c.base_url = "ftp://127.0.0.1/x";
+  CHECK_THROWS_WITH(StatusClient(c), Catch::Contains("https"));
+  c.base_url = "https://motcua.example.gov.vn/api";
+  CHECK_NOTHROW(StatusClient(c));
 }
 
 TEST_CASE("faults: each gives its clear message, within the timeout", "[dossier][sim]") {
   Sim sim;
   const auto d0 = fixture_dossiers()[0];
-  const LookupQuery q{d0["code"], "", last4(d0)};
+  const LookupQuery q = query(d0["code"], "", last4(d0));
 
   SECTION("slow: the whole lookup stops at the total timeout") {
     sim.fault("slow", "&delay_ms=4000");
@@ -173,8 +253,9 @@ TEST_CASE("faults: each gives its clear message, within the timeout", "[dossier]
 TEST_CASE("no backend listening: offline, quickly", "[dossier][sim]") {
   BackendConfig c;
   c.base_url = "http://127.0.0.1:9";
+  c.allow_http_loopback = true;
   const auto t0 = Clock::now();
-  const auto& e = expect_error(StatusClient(c).lookup({"H04-261102-00099", "", "1234"}));
+  const auto& e = expect_error(StatusClient(c).lookup(query("H04-261102-00099", "", "1234")));
   CHECK(e.kind == LookupError::Kind::Offline);
   CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count() < 3000);
 }
@@ -183,6 +264,6 @@ TEST_CASE("a certificate no CA vouches for is refused", "[dossier][sim]") {
   Sim sim(true);
   BackendConfig c;
   c.base_url = sim.tls_url;
-  const auto& e = expect_error(StatusClient(c).lookup({"H04-261102-00099", "", "2233"}));
+  const auto& e = expect_error(StatusClient(c).lookup(query("H04-261102-00099", "", "2233")));
   CHECK(e.kind == LookupError::Kind::Tls);
 }

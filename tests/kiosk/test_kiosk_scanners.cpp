@@ -26,7 +26,7 @@ TEST_CASE("a pty scanner brings the right dossier up on the kiosk's screen", "[k
   const std::string slave = ptsname(master);
 
   const auto conf = tmp.path() / "kiosk.conf";
-  std::ofstream(conf) << "backend_url = http://127.0.0.1:" << sim.ready("http") << "\nscanner_serial = " << slave << "\n";
+  std::ofstream(conf) << "backend_url = http://127.0.0.1:" << sim.ready("http") << "\nbackend_allow_http = true\nscanner_serial = " << slave << "\n";
   const auto script = tmp.path() / "session.script";
   std::ofstream(script) << "tap @960,540\n"
                            "await Kết quả đã được trả\n"

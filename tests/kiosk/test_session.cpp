@@ -111,7 +111,7 @@ TEST_CASE("a dossier lookup: what the slip carries decides the next stage, the w
   CHECK(d.accept_payload("https://dvc.example.vn/portaldvc/tra-cuu?SGT=001099012345&MHS=000.00.12.H04-261110-0001", true));
   CHECK(d.stage == DossierLookup::Stage::Looking);
   CHECK(d.query.code == "000.00.12.H04-261110-0001");
-  CHECK(d.query.owner_id == "001099012345");
+  CHECK(d.query.owner_id.view() == "001099012345");
   // A bare code: the owner's digits first, and not fewer than asked.
   CHECK_FALSE(d.accept_payload("H04-261102-00099", true));
   CHECK(d.stage == DossierLookup::Stage::OwnerId);
@@ -119,7 +119,7 @@ TEST_CASE("a dossier lookup: what the slip carries decides the next stage, the w
   CHECK_FALSE(d.accept_owner_id(4));
   d.owner_typed = "2233";
   CHECK(d.accept_owner_id(4));
-  CHECK(d.query.owner_id == "2233");
+  CHECK(d.query.owner_id.view() == "2233");
   // Not a slip: refused, and nothing of the earlier slip is left to retry.
   CHECK_FALSE(d.accept_payload("https://shop.example.com/?ma=1", true));
   CHECK(d.stage == DossierLookup::Stage::Failed);
@@ -154,7 +154,7 @@ static void fill_every_slice(Session& s) {
   d.typed = "H04";
   d.owner_typed = "2345";
   d.result = kiosk::dossier::DossierStatus{};
-  d.result->owner_name = "Nguyễn Văn An";
+  d.result->owner_masked = "Nguyễn V*** A***";
   d.failure = kiosk::dossier::LookupError::Kind::Offline;
   d.request = 7;
   s.print().tickets["summary:1.000894"] = 2;

@@ -141,7 +141,7 @@ TEST_CASE("every document type prints through cupsd and reads back in Vietnamese
   kiosk::dossier::DossierStatus d;
   d.code = "000.00.01.H01-240115-0001";
   d.procedure_name = "Đăng ký kết hôn";
-  d.owner_name = "Nguyễn Văn An";
+  d.owner_masked = "Nguyễn V*** A***";
   d.status = kiosk::dossier::Status::Done;
   d.counter = "Quầy 5";
   d.appointment = kiosk::dossier::Date{2024, 1, 20};

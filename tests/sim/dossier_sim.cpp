@@ -18,6 +18,16 @@ using nlohmann::json;
 
 namespace {
 
+// Which answer shapes it serves (POST /_sim/shape?...): the generic API as documented (it checks
+// the owner and masks the name), or as an older or careless backend would answer; iGate's
+// shapes as its various versions answer; and a backend that answers about another dossier.
+struct Shape {
+  std::mutex mu;
+  std::string generic = "checked";  // checked | legacy (full name, id, no check) | unchecked (no id, no check)
+  std::string igate = "object";     // object | array | number-identity | no-identity
+  bool wrong_code = false;
+};
+
 // Faults the tests switch on with POST /_sim/fault?mode=...; one at a time, for every request.
 struct Faults {
   std::mutex mu;
@@ -35,7 +45,27 @@ std::string date_from_today(int days) {
   return buf;
 }
 
-// The fixture's relative dates made absolute, in the generic API's shape.
+// "Nguyễn Văn An" -> "Nguyễn V*** A***", as the generic API answers names.
+std::string mask(const std::string& name) {
+  std::istringstream words(name);
+  std::string w, out;
+  bool first = true;
+  while (words >> w) {
+    if (!out.empty()) out += ' ';
+    if (first) {
+      out += w;
+      first = false;
+      continue;
+    }
+    size_t n = 1;
+    while (n < w.size() && (static_cast<unsigned char>(w[n]) & 0xC0) == 0x80) ++n;
+    out += w.substr(0, n) + "***";
+  }
+  return out;
+}
+
+// The fixture's relative dates made absolute, in the generic API's shape (before the owner
+// fields are chosen: see answer_generic).
 json generic_shape(const json& d) {
   json g = d;
   for (const char* k : {"guid", "received_days_ago", "appointment_in_days", "completed_days_ago"}) g.erase(k);
@@ -50,28 +80,50 @@ json generic_shape(const json& d) {
   return g;
 }
 
-json igate_shape(const json& d) {
+// The generic API's owner fields: as documented (masked, checked), or as an older or careless
+// backend would answer.
+json answer_generic(const json& d, const std::string& shape) {
+  json g = generic_shape(d);
+  const std::string name = d["owner"].value("name", "");
+  if (shape == "legacy") return g;  // full name and id number, nothing checked
+  g["owner"] = {{"name_masked", mask(name)}};
+  if (shape == "checked") g["owner_checked"] = true;
+  return g;
+}
+
+// iGate's search answer, in the shape its versions answer: its own status ids (here the 1-10
+// numbering plus 100, which the kiosk must not trust), dates with "+0700" offsets.
+json igate_shape(const json& d, const std::string& shape) {
   const json g = generic_shape(d);
   const int status = g["status"].value("id", 0);
+  const std::string proc_name = g["procedure"].value("name", ""), unit = g.value("current_unit", "");
+  const bool arrays = shape == "array";
   json c = {{"id", d.value("guid", "")},
             {"code", g["code"]},
             {"nationCode", g["code"]},
-            {"acceptedDate", g["received_at"]},
+            {"acceptedDate", date_from_today(-d.value("received_days_ago", 0)) + "T08:00:00.000+0700"},
             {"appointmentDate", g["appointment_at"].get<std::string>() + "T17:00:00.000+0700"},
-            {"dossierStatus", {{"id", status}, {"name", g["status"].value("text", "")}}},
+            {"dossierStatus", {{"id", status + 100}, {"name", g["status"].value("text", "")}}},
             {"dossierTaskStatus",
-             {{"id", "task"}, {"name", json::array({{{"languageId", 46}, {"name", "Processing"}},
-                                                      {{"languageId", 228}, {"name", g.value("current_unit", "")}}})}}},
+             {{"id", "task"},
+              {"name", arrays ? json::array({{{"languageId", 46}, {"name", "Processing"}}, {{"languageId", 228}, {"name", unit}}})
+                              : json(unit)}}},
             {"procedure",
              {{"code", g["procedure"].value("code", "")},
-              {"translate", json::array({{{"languageId", 228}, {"name", g["procedure"].value("name", "")}}})}}},
-            {"applicant", {{"data", {{"fullname", g["owner"].value("name", "")}, {"identityNumber", g["owner"].value("id_number", "")}}}}}};
-  if (!g["completed_at"].is_null()) c["completedDate"] = g["completed_at"];
+              {"translate", arrays ? json::array({{{"languageId", 228}, {"name", proc_name}}})
+                                   : json{{"languageId", 228}, {"name", proc_name}}}}},
+            {"applicant", {{"data", {{"fullname", d["owner"].value("name", "")}}}}},
+            {"accepter", {{"fullname", "Nguyễn Thị Tiếp Nhận"}}}};
+  const std::string id = d["owner"].value("id_number", "");
+  if (shape == "number-identity") c["applicant"]["data"]["identityNumber"] = std::stoull(id);
+  else if (shape != "no-identity") c["applicant"]["data"]["identityNumber"] = id;
+  if (!g["completed_at"].is_null()) c["completedDate"] = g["completed_at"].get<std::string>() + "T10:00:00.000+0700";
   return {{"content", json::array({c})}, {"totalElements", 1}};
 }
 
+// The generic API checks the owner's id (X-Owner-Id: the whole number or at least its last four
+// digits) and answers 404 alike for an unknown code and a wrong id.
 bool owner_ok(const json& d, const std::string& owner_id) {
-  if (owner_id.empty()) return true;  // the kiosk asks before showing details; the sim answers
   const std::string id = d["owner"].value("id_number", "");
   return owner_id.size() >= 4 && id.size() >= owner_id.size() && id.compare(id.size() - owner_id.size(), owner_id.size(), owner_id) == 0;
 }
@@ -99,12 +151,21 @@ int main(int argc, char** argv) {
     return 2;
   }
   Faults faults;
+  Shape shape;
   std::atomic<long> requests{0};
 
   auto find = [&](const std::string& key, const char* field) -> const json* {
-    for (const auto& d : db)
-      if (d.value(field, "") == key) return &d;
+    for (size_t i = 0; i < db.size(); ++i)
+      if (db[i].value(field, "") == key) {
+        std::lock_guard lock(shape.mu);
+        // A confused backend: the next dossier's answer for this one's code.
+        return shape.wrong_code ? &db[(i + 1) % db.size()] : &db[i];
+      }
     return nullptr;
+  };
+  auto generic_mode = [&] {
+    std::lock_guard lock(shape.mu);
+    return shape.generic;
   };
 
   // Every data answer goes through here, so every fault applies to both API shapes.
@@ -148,22 +209,36 @@ int main(int argc, char** argv) {
   };
 
   auto routes = [&](httplib::Server& srv) {
-    srv.Get(R"(/dossiers/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
-      const json* d = find(req.matches[1], "code");
-      if (!d) return answer(res, 404, {{"error", "not found"}});
-      if (!owner_ok(*d, req.get_param_value("owner_id"))) return answer(res, 403, {{"error", "owner id does not match"}});
-      answer(res, 200, generic_shape(*d));
+    auto generic = [&](const json* d, const httplib::Request& req, httplib::Response& res) {
+      const std::string mode = generic_mode();
+      if (!d || (mode == "checked" && !owner_ok(*d, req.get_header_value("X-Owner-Id"))))
+        return answer(res, 404, {{"error", "no dossier with this code and owner"}});
+      answer(res, 200, answer_generic(*d, mode));
+    };
+    // `generic` lives only while routes() runs: the handlers keep their own copy.
+    srv.Get(R"(/dossiers/([^/]+))", [&, generic](const httplib::Request& req, httplib::Response& res) {
+      generic(find(req.matches[1], "code"), req, res);
     });
-    srv.Get(R"(/slips/([0-9a-fA-F-]+))", [&](const httplib::Request& req, httplib::Response& res) {
-      const json* d = find(req.matches[1], "guid");
-      if (!d) return answer(res, 404, {{"error", "not found"}});
-      if (!owner_ok(*d, req.get_param_value("owner_id"))) return answer(res, 403, {{"error", "owner id does not match"}});
-      answer(res, 200, generic_shape(*d));
+    srv.Get(R"(/slips/([0-9a-fA-F-]+))", [&, generic](const httplib::Request& req, httplib::Response& res) {
+      generic(find(req.matches[1], "guid"), req, res);
     });
     srv.Get("/pa/dossier/search", [&](const httplib::Request& req, httplib::Response& res) {
       const json* d = find(req.get_param_value("code"), "code");
       if (!d) return answer(res, 200, {{"content", json::array()}, {"totalElements", 0}});
-      answer(res, 200, igate_shape(*d));
+      std::string mode;
+      {
+        std::lock_guard lock(shape.mu);
+        mode = shape.igate;
+      }
+      answer(res, 200, igate_shape(*d, mode));
+    });
+    srv.Post("/_sim/shape", [&](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard lock(shape.mu);
+      if (req.has_param("generic")) shape.generic = req.get_param_value("generic");
+      if (req.has_param("igate")) shape.igate = req.get_param_value("igate");
+      if (req.has_param("wrong_code")) shape.wrong_code = req.get_param_value("wrong_code") == "1";
+      res.set_content(json{{"generic", shape.generic}, {"igate", shape.igate}, {"wrong_code", shape.wrong_code}}.dump(),
+                      "application/json");
     });
     srv.Post("/_sim/fault", [&](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard lock(faults.mu);

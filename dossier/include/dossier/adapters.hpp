@@ -1,9 +1,13 @@
-// Backend adapters: each turns one backend's JSON answer into the internal DossierStatus.
-// The generic API is the kiosk's own (docs/dossier-api.md); iGate is VNPT's dossier search.
+// Backend adapters: each turns one backend's JSON answer into the internal DossierStatus and
+// what the typed id is to be checked against. The generic API is the kiosk's own
+// (docs/dossier-api.md); iGate is VNPT's dossier search, in every shape its versions answer.
 #pragma once
 #include <stdexcept>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "common/secret.hpp"
 #include "dossier/status.hpp"
 
 namespace kiosk::dossier {
@@ -12,8 +16,18 @@ struct AdapterError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// An answer as read, before the owner check. The name is already masked; the ids are secrets,
+// overwritten when this is destroyed. Parsing itself keeps no copy (its JSON memory is wiped).
+struct BackendAnswer {
+  DossierStatus status;
+  std::string nation_code;            // iGate's national code, also acceptable as "the code asked"
+  std::vector<SecretString> owner_ids;  // the owner's and the authorised person's id numbers
+  SecretString secret_code;           // a code printed on the slip, where the backend uses one
+  bool owner_checked = false;         // the backend says it checked the id it was sent
+};
+
 // Throws AdapterError (one line) on malformed JSON, a wrong shape, or no dossier in the answer.
-DossierStatus parse_generic(std::string_view json);
-DossierStatus parse_igate(std::string_view json);
+BackendAnswer parse_generic(std::string_view json);
+BackendAnswer parse_igate(std::string_view json);
 
 }  // namespace kiosk::dossier

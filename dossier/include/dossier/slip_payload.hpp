@@ -6,6 +6,7 @@
 #include <string_view>
 #include <variant>
 
+#include "common/secret.hpp"
 #include "dossier/dossier_code.hpp"
 
 namespace kiosk::dossier {
@@ -18,7 +19,7 @@ struct SlipPayload {
   };
   Kind kind;
   std::optional<DossierCode> code;  // LookupUrl and BareCode
-  std::string owner_id;             // from SGT, when the slip carries it
+  SecretString owner_id;            // from SGT, when the slip carries it
   std::string resolver_id;          // the GUID of a ResolverUrl
   std::string portal;               // scheme://host of a URL
 };

@@ -31,7 +31,9 @@ struct Date {
   auto operator<=>(const Date&) const = default;
   std::string text() const;  // dd/mm/yyyy
 };
-// "2023-01-10", "2023-01-10T17:00:00.000+0700", "10/01/2023": the date part; nullopt otherwise.
+// "2023-01-10", "10/01/2023", or a time stamp — "2023-01-10T17:00:00.000+0700" (iGate writes its
+// offsets without a colon), "…+07:00", "…Z" — as the date it is in Vietnam (UTC+7, no daylight
+// saving); nullopt for anything else.
 std::optional<Date> parse_date(std::string_view s);
 Date today_local();
 
@@ -45,8 +47,7 @@ struct DossierStatus {
   std::string code;
   std::string procedure_code;
   std::string procedure_name;
-  std::string owner_name;  // raw: shown only through mask_name
-  std::string owner_id;    // raw: compared, never shown
+  std::string owner_masked;  // "Nguyễn V*** A***": the only form of the owner's name the kiosk keeps
   std::optional<Date> received;
   std::optional<Date> appointment;
   std::optional<Date> completed;
@@ -88,7 +89,14 @@ const char* next_step_name(NextStep::Kind k);  // for logs and JSON
 std::string mask_name(std::string_view full_name);
 // Only the last four characters stay: "001099012345" -> "********2345".
 std::string mask_id(std::string_view id);
-// Does what the citizen typed match the owner's id: the whole number, or its last `digits`.
+// Does what the citizen typed match an id: the whole number, or its last `min_digits` or more.
 bool owner_matches(std::string_view owner_id, std::string_view typed, size_t min_digits);
+
+// A dossier code as compared: upper case, no surrounding spaces.
+std::string normalize_code(std::string_view code);
+
+// iGate's status ids are its own: the status is read from its words ("Đang xử lý"); words the
+// kiosk does not know stay Unknown.
+Status status_from_words(std::string_view words);
 
 }  // namespace kiosk::dossier

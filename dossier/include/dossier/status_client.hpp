@@ -1,11 +1,14 @@
 // Looks a dossier up in the one-stop backend over HTTPS (libcurl): verification on, short
-// timeouts, retries on idempotent GETs, answers size-capped, the token never logged. Every
-// failure comes back as a LookupError with a message a citizen can read.
+// timeouts, retries on idempotent GETs, answers size-capped, the token never logged. It fails
+// closed: a dossier comes back only when it is the one asked for and its owner was checked — by
+// the backend, saying so, where the configuration trusts it to; otherwise by the kiosk against
+// an id the answer holds. Every failure is a LookupError kind the app words for the citizen.
 #pragma once
 #include <chrono>
 #include <string>
 #include <variant>
 
+#include "common/secret.hpp"
 #include "dossier/status.hpp"
 
 namespace kiosk::dossier {
@@ -16,6 +19,12 @@ Adapter adapter_from_name(const std::string& name);  // "generic" | "igate"; thr
 struct BackendConfig {
   std::string base_url;  // e.g. https://motcua.example.gov.vn/api/kiosk
   Adapter adapter = Adapter::Generic;
+  // The backend checks the owner's id itself and says so (generic API: "owner_checked": true,
+  // 404 otherwise). Never assumed of iGate, whose search does not check.
+  bool backend_checks_owner = false;
+  // Plain http sends the token and the owner's id in clear: refused, unless allowed here and the
+  // backend is this machine (a stand-in, a local proxy).
+  bool allow_http_loopback = false;
   std::string ca_bundle;     // empty: the system's CA store
   std::string auth_header;   // e.g. "Authorization: Bearer …" or "X-API-Key: …"; never logged
   std::chrono::milliseconds connect_timeout{3000};
@@ -24,14 +33,27 @@ struct BackendConfig {
   size_t max_bytes = 1 << 20;
 };
 
+// The default for each adapter: the generic API checks the owner, iGate does not.
+bool checks_owner_by_default(Adapter a);
+
 struct LookupQuery {
   std::string code;         // a dossier code, or
   std::string resolver_id;  // the GUID of a resolver-URL slip (generic API only)
-  std::string owner_id;     // whole id number or its last digits; may be empty
+  SecretString owner_id;    // whole id number, its last digits, or the slip's secret code
 };
 
 struct LookupError {
-  enum class Kind { Offline, Timeout, NotFound, OwnerMismatch, Server, BadAnswer, Tls, Unsupported };
+  enum class Kind {
+    Offline,
+    Timeout,
+    // Not shown here: an unknown code, an id that does not match, or an owner no one could check.
+    // One kind, one message, so nobody can probe which codes exist.
+    NotShown,
+    Server,
+    BadAnswer,  // includes an answer about another dossier than the one asked
+    Tls,
+    Unsupported,
+  };
   Kind kind;
   std::string detail;  // for the log (no token, no id number); the app words the kind for citizens
 };
@@ -39,15 +61,18 @@ const char* kind_name(LookupError::Kind k);
 
 using LookupResult = std::variant<DossierStatus, LookupError>;
 
+struct BackendAnswer;  // adapters.hpp
+
 class StatusClient {
  public:
+  // Throws std::invalid_argument for an address it will not use (plain http not allowed).
   explicit StatusClient(BackendConfig cfg);
-  // Blocking (call it from a worker). Returns the dossier only when the owner id given matches
-  // (when the backend tells the owner's id).
+  // Blocking (call it from a worker).
   LookupResult lookup(const LookupQuery& q) const;
   const BackendConfig& config() const { return cfg_; }
 
  private:
+  LookupResult check(BackendAnswer a, const LookupQuery& q, const std::string& shown) const;
   BackendConfig cfg_;
 };
 

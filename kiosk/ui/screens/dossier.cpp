@@ -5,6 +5,7 @@
 
 #include "model/actions.hpp"
 #include "model/kind_texts.hpp"
+#include "model/secure_zero.hpp"
 #include "model/status_slip.hpp"
 #include "printing/documents.hpp"
 #include "printing/pdf_layout.hpp"
@@ -167,9 +168,22 @@ class DossierScreen : public ScreenView {
     const ButtonLook look{f.pal.primary, f.pal.on_primary, fs.heading, true};
     const float bw = (width - f.px(32)) / 2;
     const bool can_retry = !d.query.code.empty() || !d.query.resolver_id.empty();
+    // Not shown for this code and id: looking it up again with the same digits would say the same;
+    // the citizen types the id again instead.
+    const auto* lookup_failure = std::get_if<dossier::LookupError::Kind>(&d.failure);
+    const bool retype = lookup_failure && *lookup_failure == dossier::LookupError::Kind::NotShown;
     if (can_retry) {
       ImGui::SetCursorScreenPos(ImVec2(x, y));
-      if (button(f.items, "##dossier-retry", f.tr(Text::Retry), ImVec2(bw, f.layout.action_h), look)) app::start_lookup(f.session, f.services);
+      if (button(f.items, "##dossier-retry", f.tr(retype ? Text::RetypeId : Text::Retry), ImVec2(bw, f.layout.action_h), look)) {
+        if (retype) {
+          d.query.owner_id.clear();
+          app::secure_clear(d.owner_typed);
+          d.failure = {};
+          d.stage = Stage::OwnerId;
+        } else {
+          app::start_lookup(f.session, f.services);
+        }
+      }
     }
     ImGui::SetCursorScreenPos(ImVec2(can_retry ? x + bw + f.px(32) : x, y));
     if (button(f.items, "##dossier-again", std::string(icon::qrcode) + "  " + f.tr(Text::OtherDossier), ImVec2(bw, f.layout.action_h), look))
@@ -193,7 +207,7 @@ class DossierScreen : public ScreenView {
     const float tw = width - f.px(40);
     text(f.items, st.procedure_name.empty() ? st.code : st.procedure_name, fs.title, f.pal.text, tw);
     text(f.items,
-         std::string(f.tr(Text::DossierCode)) + ": " + st.code + "   ·   " + f.tr(Text::Owner) + ": " + dossier::mask_name(st.owner_name),
+         std::string(f.tr(Text::DossierCode)) + ": " + st.code + "   ·   " + f.tr(Text::Owner) + ": " + st.owner_masked,
          fs.body, f.pal.muted, tw);
     ImGui::Dummy(ImVec2(1, f.px(12)));
     // The status, in plain words, on a band coloured by whether it is late.
