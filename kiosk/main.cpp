@@ -9,11 +9,19 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "common/hardening.hpp"
+#include "dossier/network.hpp"
 #include "model/config.hpp"
 #include "platform/app.hpp"
 
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
+  // Before anything holds a citizen's data: no core dump of this process, ever.
+  if (const auto problem = kiosk::forbid_core_dumps(); !problem.empty())
+    std::cerr << "tthc-kiosk: core dumps may still be possible: " << problem << "\n";
+  if (!kiosk::use_utf8_locale()) std::cerr << "tthc-kiosk: no UTF-8 locale: Vietnamese file names in packs may fail\n";
+  // Before any thread: libcurl's memory is wiped when freed (backend answers pass through it).
+  const kiosk::dossier::NetworkLibrary network;
   CLI::App cli{"tthc-kiosk — kiosk tra cứu thủ tục hành chính"};
   std::string config_path, store, state_db, script, screenshots, size = "1920x1080";
   bool windowed = false, bench = false, json = false;

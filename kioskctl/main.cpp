@@ -3,8 +3,13 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "common/hardening.hpp"
+#include "common/text.hpp"
+#include "dossier/network.hpp"
 
 int main(int argc, char** argv) {
+  if (!kiosk::use_utf8_locale()) std::cerr << "kioskctl: no UTF-8 locale: Vietnamese file names in packs may fail\n";
+  const kiosk::dossier::NetworkLibrary network;
   CLI::App app{"kioskctl — công cụ quản trị kiosk thủ tục hành chính"};
   app.require_subcommand(1);
   app.fallthrough();
@@ -31,10 +36,8 @@ int main(int argc, char** argv) {
       std::cout << out.text;
     return 0;
   } catch (const std::exception& e) {
-    std::string msg = e.what();
-    for (auto& c : msg)
-      if (c == '\n') c = ' ';
-    std::cerr << "kioskctl: " << msg << '\n';
+    // One line, and nothing from a pack or a backend may drive the staff's terminal.
+    std::cerr << "kioskctl: " << kiosk::text::printable(e.what()) << '\n';
     return 1;
   }
 }

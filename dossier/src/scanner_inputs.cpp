@@ -9,42 +9,42 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "common/secret.hpp"
+
 namespace kiosk::dossier {
 
+// Every key waits in the buffer until it is known what it is: a pause longer than a scanner ever
+// leaves means what is buffered was a person typing. A pause never leaves the detector in a
+// "person" mode of its own: the next burst is judged afresh, so a slip scanned after someone
+// typed is still a scan.
 std::string WedgeDetector::key(const std::string& ch, Clock::time_point t) {
   std::string typed;
-  if (!buffer_.empty() && t - last_ > opt_.max_gap) {
-    // A pause: what came before was a person, and so is this key until proven otherwise.
-    fast_ = false;
-  }
-  if (!fast_) {
-    typed = buffer_ + ch;
-    buffer_.clear();
-  } else {
-    buffer_ += ch;
-  }
+  if (!buffer_.empty() && t - last_ > opt_.max_gap) typed = take();
+  buffer_ += ch;
   last_ = t;
   return typed;
 }
 
 WedgeDetector::Result WedgeDetector::enter(Clock::time_point t) {
   Result r;
-  const bool burst = fast_ && buffer_.size() >= opt_.min_length && t - last_ <= opt_.max_gap;
+  const bool burst = buffer_.size() >= opt_.min_length && t - last_ <= opt_.max_gap;
   if (burst)
-    r.scan = buffer_;
+    r.scan = take();
   else
-    r.typed = buffer_;
-  buffer_.clear();
-  fast_ = true;
+    r.typed = take();
   return r;
 }
 
 std::string WedgeDetector::flush(Clock::time_point t) {
   if (buffer_.empty() || t - last_ <= opt_.max_gap) return {};
-  std::string typed = std::move(buffer_);
-  buffer_.clear();
-  fast_ = true;
-  return typed;
+  return take();
+}
+
+// A scan may carry the owner's id number: the buffer is wiped, not just emptied.
+std::string WedgeDetector::take() {
+  std::string out = buffer_;
+  wipe_string(buffer_);
+  return out;
 }
 
 SerialScanner::SerialScanner(const std::filesystem::path& device, std::function<void(std::string)> on_scan)

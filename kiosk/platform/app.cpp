@@ -129,6 +129,8 @@ void KioskApp::Impl::handle(const InputEvent& ev) {
 }
 
 void KioskApp::Impl::take_work() {
+  // Keys held back by the wedge detector are typing once the line has gone quiet.
+  if (scans->wedge().pending()) typed(scans->wedge().flush(app::ScanStream::Clock::now()));
   for (auto& s : scans->take()) {
     session.touch(now());
     app::open_scanned(session, services, s);
@@ -198,7 +200,6 @@ void KioskApp::Impl::step() {
     frames_pending = std::max(frames_pending, 3);
   }
   if (session.tick(now())) frames_pending = std::max(frames_pending, 3);
-  if (scans->wedge().pending()) typed(scans->wedge().flush(app::ScanStream::Clock::now()));
   take_work();
   // Drawn when something changed, while moving, or when a timer (the clock) woke us.
   draw();

@@ -64,6 +64,10 @@ std::vector<ScriptStep> parse_script(const std::string& body) {
     } else if (verb == "wedge") {
       need_arg();
       st.kind = ScriptStep::Kind::Wedge;
+    } else if (verb == "keys") {
+      need_arg();
+      st.kind = ScriptStep::Kind::Keys;
+      st.text = line.substr(sp + 1);
     } else if (verb == "await") {
       need_arg();
       st.kind = ScriptStep::Kind::Await;

@@ -3,6 +3,7 @@
 //   idle <seconds> | shot <name> | expect <text> | expect-not <text> |
 //   await <text>  (expect, after up to 30 s of work done by workers: printing, lookups) |
 //   wedge <text>  (a keyboard-wedge scanner's burst: the keys, then Enter) |
+//   keys <text>   (a person on a physical keyboard: the keys 150 ms apart, no Enter) |
 //   check-layout  (fails when a text or button lies off the window or over another; every
 //                  shot checks it too)
 #pragma once
@@ -13,7 +14,7 @@
 namespace kiosk::platform {
 
 struct ScriptStep {
-  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await, Wedge, CheckLayout };
+  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await, Wedge, Keys, CheckLayout };
   Kind kind;
   std::string text;
   float x = 0, y = 0, x2 = 0, y2 = 0;

@@ -121,6 +121,23 @@ class ScriptPlayer {
     settle();
   }
 
+  // A person at a physical keyboard: keys at a typing pace, through the same detector.
+  void keys(const std::string& typed) {
+    for (size_t i = 0; i < typed.size();) {
+      size_t n = 1;
+      while (i + n < typed.size() && (static_cast<unsigned char>(typed[i + n]) & 0xC0) == 0x80) ++n;
+      s_.handle(TextEvent{typed.substr(i, n)});
+      i += n;
+      const auto until = Clock::now() + std::chrono::milliseconds(150);
+      while (Clock::now() < until) {
+        s_.take_work();
+        s_.draw(nullptr, true);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+    }
+    settle();
+  }
+
   void check_layout() {
     const ImVec2 size = s_.display.size();
     for (const auto& problem : ui::layout_problems(items().all(), size)) fail("layout: " + problem);
@@ -170,6 +187,7 @@ class ScriptPlayer {
         break;
       case ScriptStep::Kind::CheckLayout: check_layout(); break;
       case ScriptStep::Kind::Wedge: wedge(st.text); break;
+      case ScriptStep::Kind::Keys: keys(st.text); break;
       case ScriptStep::Kind::Await: {
         const auto until = Clock::now() + std::chrono::seconds(30);
         while (Clock::now() < until && !items().find(st.text)) {

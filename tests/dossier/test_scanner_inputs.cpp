@@ -48,6 +48,31 @@ TEST_CASE("a wedge scanner's burst is a scan, a person's typing stays typing") {
   CHECK(w.flush(t + 11s) == "x");
 }
 
+TEST_CASE("after a person typed without Enter, a pause, then a slip's burst is still a scan") {
+  WedgeDetector w;
+  auto t = Clock::time_point{} + 1h;
+  std::string typed;
+  for (char c : std::string("cccd")) {
+    typed += w.key(std::string(1, c), t);
+    t += 200ms;
+  }
+  typed += w.flush(t);  // the line went quiet: what was typed goes to the query
+  CHECK(typed == "cccd");
+  t += 2s;
+  for (char c : std::string("https://dvc.vn/tra-cuu?SGT=001203112233&MHS=H04-261102-00099")) {
+    CHECK(w.key(std::string(1, c), t).empty());
+    t += 3ms;
+  }
+  const auto r = w.enter(t);
+  REQUIRE(r.scan);
+  CHECK(r.scan->find("MHS=H04-261102-00099") != std::string::npos);
+  // Typing right before the burst, no pause for a flush: the typing comes out, the burst is a scan.
+  w.key("x", t + 1s);
+  CHECK(w.key("H", t + 2s) == "x");
+  for (char c : std::string("04-261102-00099")) w.key(std::string(1, c), t + 2s + 1ms);
+  CHECK(w.enter(t + 2s + 2ms).scan == "H04-261102-00099");
+}
+
 TEST_CASE("a serial scanner, through a pseudo-terminal, gives one scan per line") {
   int master = posix_openpt(O_RDWR | O_NOCTTY);
   REQUIRE(master >= 0);

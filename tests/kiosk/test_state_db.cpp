@@ -4,6 +4,7 @@
 
 #include "common/files.hpp"
 #include "common/state_db.hpp"
+#include "common/text.hpp"
 #include "printing/print_queue.hpp"
 
 using namespace kiosk;
@@ -75,4 +76,25 @@ TEST_CASE("each migration is applied once, in order, in a transaction", "[state]
   CHECK_THROWS(state::migrate(db, broken));
   CHECK(state::user_version(db) == 2);
   CHECK_THROWS(db.exec("SELECT * FROM c"));  // rolled back with its migration
+}
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include "common/hardening.hpp"
+
+TEST_CASE("the kiosk forbids itself core dumps, which would hold citizens' data", "[security]") {
+  CHECK(forbid_core_dumps().empty());
+  rlimit lim{};
+  REQUIRE(::getrlimit(RLIMIT_CORE, &lim) == 0);
+  CHECK(lim.rlim_cur == 0);
+  CHECK(lim.rlim_max == 0);
+  CHECK(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0);
+}
+
+TEST_CASE("text from outside reaches logs and terminals without control characters", "[security]") {
+  CHECK(text::printable("pack \x1b]0;owned\x07 key\r\nX") == "pack ?]0;owned? key??X");
+  CHECK(text::printable("Sở Tư pháp") == "Sở Tư pháp");
+  CHECK(text::printable("\xff\xfe") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(text::printable("a\xc2\x9b" "31m") == "a?31m");  // the one-byte CSI of C1
 }

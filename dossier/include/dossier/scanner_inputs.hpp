@@ -23,7 +23,7 @@ class WedgeDetector {
   WedgeDetector() : WedgeDetector(Options{}) {}
   explicit WedgeDetector(Options o) : opt_(o) {}
 
-  // A typed character (UTF-8). Returns text now known to be typing (a slow key ends a burst).
+  // A typed character (UTF-8). Returns text now known to be typing (a pause ends a burst).
   std::string key(const std::string& ch, Clock::time_point t);
   // Enter: a fast burst long enough is a scan; anything else is returned as typing.
   struct Result {
@@ -38,10 +38,10 @@ class WedgeDetector {
   std::chrono::milliseconds max_gap() const { return opt_.max_gap; }
 
  private:
+  std::string take();
   Options opt_;
   std::string buffer_;
   Clock::time_point last_{};
-  bool fast_ = true;
 };
 
 // Reads a serial scanner: one scan per line (CR, LF or both), on its own thread.
