@@ -60,7 +60,9 @@ start_dev_printer() {
   set +a
 }
 
+# A fresh dev store each time: a rebuilt sample pack keeps its version, which an install refuses.
 install_sample() {
+  rm -rf "$DEV_STORE"
   "$ROOT/build/bin/kioskctl" content install "$SAMPLE_PACK" --store "$DEV_STORE" --trust "$SAMPLE_KEY" >/dev/null
 }
 

@@ -1,5 +1,7 @@
 #include <sstream>
 
+#include <iostream>
+
 #include "commands.hpp"
 #include "common/files.hpp"
 #include "content/catalog.hpp"
@@ -128,13 +130,28 @@ void register_content_commands(CLI::App& app, Action& action) {
     cmd->add_option("PACK", *pack)->required();
     cmd->add_option("--store", *store, "Content store directory")->required();
     cmd->add_option("--trust", *trust, "Trusted public key files")->required();
-    cmd->callback([&action, pack, store, trust] {
+    auto other_pack = std::make_shared<bool>(false), older = std::make_shared<bool>(false);
+    cmd->add_flag("--allow-other-pack", *other_pack,
+                  "Replace the installed pack with one of another pack id (recorded in the store's history)");
+    cmd->add_flag("--allow-older", *older,
+                  "Install a version not newer than the installed one (a downgrade; recorded in the store's history)");
+    cmd->callback([&action, pack, store, trust, other_pack, older] {
       action = [=] {
         ContentStore s(*store);
-        auto installed = s.install(*pack, load_trust(*trust), {kiosk::search::index_extension()});
-        return Output{"installed " + installed.manifest.pack_id + " " + installed.manifest.version + " into " + *store +
-                          "\n",
-                      pack_json(installed)};
+        kiosk::content::InstallPolicy policy;
+        policy.allow_other_pack = *other_pack;
+        policy.allow_older = *older;
+        auto r = s.install(*pack, load_trust(*trust), {kiosk::search::index_extension()}, policy);
+        json j = pack_json(r.pack);
+        j["already_installed"] = r.already_installed;
+        j["overrides"] = r.overrides;
+        std::string text = (r.already_installed ? "already installed: " : "installed ") + r.pack.manifest.pack_id + " " +
+                           r.pack.manifest.version + " in " + *store + "\n";
+        for (const auto& o : r.overrides) {
+          text += "OVERRIDE (recorded in " + *store + "/history.log): " + o + "\n";
+          std::cerr << "kioskctl: WARN override: " << o << "\n";
+        }
+        return Output{text, j};
       };
     });
   }
@@ -169,6 +186,11 @@ void register_content_commands(CLI::App& app, Action& action) {
                            cur->manifest.publisher + "\ncreated:   " + cur->manifest.created + "\ncenter:    " +
                            cat.center().value("name", "") + "\n" + stats_text(st);
         if (auto prev = s.previous()) text += "previous:  " + prev->manifest.pack_id + " " + prev->manifest.version + "\n";
+        const auto u = s.usable();
+        j["usable"] = u.pack ? json(pack_json(*u.pack)) : json();
+        j["problems"] = u.problems;
+        for (const auto& p : j["problems"]) text += "PROBLEM:   " + p.get<std::string>() + "\n";
+        j["history"] = s.history();
         return Output{text, j};
       };
     });

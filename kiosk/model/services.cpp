@@ -47,9 +47,18 @@ void load_content(Services& s, const KioskConfig& c, Logger& log, std::function<
   s.search.reset();
   s.catalog.reset();
   s.pack_dir.clear();
+  s.content_problems.clear();
   try {
     content::ContentStore store(c.store);
-    const auto path = store.current_catalog();
+    // Only a catalog still as it was installed is opened: a damaged one (bit rot, a failing
+    // disk) must not take the kiosk down; the previous pack serves, or search is unavailable
+    // while everything else works.
+    const auto usable = store.usable();
+    if (store.current()) s.content_problems = usable.problems;  // none installed is no problem, just no content yet
+    for (const auto& p : s.content_problems) log.error("kiosk", "content: " + p);
+    if (!usable.pack) throw std::runtime_error("no content pack this kiosk can use in " + c.store.string());
+    if (usable.fell_back) log.warn("kiosk", "content: serving the previous pack until staff install a good one");
+    const auto path = usable.pack->dir / "catalog.sqlite";
     s.catalog.emplace(path);
     s.pack_dir = path.parent_path() / "content";
     s.search = make_search_worker(path, std::move(wake));
@@ -57,7 +66,8 @@ void load_content(Services& s, const KioskConfig& c, Logger& log, std::function<
   } catch (const std::exception& e) {
     s.search.reset();
     s.catalog.reset();
-    log.error("kiosk", std::string("cannot load content: ") + e.what());
+    s.pack_dir.clear();
+    log.error("kiosk", std::string("search unavailable: ") + e.what());
   }
 }
 

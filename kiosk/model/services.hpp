@@ -25,6 +25,7 @@ struct Services {
   // installed or it cannot be read: search is then unavailable, everything else still serves.
   std::optional<content::Catalog> catalog;
   std::filesystem::path pack_dir;
+  std::vector<std::string> content_problems;  // a damaged pack, a fallback: for the log and staff
   std::unique_ptr<SearchWorker> search;
   std::unique_ptr<DossierWorker> dossier;          // a backend is configured
   std::unique_ptr<printing::PrintService> printer;  // this kiosk has a printer

@@ -64,6 +64,8 @@ constexpr Entry kTexts[] = {
     {Text::AllFields, "Tất cả lĩnh vực", "All fields"},
     {Text::SearchError, "Tạm thời không tìm được. Vui lòng thử lại hoặc hỏi cán bộ.", "Search failed. Please try again or ask staff."},
     {Text::CatalogError, "Chưa có dữ liệu thủ tục. Vui lòng liên hệ cán bộ.", "No procedure data installed. Please ask staff."},
+    {Text::SearchUnavailable, "Tra cứu thủ tục tạm thời không sử dụng được. Vui lòng liên hệ cán bộ.",
+     "Procedure search is not available right now. Please ask a staff member."},
     {Text::FormNotPrintable, "Mẫu đơn nhận tại quầy", "Form available at the counter"},
     {Text::StaffTitle, "Dành cho cán bộ", "Staff"},
     {Text::StaffPin, "Nhập mã PIN", "Enter PIN"},

@@ -12,7 +12,7 @@ enum class Text {
   SearchPrompt, SearchPlaceholder, Popular, NoResults, Searching, Code, Agency, Counter, Channels, Time, Fee,
   Documents, Forms, Steps, Conditions, LegalBasis, Result, Free, Copies, StillThere, Continue, EndsIn, Seconds,
   Space, Delete, Clear, Telex, NoTelex, Numbers, Letters, ShowKeyboard, HideKeyboard, AllLevels, LevelProvince,
-  LevelCommune, LevelMinistry, FieldChip, ChooseField, AllFields, SearchError, CatalogError, FormNotPrintable,
+  LevelCommune, LevelMinistry, FieldChip, ChooseField, AllFields, SearchError, CatalogError, SearchUnavailable, FormNotPrintable,
   StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, StaffLocked, SampleNotice, ResultsCount,
   PrintSummary, PrintForm, PrintPreparing, PrintWaiting, PrintPrinting, PrintDone, PrintFailed, PrintUnavailable,
   TileDossier, TileDossierHint, HoldSlip, OrTypeCode, LookUp, OwnerIdPrompt, OwnerIdWhole, ViewDossier, LookingUp,

@@ -41,7 +41,12 @@ KioskApp::Impl::Impl(AppOptions o)
 
 // Palette and logo follow the installed pack (its center's colours and logo).
 void KioskApp::Impl::build_ui() {
-  const auto center = services.catalog ? services.catalog->center() : nlohmann::json::object();
+  nlohmann::json center = nlohmann::json::object();
+  try {
+    if (services.catalog) center = services.catalog->center();
+  } catch (const std::exception& e) {
+    log.error("kiosk", std::string("the pack's center identity cannot be read: ") + e.what());
+  }
   ui::apply_style(ui::palette_from(center));
   ui.emplace(fonts, ui::palette_from(center), center);
   display.clear_logo();

@@ -23,7 +23,9 @@ class HomeScreen : public ScreenView {
     float y = l.content_top() + f.px(l.portrait ? 32 : 48);
     if (!f.services.content_ready()) {
       // Search needs the pack; whatever else the kiosk offers still works.
-      const std::string msg = std::string(icon::warning) + "  " + f.tr(Text::CatalogError);
+      // No pack yet, or the installed one damaged (and no intact previous one).
+      const Text why = f.services.content_problems.empty() ? Text::CatalogError : Text::SearchUnavailable;
+      const std::string msg = std::string(icon::warning) + "  " + f.tr(why);
       const float h = text_height(msg, fs.heading, w - f.px(48)) + f.px(60);
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(l.margin, y), ImVec2(l.margin + w, y + h), f.pal.accent);
       ImGui::SetCursorScreenPos(ImVec2(l.margin + f.px(24), y + f.px(30)));
