@@ -79,6 +79,8 @@ case "$cmd" in
     install_sample
     conf="$ROOT/build/dev-kiosk.conf"
     printf 'state_db = %s\n' "$ROOT/build/dev-state.db" > "$conf"
+    # Whatever ends the kiosk (staff, a crash, Ctrl+C), the stand-ins it started stop with it.
+    trap '"$ROOT/tests/sim/sim_fixture.sh" stop "$ROOT/build/dev-sim"; "$ROOT/tests/printing/cups_fixture.sh" stop "$DEV_PRINTER"' EXIT
     if start_dev_printer; then
       printf 'cups_server = %s\nprinter = %s\n' "$CUPS_SERVER" "$KIOSK_TEST_PRINTER" >> "$conf"
       log "demo printer: $KIOSK_TEST_PRINTER on cupsd $CUPS_SERVER; printouts in $DEV_PRINTER/control/printed"
@@ -99,7 +101,7 @@ PY
     done < "$slips/list.tsv"
     log "backend simulator on http://127.0.0.1:18640; slips to show the camera or type: $slips (list.tsv: code, id, status)"
     log "starting the kiosk on the sample content (store: $DEV_STORE, config: $conf)"
-    exec "$ROOT/build/bin/tthc-kiosk" --config "$conf" --store "$DEV_STORE" --windowed "$@"
+    "$ROOT/build/bin/tthc-kiosk" --config "$conf" --store "$DEV_STORE" --windowed "$@"
     ;;
   test)
     install_missing_packages

@@ -285,13 +285,20 @@ void register_queue_commands(CLI::App* print, Action& action) {
         pr::PrintQueue q(*db);
         const auto j = q.get(*id);
         if (!j) throw std::runtime_error("no print job " + std::to_string(*id));
-        std::string pdf = q.document(*id);
+        // A finished job's document is deleted (it may hold personal data): a receipt is laid out
+        // again from what it was made of, a test page anew; anything else must be printed again
+        // from the kiosk.
+        std::string pdf;
         const std::string source = q.source(*id);
         if (j->kind == "receipt" && !source.empty()) {
           auto r = receipt_from_json(json::parse(source));
           r.reprint = true;
           pdf = pr::render_pdf_bytes(pr::receipt(r, json::parse(source).value("center", json()), std::time(nullptr)),
                                      pr::paper_from_name(*paper));
+        } else if (j->kind == "test-page") {
+          pdf = pr::render_pdf_bytes(pr::test_page(json::object(), "", std::time(nullptr)), pr::paper_from_name(*paper));
+        } else {
+          pdf = q.document(*id);
         }
         const int64_t n = q.enqueue(j->kind, j->title + " (in lại)", pdf, source, *id);
         return Output{"queued job " + std::to_string(n) + " (reprint of " + std::to_string(*id) + ")\n",

@@ -43,9 +43,9 @@ void fsync_path(const fs::path& path) {
   if (::fsync(f.fd) != 0) throw_errno("fsync " + path.string());
 }
 
-void write_file_durable(const fs::path& path, std::string_view data) {
+void write_file_durable(const fs::path& path, std::string_view data, unsigned mode) {
   {
-    Fd f(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    Fd f(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, static_cast<mode_t>(mode)));
     if (f.fd < 0) throw_errno("create " + path.string());
     const char* p = data.data();
     size_t left = data.size();

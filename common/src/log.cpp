@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "common/text.hpp"
+
 namespace kiosk {
 
 void Logger::log(LogLevel level, std::string_view component, std::string_view message) {
@@ -14,7 +16,9 @@ void Logger::log(LogLevel level, std::string_view component, std::string_view me
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
   std::lock_guard lock(mutex_);
-  out_ << stamp << ' ' << names[static_cast<int>(level)] << ' ' << component << ": " << message << '\n';
+  // One line per entry, whatever the message quotes (a pack's names, a backend's answer).
+  const std::string line = text::printable(message);
+  out_ << stamp << ' ' << names[static_cast<int>(level)] << ' ' << component << ": " << line << '\n';
   out_.flush();
 }
 

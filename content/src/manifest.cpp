@@ -64,6 +64,8 @@ Manifest Manifest::parse(std::string_view text) {
   return m;
 }
 
+PackError::PackError(const std::string& what) : std::runtime_error(text::printable(what)) {}
+
 bool version_at_least(std::string_view version, std::string_view minimum) {
   auto parts = [](std::string_view v) {
     std::vector<long> out;

@@ -7,6 +7,7 @@
 #include "common/files.hpp"
 #include "common/text.hpp"
 #include "content/pack.hpp"
+#include "pack_paths.hpp"
 
 namespace kiosk::content {
 
@@ -97,6 +98,8 @@ PackContent load_pack_content(const std::filesystem::path& dir) {
     if (!codes.insert(p.code).second) throw PackError(where + ": duplicate procedure code " + p.code);
     for (auto& f : p.forms) {
       if (!f.file) continue;
+      // A form is a file of this pack: never an absolute path, "..", or anything outside it.
+      if (auto why = detail::unsafe_path_reason(*f.file)) throw PackError(where + ": form file '" + *f.file + "': " + *why);
       if (!std::filesystem::is_regular_file(dir / *f.file))
         throw PackError(where + ": form file " + *f.file + " is not in the pack");
       // Printable is what the file is, not what the pack claims: only a PDF prints on the kiosk.

@@ -73,11 +73,16 @@ struct OutFile {
 };
 
 std::string describe_key_mismatch(const std::string& manifest_json, const std::vector<PublicKey>& trusted) {
-  // Only used to word the refusal: the manifest is untrusted here and nothing else is read from it.
-  auto j = nlohmann::json::parse(manifest_json, nullptr, false);
-  std::string id = (j.is_object() && j.contains("signing_key_id") && j["signing_key_id"].is_string())
-                       ? j["signing_key_id"].get<std::string>()
-                       : "";
+  // Only used to word the refusal. The manifest is untrusted here: it is not parsed, only
+  // searched for the key id, which must look like one (hex, at most 64 characters).
+  std::string id;
+  const std::string_view m(manifest_json);
+  constexpr std::string_view kField = "\"signing_key_id\"";
+  if (auto at = m.find(kField); at != std::string_view::npos) {
+    at = m.find('"', m.find(':', at + kField.size()));
+    for (size_t i = at + 1; at != std::string_view::npos && i < m.size() && id.size() < 64 && std::isxdigit(static_cast<unsigned char>(m[i])); ++i)
+      id += m[i];
+  }
   for (const auto& k : trusted)
     if (!id.empty() && key_id(k) == id) return "signature does not match the manifest (pack altered after signing)";
   return id.empty() ? "signature is not from a trusted key"

@@ -66,8 +66,8 @@ void write_public_key(const std::filesystem::path& path, const PublicKey& key) {
 }
 
 void write_secret_key(const std::filesystem::path& path, const SecretKey& key) {
-  files::write_file_durable(path, std::string(kSecretPrefix) + to_base64(key.data(), key.size()) + "\n");
-  ::chmod(path.c_str(), 0600);
+  files::write_file_durable(path, std::string(kSecretPrefix) + to_base64(key.data(), key.size()) + "\n", 0600);
+  ::chmod(path.c_str(), 0600);  // a file that already existed keeps its mode through O_TRUNC
 }
 
 PublicKey read_public_key(const std::filesystem::path& path) {

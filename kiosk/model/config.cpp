@@ -93,6 +93,8 @@ KioskConfig parse_config(const std::string& body) {
       c.camera = value;
     } else if (key == "camera_frames") {
       c.camera_frames = value;
+    } else if (key == "print_retention_hours") {
+      c.print_retention_hours = parse_int(value, 1, 24 * 90, where);
     } else if (key == "paper") {
       if (value != "roll80" && value != "a4") throw ConfigError(where + ": paper is 'roll80' or 'a4', got '" + value + "'");
       c.paper = value;

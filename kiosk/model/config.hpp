@@ -32,6 +32,7 @@ struct KioskConfig {
   std::string printer;      // CUPS destination; empty: the server's default
   std::string cups_server;  // empty: the CUPS client library's usual server
   std::string paper = "roll80";
+  int print_retention_hours = 24;  // finished print jobs (their titles, never their documents) kept this long
   // Dossier lookup (#5): the one-stop backend, and how much of the owner's id is asked for when
   // a slip does not carry it (0: the whole number).
   std::string backend_url;  // empty: no dossier lookup tile

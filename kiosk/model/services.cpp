@@ -13,8 +13,10 @@ void start_printing(Services& s, const KioskConfig& c, Logger& log, std::functio
   // The state database is the kiosk's own; a kiosk that cannot open it still serves citizens,
   // only without print buttons.
   try {
+    printing::PrintServiceOptions o;
+    o.retention_hours = c.print_retention_hours;
     s.printer = std::make_unique<printing::PrintService>(
-        c.state_db, printing::CupsPrinter(c.printer, 3000, c.cups_server), log, std::move(wake));
+        c.state_db, printing::CupsPrinter(c.printer, 3000, c.cups_server), log, std::move(wake), o);
   } catch (const std::exception& e) {
     log.error("kiosk", std::string("printing disabled: ") + e.what());
   }

@@ -181,8 +181,17 @@ bool apply_telex(std::u32string& w, char32_t key) {
   }
 }
 
+void TelexComposer::set_text(std::string t) {
+  if (t.size() > kMaxBytes) {
+    size_t cut = kMaxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    t.resize(cut);
+  }
+  text_ = std::move(t);
+}
+
 void TelexComposer::key(std::string_view k) {
-  if (k.empty()) return;
+  if (k.empty() || text_.size() + k.size() > kMaxBytes) return;
   std::u32string key = text::to_u32(k);
   if (!telex_ || key.size() != 1 || !std::isalpha(static_cast<unsigned char>(k[0]))) {
     text_ += k;

@@ -10,11 +10,14 @@ class TelexComposer {
   TelexComposer() : TelexComposer(true) {}
   explicit TelexComposer(bool telex) : telex_(telex) {}
 
+  // A query longer than this is nobody's: keys past it are ignored (a stuck key, a long scan).
+  static constexpr size_t kMaxBytes = 160;
+
   // Applies one typed key (a letter, digit, space or punctuation, as UTF-8).
   void key(std::string_view k);
   void backspace();  // removes the last character (letter with its marks)
   void clear() { text_.clear(); }
-  void set_text(std::string t) { text_ = std::move(t); }
+  void set_text(std::string t);  // cut at kMaxBytes, on a character boundary
 
   void set_telex(bool on) { telex_ = on; }
   bool telex() const { return telex_; }

@@ -143,9 +143,9 @@ void KioskApp::Impl::take_work() {
   }
   if (app::collect_answers(session, services, log)) frames_pending = std::max(frames_pending, 2);
   if (session.generation() != generation_seen) {
-    // The session was wiped: what the print service kept for that citizen goes too.
+    // The session was wiped: that citizen's print jobs not yet printing are cancelled.
     generation_seen = session.generation();
-    if (services.printer) services.printer->forget_tickets();
+    if (services.printer) services.printer->end_session();
     if (!session.blank()) log.error("kiosk", "the session wipe left a slice not empty");
   }
   // The camera's live view, only while the citizen is asked to hold the slip up.

@@ -23,6 +23,10 @@ bool print_button(FrameContext& f, const std::string& key, const std::string& la
     slice.refused = snap.problem;
     return true;
   }
+  if (!snap.queue_ok) {
+    slice.refused = pr::PrinterProblem::NoServer;  // "printing is not available right now"
+    return true;
+  }
   if (auto t = slice.tickets.find(key); t != slice.tickets.end()) {
     auto st = snap.tickets.find(t->second);
     // One copy per press while it is on its way: a second tap does not print twice.
@@ -41,6 +45,7 @@ std::optional<PrintStatus> print_status(const FrameContext& f) {
   const auto lang = f.lang();
   const auto snap = svc->snapshot();
   if (slice.refused) return PrintStatus{app::printer_problem_words(*slice.refused, lang), true, false};
+  if (!snap.queue_ok) return PrintStatus{f.tr(Text::PrintUnavailable), true, false};
   auto t = slice.tickets.find(slice.last_key);
   if (t == slice.tickets.end()) return std::nullopt;
   auto st = snap.tickets.find(t->second);

@@ -127,22 +127,38 @@ PrinterStatus CupsPrinter::status() const {
   return s;
 }
 
+namespace {
+
+// Create-Job by hand: cupsCreateJob() looks the destination up again through the default
+// server, which is not the one a kiosk.conf cups_server names.
+int create_job_on(http_t* http, const std::string& name, const std::string& job_name) {
+  Ipp req(ippNewRequest(IPP_OP_CREATE_JOB));
+  ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printer_uri(name).c_str());
+  ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
+  ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, job_name.c_str());
+  Ipp resp(cupsDoRequest(http, req.release(), "/"));
+  ipp_attribute_t* id_attr = resp ? ippFindAttribute(resp.get(), "job-id", IPP_TAG_INTEGER) : nullptr;
+  if (!resp || cupsLastError() > IPP_STATUS_OK_CONFLICTING || !id_attr)
+    throw CupsError("printer " + name + " refused the job: " + last_error());
+  return ippGetInteger(id_attr, 0);
+}
+
+}  // namespace
+
+int CupsPrinter::create_job(const std::string& job_name) const {
+  Http http = connect(timeout_ms_, server_);
+  if (!http) throw CupsError("cannot reach the CUPS server " + (server_.empty() ? std::string(cupsServer()) : server_));
+  const std::string name = resolve(http.get(), destination_);
+  if (name.empty()) throw CupsError("no printer configured and the CUPS server has no default printer");
+  return create_job_on(http.get(), name, job_name);
+}
+
 int CupsPrinter::submit(const std::string& pdf, const std::string& job_name) const {
   Http http = connect(timeout_ms_, server_);
   if (!http) throw CupsError("cannot reach the CUPS server " + (server_.empty() ? std::string(cupsServer()) : server_));
   const std::string name = resolve(http.get(), destination_);
   if (name.empty()) throw CupsError("no printer configured and the CUPS server has no default printer");
-  // Create-Job by hand: cupsCreateJob() looks the destination up again through the default
-  // server, which is not the one a kiosk.conf cups_server names.
-  Ipp req(ippNewRequest(IPP_OP_CREATE_JOB));
-  ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printer_uri(name).c_str());
-  ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
-  ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, job_name.c_str());
-  Ipp resp(cupsDoRequest(http.get(), req.release(), "/"));
-  ipp_attribute_t* id_attr = resp ? ippFindAttribute(resp.get(), "job-id", IPP_TAG_INTEGER) : nullptr;
-  if (!resp || cupsLastError() > IPP_STATUS_OK_CONFLICTING || !id_attr)
-    throw CupsError("printer " + name + " refused the job: " + last_error());
-  const int id = ippGetInteger(id_attr, 0);
+  const int id = create_job_on(http.get(), name, job_name);
   bool sent = cupsStartDocument(http.get(), name.c_str(), id, job_name.c_str(), CUPS_FORMAT_PDF, 1) == HTTP_STATUS_CONTINUE;
   // Written in pieces so a large form does not sit in one socket call.
   for (size_t off = 0; sent && off < pdf.size(); off += 65536) {
@@ -166,8 +182,8 @@ JobInfo CupsPrinter::job(int job_id) const {
   char uri[HTTP_MAX_URI];
   httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/jobs/%d", job_id);
   ippAddString(req.get(), IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri);
-  static const char* const wanted[] = {"job-state", "job-state-reasons"};
-  ippAddStrings(req.get(), IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 2, nullptr, wanted);
+  static const char* const wanted[] = {"job-state", "job-state-reasons", "number-of-documents"};
+  ippAddStrings(req.get(), IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 3, nullptr, wanted);
   Ipp resp(cupsDoRequest(http.get(), req.release(), "/"));
   if (!resp) throw CupsError("CUPS did not answer about job " + std::to_string(job_id) + ": " + last_error());
   if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) return info;  // purged from history
@@ -185,6 +201,7 @@ JobInfo CupsPrinter::job(int job_id) const {
   }
   if (ipp_attribute_t* a = ippFindAttribute(resp.get(), "job-state-reasons", IPP_TAG_KEYWORD))
     for (int i = 0; i < ippGetCount(a); ++i) info.reasons += (i ? "," : "") + std::string(ippGetString(a, i, nullptr));
+  if (ipp_attribute_t* a = ippFindAttribute(resp.get(), "number-of-documents", IPP_TAG_INTEGER)) info.documents = ippGetInteger(a, 0);
   return info;
 }
 

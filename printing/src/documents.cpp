@@ -92,7 +92,12 @@ PrintDoc test_page(const nlohmann::json& center, const std::string& printer, std
 std::string blank_form_pdf(const std::filesystem::path& pack_dir, const content::Form& form) {
   if (!form.file || form.file->empty())
     throw PrintError("Biểu mẫu \"" + form.name + "\" chưa có tệp để in tại kiosk; vui lòng nhận mẫu tại quầy");
-  const auto path = pack_dir / *form.file;
+  // Only a file inside the pack (the pack reader refuses other paths; this holds for any catalog).
+  const auto path = (pack_dir / *form.file).lexically_normal();
+  const auto root = pack_dir.lexically_normal();
+  const auto rel = path.lexically_relative(root);
+  if (form.file->front() == '/' || rel.empty() || *rel.begin() == "..")
+    throw PrintError("Biểu mẫu \"" + form.name + "\" không nằm trong gói nội dung nên không in được (form file outside the pack)");
   std::string bytes;
   try {
     bytes = files::read_file(path);

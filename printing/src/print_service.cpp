@@ -55,16 +55,53 @@ PrintSnapshot PrintService::snapshot() const {
   return snap_;
 }
 
-void PrintService::forget_tickets() {
-  std::lock_guard lock(mu_);
-  snap_.tickets.clear();
+void PrintService::end_session() {
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& [id, t] : snap_.tickets)
+      if (t.job_id) ended_jobs_.push_back(t.job_id);
+    snap_.tickets.clear();
+    // Asked for but not laid out yet: never queued at all.
+    requests_.clear();
+  }
+  cv_.notify_all();
+}
+
+void PrintService::expire(PrintQueue& q) {
+  const int64_t t = now();
+  std::vector<int64_t> ended;
+  {
+    std::lock_guard lock(mu_);
+    ended.swap(ended_jobs_);
+  }
+  for (int64_t id : ended) q.expire_now(id, t);
+  for (int64_t id : q.expire_due(t)) log_.info("print", "job " + std::to_string(id) + " expired unprinted: its citizen left");
+  // Already in CUPS but not printing yet (waiting for the printer, for paper): cancelled there,
+  // so nothing comes out once the citizen has gone. One being printed is left to finish.
+  for (const auto& j : q.sent_and_due(t)) {
+    const int cups_id = static_cast<int>(*j.cups_job);
+    const JobInfo info = printer_.job(cups_id);  // CupsError: the scheduler is away; next cycle
+    if (info.state != JobState::Pending && info.state != JobState::Held && info.state != JobState::Stopped) continue;
+    printer_.cancel(cups_id);
+    q.mark_final(j.id, "expired", "its citizen left before it could print");
+    log_.info("print", "job " + std::to_string(j.id) + " expired before printing; CUPS job " + std::to_string(cups_id) + " cancelled");
+  }
 }
 
 void PrintService::recover(PrintQueue& q) {
-  // A job left "sending" by a crash: if CUPS has it, it was sent; otherwise it goes out again.
+  // A job left "sending" by a crash: if CUPS has it with its document, it was sent; if CUPS has
+  // only the empty job (the crash came between Create-Job and the document), that job is
+  // cancelled and this one goes out again, once; if CUPS has nothing, it goes out again.
   for (const auto& j : q.in_state("sending")) {
     try {
-      if (auto id = printer_.find_job(q.job_name(j.id))) {
+      const auto id = printer_.find_job(q.job_name(j.id));
+      const JobInfo info = id ? printer_.job(*id) : JobInfo{};
+      if (id && info.documents == 0 && !is_final(info.state)) {
+        printer_.cancel(*id);
+        q.requeue(j.id, "its document never reached CUPS", 0, opt_.max_attempts + 1);
+        log_.info("print", "job " + std::to_string(j.id) + ": CUPS job " + std::to_string(*id) +
+                               " was created without its document before the restart; cancelled, sending again");
+      } else if (id) {
         q.mark_sent(j.id, *id);
         log_.info("print", "job " + std::to_string(j.id) + " was sent before the restart (CUPS job " + std::to_string(*id) + ")");
       } else {
@@ -91,7 +128,7 @@ void PrintService::take_requests(PrintQueue& q) {
     Ticket t;
     try {
       const std::string pdf = r.render();
-      t.job_id = q.enqueue(r.kind, r.title, pdf, r.source);
+      t.job_id = q.enqueue(r.kind, r.title, pdf, r.source, std::nullopt, now() + opt_.citizen_ttl_seconds);
       t.state = TicketState::Waiting;
       log_.info("print", "queued job " + std::to_string(t.job_id) + " (" + r.kind + ", " + std::to_string(pdf.size()) + " bytes)");
     } catch (const std::exception& e) {
@@ -176,7 +213,7 @@ void PrintService::update_tickets(PrintQueue& q) {
     if (!j) continue;
     if (j->state == "completed") {
       t.state = TicketState::Done;
-    } else if (j->state == "failed" || j->state == "cancelled") {
+    } else if (j->state == "failed" || j->state == "cancelled" || j->state == "expired") {
       t.state = TicketState::Failed;
       t.error = "job " + j->state + (j->last_error.empty() ? "" : ": " + j->last_error);
     } else if (j->state == "sent" || j->state == "sending") {
@@ -196,7 +233,7 @@ void PrintService::publish(const PrinterStatus& st, int queued) {
     std::lock_guard lock(mu_);
     // What the screen shows: the problem, the count, each ticket's state. An idle kiosk is not
     // woken every poll for nothing.
-    std::string sig = std::string(problem_id(main_problem(st))) + "/" + std::to_string(queued);
+    std::string sig = std::string(problem_id(main_problem(st))) + "/" + std::to_string(queued) + (snap_.queue_ok ? "" : "/no-queue");
     for (const auto& [id, t] : snap_.tickets) sig += "/" + std::to_string(id) + ticket_state_name(t.state);
     changed = sig != last_published_;
     last_published_ = sig;
@@ -206,6 +243,49 @@ void PrintService::publish(const PrinterStatus& st, int queued) {
     snap_.queued = queued;
   }
   if (changed && on_change_) on_change_();
+}
+
+// One pass over the queue: take requests, recover, expire, send, follow. Throws when the state
+// database fails.
+void PrintService::cycle(std::unique_ptr<PrintQueue>& queue, PrinterStatus& st, int& pending) {
+  if (!queue) queue = std::make_unique<PrintQueue>(db_path_);
+  take_requests(*queue);
+  // Read after taking requests: a job asked for after staff stopped the printer must see it.
+  st = printer_.status();
+  try {
+    recover(*queue);
+    expire(*queue);
+    follow_sent(*queue);
+    send_queued(*queue, st);
+    follow_sent(*queue);
+  } catch (const CupsError& e) {
+    log_.warn("print", std::string("CUPS: ") + e.what());  // the scheduler went away mid-pass
+  }
+  update_tickets(*queue);
+  const auto t = std::chrono::steady_clock::now();
+  if (t - last_purge_ > std::chrono::minutes(10)) {
+    last_purge_ = t;
+    if (const int n = queue->purge_finished(now() - int64_t{opt_.retention_hours} * 3600))
+      log_.info("print", "purged " + std::to_string(n) + " finished jobs older than " + std::to_string(opt_.retention_hours) + " h");
+  }
+  pending = static_cast<int>(queue->in_state("queued").size() + queue->in_state("sending").size() +
+                             queue->in_state("sent").size());
+}
+
+// The state database failed (disk full, read-only, removed): citizens are told printing is
+// unavailable at once, the next try waits longer each time, and the log says so once a minute.
+void PrintService::queue_failed(const std::exception& e) {
+  const auto t = std::chrono::steady_clock::now();
+  ++queue_failures_;
+  const int backoff = std::min(opt_.max_backoff_seconds, 1 << std::min(queue_failures_ - 1, 10));
+  retry_queue_at_ = t + std::chrono::seconds(backoff);
+  if (t - last_queue_log_ >= std::chrono::minutes(1) || queue_failures_ == 1) {
+    last_queue_log_ = t;
+    log_.error("print", "print queue unavailable (" + std::to_string(queue_failures_) + " failures so far, next try in " +
+                            std::to_string(backoff) + " s): " + e.what());
+  }
+  std::lock_guard lock(mu_);
+  snap_.queue_ok = false;
 }
 
 void PrintService::run() {
@@ -219,23 +299,30 @@ void PrintService::run() {
     }
     int pending = 0;
     PrinterStatus st;
-    try {
-      if (!queue) queue = std::make_unique<PrintQueue>(db_path_);
-      take_requests(*queue);
-      // Read after taking requests: a job asked for after staff stopped the printer must see it.
+    const bool queue_due = std::chrono::steady_clock::now() >= retry_queue_at_;
+    if (queue_due) {
+      try {
+        cycle(queue, st, pending);
+        if (queue_failures_ > 0) log_.info("print", "print queue available again");
+        queue_failures_ = 0;
+        std::lock_guard lock(mu_);
+        snap_.queue_ok = true;
+      } catch (const std::exception& e) {
+        queue.reset();
+        queue_failed(e);
+        st = printer_.status();
+      }
+    } else {
       st = printer_.status();
-      recover(*queue);
-      follow_sent(*queue);
-      send_queued(*queue, st);
-      follow_sent(*queue);
-      update_tickets(*queue);
-      pending = static_cast<int>(queue->in_state("queued").size() + queue->in_state("sending").size() +
-                                 queue->in_state("sent").size());
-    } catch (const std::exception& e) {
-      // The state database itself failed (disk full, permissions): say so, try again later.
-      log_.error("print", std::string("print queue unavailable: ") + e.what());
-      queue.reset();
-      st = printer_.status();
+    }
+    {
+      // While the queue is unusable nothing can be queued: those asking are told at once.
+      std::lock_guard lock(mu_);
+      if (!snap_.queue_ok) {
+        for (const auto& r : requests_)
+          if (snap_.tickets.count(r.ticket)) snap_.tickets[r.ticket] = Ticket{TicketState::Failed, 0, "the print queue is unavailable"};
+        requests_.clear();
+      }
     }
     const PrinterProblem problem = main_problem(st);
     if (first || problem != last_problem)
@@ -247,8 +334,11 @@ void PrintService::run() {
     publish(st, pending);
     std::unique_lock lock(mu_);
     const bool busy = pending > 0 || !requests_.empty();
-    cv_.wait_for(lock, std::chrono::milliseconds(busy ? opt_.poll_ms : opt_.idle_poll_ms),
-                 [this] { return stop_ || !requests_.empty(); });
+    const auto wait = !snap_.queue_ok ? std::chrono::duration_cast<std::chrono::milliseconds>(retry_queue_at_ - std::chrono::steady_clock::now())
+                                      : std::chrono::milliseconds(busy ? opt_.poll_ms : opt_.idle_poll_ms);
+    // A request wakes the worker only when it can be queued or must be refused; nothing spins.
+    cv_.wait_for(lock, std::max(wait, std::chrono::milliseconds(10)),
+                 [this] { return stop_ || !requests_.empty() || !ended_jobs_.empty(); });
   }
 }
 

@@ -15,6 +15,9 @@ TEST_CASE("kioskctl keygen, install, info, rollback") {
   auto gen = run_tool("kioskctl", {"content", "keygen", "-o", (tmp.path() / "staff").string()});
   REQUIRE(gen.exit_code == 0);
   CHECK(std::filesystem::exists(tmp.path() / "staff.key"));
+  // The secret key is the owner's alone (created so: never readable by others, even briefly).
+  const auto key_perms = std::filesystem::status(tmp.path() / "staff.key").permissions() & std::filesystem::perms::all;
+  CHECK(key_perms == (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
   auto again = run_tool("kioskctl", {"content", "keygen", "-o", (tmp.path() / "staff").string()});
   CHECK(again.exit_code != 0);
   CHECK(again.err.find("refusing to overwrite") != std::string::npos);
@@ -46,4 +49,28 @@ TEST_CASE("kioskctl keygen, install, info, rollback") {
   auto rb = run_tool("kioskctl", {"content", "rollback", "--store", store});
   CHECK(rb.exit_code == 1);
   CHECK(rb.err.find("no previous pack") != std::string::npos);
+}
+
+TEST_CASE("a pack whose files have Vietnamese names builds and installs whatever the locale", "[content]") {
+  kiosk::files::TempDir tmp;
+  const auto src = tmp.path() / "src";
+  std::filesystem::copy(std::string(KIOSK_SOURCE_DIR) + "/tests/content/vietnamese-names", src,
+                        std::filesystem::copy_options::recursive);
+  auto gen = run_tool("kioskctl", {"content", "keygen", "-o", (tmp.path() / "k").string()});
+  REQUIRE(gen.exit_code == 0);
+  // LANG=C: the environment a service starts in; kioskctl must not depend on it.
+  setenv("LC_ALL", "C", 1);
+  auto build = run_tool("kioskctl", {"content", "build", src.string(), "-o", (tmp.path() / "vi.kpack").string(), "--key",
+                                     (tmp.path() / "k.key").string()});
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  auto install = run_tool("kioskctl", {"content", "install", (tmp.path() / "vi.kpack").string(), "--store",
+                                       (tmp.path() / "store").string(), "--trust", (tmp.path() / "k.pub").string()});
+  INFO(install.err);
+  CHECK(install.exit_code == 0);
+  unsetenv("LC_ALL");
+  bool found = false;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(tmp.path() / "store"))
+    found = found || e.path().filename() == "tờ-khai-kết-hôn.pdf";
+  CHECK(found);
 }

@@ -206,3 +206,45 @@ TEST_CASE("random byte flips never get altered content accepted") {
   }
   CHECK(refused >= 30);
 }
+
+TEST_CASE("what a hostile pack names reaches no terminal as escape sequences, and points at no file outside it", "[security]") {
+  files::TempDir tmp;
+  const auto pack = tmp.path() / "hostile.kpack";
+  auto kp = generate_keypair();
+  SECTION("an entry name with a terminal escape") {
+    test::forge_pack(pack, test::forge_manifest({{"pack.json", kPackJson}}), kp.secret,
+                     {{"content/pack.json", kPackJson}, {"content/\x1b]0;owned\x07.txt", "x"}});
+    try {
+      open_pack(pack, kp.pub);
+      FAIL("accepted");
+    } catch (const PackError& e) {
+      const std::string what = e.what();
+      CHECK(what.find('\x1b') == std::string::npos);
+      CHECK(what.find('\x07') == std::string::npos);
+      CHECK(what.find("?]0;owned?") != std::string::npos);
+    }
+  }
+  SECTION("a key id with a terminal escape, from an untrusted signer") {
+    auto mj = nlohmann::json::parse(test::forge_manifest({{"pack.json", kPackJson}}));
+    mj["signing_key_id"] = "\x1b[2J\x1b[31mowned";
+    auto stranger = generate_keypair();
+    test::forge_pack(pack, mj.dump(), stranger.secret, {{"content/pack.json", kPackJson}});
+    try {
+      open_pack(pack, kp.pub);
+      FAIL("accepted");
+    } catch (const PackError& e) {
+      const std::string what = e.what();
+      CHECK(what.find('\x1b') == std::string::npos);
+      INFO(what);
+      CHECK(what.find("trusted key") != std::string::npos);
+    }
+  }
+  SECTION("a form pointing at a file of the kiosk") {
+    const std::string procs = R"({"code":"1.000001","name":"Đăng ký kết hôn","forms":[{"id":"f","name":"x","file":"/etc/hostname"}]})" "\n";
+    forge_signed(pack, kp, {{"pack.json", kPackJson}, {"procedures.jsonl", procs}});
+    CHECK_THROWS_WITH(open_pack(pack, kp.pub), Catch::Contains("form file '/etc/hostname'"));
+    const std::string up = R"({"code":"1.000001","name":"Đăng ký kết hôn","forms":[{"id":"f","name":"x","file":"../../x.pdf"}]})" "\n";
+    forge_signed(pack, kp, {{"pack.json", kPackJson}, {"procedures.jsonl", up}});
+    CHECK_THROWS_WITH(open_pack(pack, kp.pub), Catch::Contains("form file '../../x.pdf'"));
+  }
+}

@@ -177,6 +177,27 @@ TEST_CASE("the owner check fails closed when nobody checked the owner", "[dossie
   }
 }
 
+TEST_CASE("kioskctl dossier status fails closed too, with a one-line reason and a non-zero exit", "[dossier][sim][security]") {
+  Sim sim;
+  sim.shape("igate=no-identity");
+  const auto d = fixture_dossiers()[3];
+  auto r = kiosk::test::run_tool("kioskctl", {"dossier", "status", d["code"], "--owner-id", last4(d), "--backend", sim.url,
+                                              "--adapter", "igate", "--allow-http"});
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("not-shown") != std::string::npos);
+  CHECK(r.out.find("***") == std::string::npos);  // nothing of the owner printed
+  sim.shape("igate=object");
+  r = kiosk::test::run_tool("kioskctl", {"dossier", "status", d["code"], "--owner-id", last4(d), "--backend", sim.url,
+                                         "--adapter", "igate", "--allow-http", "--json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(json::parse(r.out).at("owner") == "Phạm T*** D***");
+  // Plain http without saying so is refused before anything is sent.
+  r = kiosk::test::run_tool("kioskctl", {"dossier", "status", d["code"], "--owner-id", last4(d), "--backend", sim.url});
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("in clear") != std::string::npos);
+}
+
 TEST_CASE("an answer about another dossier than the one asked is refused", "[dossier][sim][security]") {
   Sim sim;
   sim.shape("wrong_code=1&generic=legacy");

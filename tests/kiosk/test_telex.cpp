@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "common/text.hpp"
 #include "model/telex.hpp"
 
 using kiosk::app::TelexComposer;
@@ -51,4 +52,15 @@ TEST_CASE("backspace removes a whole letter with its marks") {
   c.backspace();
   c.backspace();
   CHECK(c.text().empty());
+}
+
+TEST_CASE("the query has a length a person could type, no more", "[security]") {
+  TelexComposer c;
+  for (int i = 0; i < 1000; ++i) c.key("a");
+  CHECK(c.text().size() == TelexComposer::kMaxBytes);
+  std::string vi;
+  for (int i = 0; i < 200; ++i) vi += "đ";
+  c.set_text(vi);
+  CHECK(c.text().size() <= TelexComposer::kMaxBytes);
+  CHECK(kiosk::text::is_valid_utf8(c.text()));  // never cut inside a letter
 }

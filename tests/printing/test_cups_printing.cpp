@@ -220,38 +220,86 @@ TEST_CASE("a stopped printer holds jobs in the kiosk's queue until staff resume 
   CHECK(f.printed_for(db, job).size() == 1);
 }
 
-TEST_CASE("no scheduler: jobs survive a kiosk restart and print once CUPS is back", "[cups]") {
+TEST_CASE("no scheduler: a staff job survives a restart and prints once CUPS is back, a citizen's expires", "[cups]") {
+  auto& f = CupsFixture::get();
+  kiosk::files::TempDir tmp;
+  const fs::path db = tmp.path() / "state.db";
+  const std::string staff_pdf = [] {
+    ReceiptData r;
+    r.receipt_no = "BN-NO-CUPSD";
+    r.lines = {{"Lệ phí", 50000}};
+    return render_pdf_bytes(receipt(r, center(), 0), Paper::Roll80);
+  }();
+  int64_t staff_job = 0, citizen_job = 0;
+  {
+    // A scheduler that is not there: nothing listens on this port.
+    PrintServiceOptions o = Service::fast();
+    o.citizen_ttl_seconds = 1;
+    Service s(db, f.printer, "127.0.0.1:9", o);
+    const uint64_t t = s.svc->request("summary", "citizen", [&] { return render_pdf_bytes(test_page(center(), "", 0), Paper::Roll80); });
+    REQUIRE(eventually([&] { return s.svc->snapshot().checked && s.svc->snapshot().problem == PrinterProblem::NoServer; }));
+    REQUIRE(eventually([&] { return s.ticket(t).job_id != 0; }));
+    citizen_job = s.ticket(t).job_id;
+    CHECK(s.ticket(t).state == TicketState::Waiting);
+    staff_job = PrintQueue(db).enqueue("receipt", "staff reprint", staff_pdf);  // kioskctl print reprint
+  }  // the kiosk stops with both unprinted
+  {
+    PrintQueue q(db);
+    CHECK(q.get(staff_job)->state == "queued");
+    CHECK(q.get(citizen_job)->state == "queued");
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the citizen's time is up
+  Service again(db, f.printer);
+  REQUIRE(eventually([&] {
+    PrintQueue q(db);
+    return q.get(staff_job)->state == "completed";
+  }));
+  const auto files = f.printed_for(db, staff_job);
+  REQUIRE(files.size() == 1);
+  CHECK(pdf_text(files[0]).find("BN-NO-CUPSD") != std::string::npos);
+  PrintQueue q(db);
+  CHECK(q.get(citizen_job)->state == "expired");
+  CHECK(f.printed_for(db, citizen_job).empty());
+}
+
+TEST_CASE("a job queued while CUPS was away never prints once its citizen's session ended", "[cups][security]") {
   auto& f = CupsFixture::get();
   kiosk::files::TempDir tmp;
   const fs::path db = tmp.path() / "state.db";
   int64_t job = 0;
   {
-    // A scheduler that is not there: nothing listens on this port.
     Service s(db, f.printer, "127.0.0.1:9");
-    const uint64_t t = s.svc->request("receipt", "no-cupsd", [&] {
-      ReceiptData r;
-      r.receipt_no = "BN-NO-CUPSD";
-      r.lines = {{"Lệ phí", 50000}};
-      return render_pdf_bytes(receipt(r, center(), 0), Paper::Roll80);
-    });
-    REQUIRE(eventually([&] { return s.svc->snapshot().checked && s.svc->snapshot().problem == PrinterProblem::NoServer; }));
+    const uint64_t t = s.svc->request("summary", "left", [&] { return render_pdf_bytes(test_page(center(), "", 0), Paper::Roll80); });
     REQUIRE(eventually([&] { return s.ticket(t).job_id != 0; }));
     job = s.ticket(t).job_id;
-    CHECK(s.ticket(t).state == TicketState::Waiting);
-  }  // the kiosk stops with the job unprinted
-  {
-    PrintQueue q(db);
-    REQUIRE(q.get(job));
-    CHECK(q.get(job)->state == "queued");
+    s.svc->end_session();  // the citizen walked away; the idle wipe
+    REQUIRE(eventually([&] { return PrintQueue(db).get(job)->state == "expired"; }));
   }
   Service again(db, f.printer);
-  REQUIRE(eventually([&] {
-    PrintQueue q(db);
-    return q.get(job)->state == "completed";
-  }));
-  const auto files = f.printed_for(db, job);
-  REQUIRE(files.size() == 1);
-  CHECK(pdf_text(files[0]).find("BN-NO-CUPSD") != std::string::npos);
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  CHECK(PrintQueue(db).get(job)->state == "expired");
+  CHECK(f.printed_for(db, job).empty());
+}
+
+TEST_CASE("a job waiting in CUPS is cancelled when its citizen leaves, one being printed finishes", "[cups][security]") {
+  auto& f = CupsFixture::get();
+  kiosk::files::TempDir tmp;
+  const fs::path db = tmp.path() / "state.db";
+  Service s(db, f.printer);
+  f.fault("slow", "4");  // the printer takes four seconds a job
+  auto page = [&] { return render_pdf_bytes(test_page(center(), "", 0), Paper::Roll80); };
+  const uint64_t first = s.svc->request("summary", "printing", page);
+  REQUIRE(eventually([&] { return s.state_is(first, TicketState::Printing); }));
+  const uint64_t second = s.svc->request("summary", "waiting behind it", page);
+  REQUIRE(eventually([&] { return s.ticket(second).job_id != 0 && PrintQueue(db).get(s.ticket(second).job_id)->state == "sent"; }));
+  const int64_t printing = s.ticket(first).job_id, waiting = s.ticket(second).job_id;
+  s.svc->end_session();  // the citizen walked away
+  REQUIRE(eventually([&] { return PrintQueue(db).get(waiting)->state == "expired"; }));
+  REQUIRE(eventually([&] { return PrintQueue(db).get(printing)->state == "completed"; }));
+  f.clear("slow");
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  CHECK(f.printed_for(db, printing).size() == 1);
+  CHECK(f.printed_for(db, waiting).empty());
 }
 
 TEST_CASE("a crash while sending never prints twice", "[cups]") {
@@ -280,6 +328,29 @@ TEST_CASE("a crash while sending never prints twice", "[cups]") {
   CHECK(f.printed_for(db, not_reached).size() == 1);
 }
 
+TEST_CASE("a crash between Create-Job and the document: the empty CUPS job is cancelled, the document prints once",
+          "[cups][security]") {
+  auto& f = CupsFixture::get();
+  kiosk::files::TempDir tmp;
+  const fs::path db = tmp.path() / "state.db";
+  const std::string pdf = render_pdf_bytes(test_page(center(), "", 0), Paper::Roll80);
+  int64_t job = 0;
+  int empty_cups_job = 0;
+  {
+    PrintQueue q(db);
+    job = q.enqueue("test-page", "half sent", pdf);
+    q.mark_sending(job);
+    empty_cups_job = CupsPrinter(f.printer).create_job(q.job_name(job));  // and then the kiosk died
+  }
+  CHECK(CupsPrinter(f.printer).job(empty_cups_job).documents == 0);
+  Service s(db, f.printer);
+  REQUIRE(eventually([&] { return PrintQueue(db).get(job)->state == "completed"; }));
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  CHECK(f.printed_for(db, job).size() == 1);
+  CHECK(CupsPrinter(f.printer).job(empty_cups_job).state == JobState::Cancelled);
+  CHECK(s.log_text.str().find("created without its document") != std::string::npos);
+}
+
 TEST_CASE("a job cancelled mid-way is reported, not retried, and can be reprinted", "[cups]") {
   auto& f = CupsFixture::get();
   kiosk::files::TempDir tmp;
@@ -304,7 +375,9 @@ TEST_CASE("a job cancelled mid-way is reported, not retried, and can be reprinte
     PrintQueue q(db);
     CHECK(q.get(job)->state == "cancelled");
   }
-  // Staff reprint through kioskctl; the running kiosk's worker prints it.
+  // Its document was deleted when it ended; staff reprint through kioskctl (a test page is laid
+  // out anew); the running kiosk's worker prints it.
+  CHECK_THROWS_WITH(PrintQueue(db).document(job), Catch::Contains("deleted"));
   auto r = kiosk::test::run_tool("kioskctl", {"--json", "print", "reprint", std::to_string(job), "--state", db.string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);

@@ -10,7 +10,9 @@ namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path);
 // Writes, fsyncs the file, and fsyncs its directory so the entry survives power loss.
-void write_file_durable(const fs::path& path, std::string_view data);
+// A new file gets `mode` from its creation (a secret key is never readable by others, not even
+// for a moment).
+void write_file_durable(const fs::path& path, std::string_view data, unsigned mode = 0644);
 void fsync_path(const fs::path& path);  // a file or a directory
 void fsync_tree(const fs::path& dir);   // every file and directory below dir, then dir
 

@@ -16,8 +16,10 @@ namespace fs = std::filesystem;
 inline constexpr int kSchemaVersion = 1;
 
 // Every refusal of a pack or its content: the message is one line naming the problem.
+// Its message may quote the pack (entry names, key ids): control characters are replaced, so a
+// hostile pack cannot drive the staff's terminal or split a log line.
 struct PackError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit PackError(const std::string& what);
 };
 
 struct ManifestFile {

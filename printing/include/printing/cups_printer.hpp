@@ -21,6 +21,7 @@ bool is_final(JobState s);
 struct JobInfo {
   JobState state = JobState::Unknown;
   std::string reasons;  // job-state-reasons, comma separated
+  int documents = -1;   // number-of-documents; 0: created, but its document never arrived
 };
 
 class CupsPrinter {
@@ -37,6 +38,8 @@ class CupsPrinter {
   // Creates a job named `job_name` and streams the PDF into it; returns the CUPS job id once the
   // scheduler has accepted the whole document. Throws CupsError (and cancels a half-sent job).
   int submit(const std::string& pdf, const std::string& job_name) const;
+  // Create-Job alone, the first half of submit(): what a kiosk that died mid-send leaves in CUPS.
+  int create_job(const std::string& job_name) const;
   JobInfo job(int job_id) const;
   // The newest job (any state) whose name is exactly `job_name`: how a restarted kiosk learns
   // whether a job it was sending reached the scheduler.

@@ -32,6 +32,7 @@ struct PrintSnapshot {
   PrinterStatus printer;
   PrinterProblem problem = PrinterProblem::NoServer;
   bool checked = false;  // false until the first status read
+  bool queue_ok = true;  // false while the state database cannot be used (disk full, read-only)
   int queued = 0;        // jobs not yet finished, all sessions
   std::map<uint64_t, Ticket> tickets;
 };
@@ -41,6 +42,9 @@ struct PrintServiceOptions {
   int idle_poll_ms = 5000;  // printer polling with nothing to do
   int max_attempts = 5;
   int retry_seconds = 5;
+  int citizen_ttl_seconds = 120;        // a citizen's job not printed by then is cancelled
+  int retention_hours = 24;             // finished jobs are purged after this long
+  int max_backoff_seconds = 60;         // between tries at a state database that fails
 };
 
 class PrintService {
@@ -53,10 +57,12 @@ class PrintService {
   PrintService(const PrintService&) = delete;
   PrintService& operator=(const PrintService&) = delete;
 
-  // Returns a ticket at once; the document is laid out and queued on the worker.
+  // Returns a ticket at once; the document is laid out and queued on the worker. It is a
+  // citizen's job: it expires with end_session() or after citizen_ttl_seconds.
   uint64_t request(std::string kind, std::string title, Render render, std::string source = {});
   PrintSnapshot snapshot() const;
-  void forget_tickets();  // the session was wiped
+  // The session was wiped: its jobs not yet printing are cancelled, its tickets forgotten.
+  void end_session();
 
  private:
   struct Request {
@@ -65,6 +71,9 @@ class PrintService {
     Render render;
   };
   void run();
+  void cycle(std::unique_ptr<PrintQueue>& queue, PrinterStatus& st, int& pending);
+  void queue_failed(const std::exception& e);
+  void expire(PrintQueue& q);
   void recover(PrintQueue& q);
   void take_requests(PrintQueue& q);
   void follow_sent(PrintQueue& q);
@@ -83,6 +92,12 @@ class PrintService {
   bool stop_ = false;
   uint64_t next_ticket_ = 1;
   std::deque<Request> requests_;
+  std::vector<int64_t> ended_jobs_;  // jobs of wiped sessions, to expire on the worker
+  // A failing state database: the next try waits longer, and the log says so once a minute.
+  std::chrono::steady_clock::time_point retry_queue_at_{};
+  int queue_failures_ = 0;
+  std::chrono::steady_clock::time_point last_queue_log_{};
+  std::chrono::steady_clock::time_point last_purge_{};
   PrintSnapshot snap_;
   std::string last_published_;
   std::thread worker_;
