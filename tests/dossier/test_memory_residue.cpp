@@ -3,6 +3,7 @@
 // process's heap. Its own executable: libcurl must be set up (NetworkLibrary) before any use.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -37,14 +38,22 @@ std::vector<std::string> found_in_heap(std::string_view needle) {
       continue;
     const auto dash = range.find('-');
     const uint64_t lo = std::stoull(range.substr(0, dash), nullptr, 16), hi = std::stoull(range.substr(dash + 1), nullptr, 16);
-    std::string buf(hi - lo, '\0');
-    mem.clear();
-    mem.seekg(static_cast<std::streamoff>(lo));
-    if (!mem.read(buf.data(), static_cast<std::streamsize>(buf.size()))) continue;
-    for (size_t at = buf.find(needle); at != std::string::npos; at = buf.find(needle, at + 1)) {
-      std::ostringstream where;
-      where << std::hex << lo + at << " in " << range << path;
-      hits.push_back(where.str());
+    // A sanitizer's shadow memory is terabytes of mostly unbacked address space: not a heap.
+    if (hi - lo > (uint64_t{1} << 32)) continue;
+    // In chunks overlapping by the needle's length, so a copy across a chunk's edge is found.
+    constexpr uint64_t kChunk = 1 << 20;
+    std::string buf;
+    for (uint64_t at = lo; at < hi; at += kChunk) {
+      const uint64_t n = std::min<uint64_t>(kChunk + needle.size(), hi - at);
+      buf.assign(n, '\0');
+      mem.clear();
+      mem.seekg(static_cast<std::streamoff>(at));
+      if (!mem.read(buf.data(), static_cast<std::streamsize>(n))) break;
+      for (size_t i = buf.find(needle); i != std::string::npos && i < kChunk; i = buf.find(needle, i + 1)) {
+        std::ostringstream where;
+        where << std::hex << at + i << " in " << range << path;
+        hits.push_back(where.str());
+      }
     }
     kiosk::wipe_string(buf);  // the scan itself must not leave a copy for the next needle
   }

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,8 +57,12 @@ BackgroundTool::BackgroundTool(const std::string& program, std::vector<std::stri
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
+    // Dies with the test, even when the test aborts (a sanitizer report): an orphan would hold
+    // ctest's output pipe open and hang the whole run.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     int devnull = ::open("/dev/null", O_WRONLY);
     dup2(devnull, 1);
+    dup2(devnull, 2);
     std::vector<char*> argv;
     argv.push_back(exe.data());
     for (auto& a : args) argv.push_back(a.data());
