@@ -27,6 +27,8 @@ void register_staff_commands(CLI::App& app, Action& action);
 void register_print_commands(CLI::App& app, Action& action);
 void register_qr_commands(CLI::App& app, Action& action);
 void register_dossier_commands(CLI::App& app, Action& action);
+void register_payment_commands(CLI::App& app, Action& action);
+void register_payment_bench(CLI::App& bench, Action& action);
 
 // Where a production kiosk keeps its content store.
 inline constexpr const char* kDefaultStore = "/var/lib/tthc-kiosk/content";

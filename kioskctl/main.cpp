@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   kioskctl::register_print_commands(app, action);
   kioskctl::register_qr_commands(app, action);
   kioskctl::register_dossier_commands(app, action);
+  kioskctl::register_payment_commands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

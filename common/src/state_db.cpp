@@ -57,6 +57,50 @@ constexpr std::array kMigrations = {
     DROP TABLE print_jobs;
     ALTER TABLE print_jobs_v2 RENAME TO print_jobs;
     CREATE INDEX print_jobs_state ON print_jobs(state, id);)"},
+    // The payment journal: every attempt, durable before the screen shows it; one open payment
+    // per dossier fee; receipt numbers gapless per year, allocated once when paid.
+    Migration{3, "payment journal",
+              R"(CREATE TABLE payments(
+      order_code TEXT PRIMARY KEY,
+      dossier TEXT NOT NULL,
+      fee_key TEXT NOT NULL,
+      amount INTEGER NOT NULL CHECK(amount > 0),
+      items TEXT NOT NULL,
+      payee_name TEXT NOT NULL, payee_bin TEXT NOT NULL, payee_account TEXT NOT NULL,
+      procedure TEXT NOT NULL DEFAULT '',
+      payer_masked TEXT NOT NULL DEFAULT '',
+      gateway TEXT NOT NULL,
+      backend TEXT NOT NULL,
+      state TEXT NOT NULL CHECK(state IN ('created','requested','paid','underpaid','expired','cancelled','failed')),
+      qr TEXT, pay_url TEXT, expires_at INTEGER,
+      amount_paid INTEGER NOT NULL DEFAULT 0,
+      bank_ref TEXT, paid_at INTEGER, receipt_url TEXT,
+      receipt_no TEXT UNIQUE,
+      reported INTEGER NOT NULL DEFAULT 0,
+      late INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL);
+    CREATE UNIQUE INDEX payments_one_open ON payments(fee_key) WHERE state IN ('created','requested','underpaid');
+    CREATE INDEX payments_dossier ON payments(dossier);
+    CREATE TABLE payment_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    CREATE TABLE receipt_counters(year INTEGER PRIMARY KEY, last INTEGER NOT NULL);)"},
+    // Messages to the backend, delivered at least once, in order of creation, with backoff; the
+    // key is the receiver's idempotency key (a payment's order code, a rating's id).
+    Migration{4, "outbox",
+              R"(CREATE TABLE outbox(
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      kind TEXT NOT NULL,
+      key TEXT NOT NULL UNIQUE,
+      path TEXT NOT NULL,
+      body TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      next_at INTEGER NOT NULL DEFAULT 0,
+      created_at INTEGER NOT NULL,
+      delivered_at INTEGER,
+      rejected INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT);
+    CREATE INDEX outbox_pending ON outbox(delivered_at, next_at);)"},
 };
 
 void prepare_file(const std::filesystem::path& path) {

@@ -130,6 +130,12 @@ std::string lower(std::string_view s) {
   return to_utf8(u);
 }
 
+std::string capitalize(std::string_view s) {
+  std::u32string u = to_u32(s);
+  if (!u.empty()) u[0] = static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(u[0])));
+  return to_utf8(u);
+}
+
 std::string printable(std::string_view s) {
   // Terminal escapes (ESC, CSI), bells and line breaks from untrusted input must not reach a
   // staff terminal or split a log line; invalid UTF-8 becomes U+FFFD first.

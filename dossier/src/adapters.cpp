@@ -122,7 +122,27 @@ void add_id(BackendAnswer& a, SecretString id) {
   if (!id.empty()) a.owner_ids.push_back(std::move(id));
 }
 
+int64_t amount_of(const json& j, const char* key, const char* what) {
+  const json* v = field(j, key);
+  if (!v) throw AdapterError(std::string(what) + " has no amount");
+  if (v->is_number_integer()) return v->get<std::int64_t>();
+  if (v->is_number_float()) {
+    if (auto w = whole_dong(v->get<double>())) return *w;
+  }
+  throw AdapterError(std::string(what) + "'s amount is not a whole number of đồng");
+}
+
+FeeItem::Kind kind_of(const std::string& kind_or_name) {
+  const std::string w = text::lower(kind_or_name);
+  return w == "le_phi" || w.rfind("lệ phí", 0) == 0 ? FeeItem::Kind::LePhi : FeeItem::Kind::Phi;
+}
+
 }  // namespace
+
+std::optional<int64_t> whole_dong(double v) {
+  if (!std::isfinite(v) || v < 0 || v > 1e13 || std::floor(v) != v) return std::nullopt;
+  return static_cast<int64_t>(v);
+}
 
 BackendAnswer parse_generic(std::string_view body) {
   const json j = parse(body);
@@ -151,7 +171,42 @@ BackendAnswer parse_generic(std::string_view body) {
   d.supplement_note = str(j, "supplement_note");
   if (const json* steps = field(j, "steps"); steps && steps->is_array())
     for (const auto& s : *steps) d.steps.push_back({str(s, "unit"), str(s, "at"), str(s, "action")});
+  if (const json* fees = field(j, "fees_due"); fees && fees->is_object()) {
+    FeesDue f;
+    if (const json* items = field(*fees, "items"); items && items->is_array())
+      for (const auto& it : *items) f.items.push_back({kind_of(str(it, "kind")), str(it, "name"), amount_of(it, "amount", "a fee")});
+    f.total = amount_of(*fees, "total", "the fees' total");
+    int64_t sum = 0;
+    for (const auto& it : f.items) sum += it.amount;
+    if (sum != f.total || f.total <= 0) throw AdapterError("the fees' total is not the sum of its items");
+    const json& payee = obj(*fees, "payee");
+    f.payee = {str(payee, "name"), str(payee, "bin"), str(payee, "account")};
+    f.paid = field(*fees, "paid") && (*fees)["paid"].is_boolean() && (*fees)["paid"].get<bool>();
+    d.fees_due = std::move(f);
+  }
   return a;
+}
+
+FeesDue parse_igate_fees(std::string_view body, const Payee& payee) {
+  const json j = parse(body);
+  if (!j.is_array()) throw AdapterError("iGate's fee list is not an array");
+  FeesDue f;
+  f.payee = payee;
+  int64_t paid = 0;
+  for (const auto& fee : j) {
+    if (!fee.is_object()) throw AdapterError("an iGate fee is not an object");
+    const json& type = obj(obj(fee, "procost"), "type");
+    std::string name = name_in_vietnamese(field(type, "name"));
+    if (name.empty()) name = name_in_vietnamese(field(obj(fee, "procost"), "description"));
+    const int64_t unit = amount_of(fee, "amount", "an iGate fee");
+    const int64_t quantity = field(fee, "quantity") && fee["quantity"].is_number() ? amount_of(fee, "quantity", "a quantity") : 1;
+    if (field(fee, "required") && fee["required"].is_number() && fee["required"].get<double>() == 0) continue;
+    f.items.push_back({kind_of(name), name, unit * quantity});
+    f.total += unit * quantity;
+    if (field(fee, "paid") && fee["paid"].is_number()) paid += amount_of(fee, "paid", "an iGate fee's paid amount");
+  }
+  f.paid = f.total > 0 && paid >= f.total;
+  return f;
 }
 
 BackendAnswer parse_igate(std::string_view body) {
@@ -181,6 +236,7 @@ BackendAnswer parse_igate(std::string_view body) {
   const json& applicant = obj(obj(c, "applicant"), "data");
   d.owner_masked = mask_name(!raw(applicant, "fullname").empty() ? raw(applicant, "fullname") : raw(applicant, "ownerFullname"));
   add_id(a, id_number(applicant, "identityNumber"));
+  d.backend_id = str(c, "id");
   return a;
 }
 

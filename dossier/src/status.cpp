@@ -10,6 +10,8 @@ namespace kiosk::dossier {
 
 Status status_from_id(long id) { return id >= 1 && id <= 10 ? static_cast<Status>(id) : Status::Unknown; }
 
+const char* fee_kind_name(FeeItem::Kind k) { return k == FeeItem::Kind::LePhi ? "le_phi" : "phi"; }
+
 const char* status_name(Status s) {
   switch (s) {
     case Status::Registered: return "registered";

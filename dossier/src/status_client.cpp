@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "common/http.hpp"
 #include "common/text.hpp"
 #include "dossier/adapters.hpp"
 
@@ -226,15 +227,43 @@ LookupResult StatusClient::check(BackendAnswer a, const LookupQuery& q, const st
   }
   // Fail closed on the owner: shown only when someone checked the id the citizen typed.
   if (q.owner_id.empty()) return error(LookupError::Kind::NotShown, shown + ": no owner id was given to check");
-  if (cfg_.backend_checks_owner && a.owner_checked) return std::move(a.status);
-  bool match = false;
+  bool match = cfg_.backend_checks_owner && a.owner_checked;
   for (const auto& id : a.owner_ids) match = match || owner_matches(id.view(), q.owner_id.view(), 4);
   if (!a.secret_code.empty()) match = match || same_ignoring_case(a.secret_code.view(), q.owner_id.view());
-  if (match) return std::move(a.status);
+  if (match) {
+    if (cfg_.adapter == Adapter::IGate && a.status.status == Status::NeedsPayment) add_igate_fees(a.status);
+    return std::move(a.status);
+  }
   if (a.owner_ids.empty() && a.secret_code.empty())
     return error(LookupError::Kind::NotShown, shown + ": the answer holds no owner id to check it against, and the backend "
                                               "did not say it checked one");
   return error(LookupError::Kind::NotShown, shown + ": owner id does not match");
+}
+
+// iGate keeps fees apart: a second request, once the owner is checked. A failure leaves the
+// dossier shown without fees to pay (the counter can take them).
+void StatusClient::add_igate_fees(DossierStatus& d) const {
+  if (d.backend_id.empty()) return;
+  std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
+  if (!curl) return;
+  http::Request r;
+  r.url = cfg_.base_url + "/pa/dossier-fee/--by-dossiers?dossier-ids=" + escape(curl.get(), d.backend_id);
+  r.headers = {"Accept: application/json"};
+  if (!cfg_.auth_header.empty()) r.headers.push_back(cfg_.auth_header);
+  http::Options o;
+  o.ca_bundle = cfg_.ca_bundle;
+  o.allow_http_loopback = cfg_.allow_http_loopback;
+  o.total_timeout = cfg_.total_timeout;
+  o.max_attempts = cfg_.max_attempts;
+  const auto res = http::perform(r, o);
+  const auto* ok = std::get_if<http::Response>(&res);
+  if (!ok || ok->status != 200) return;
+  try {
+    d.fees_due = parse_igate_fees(ok->body, cfg_.payee);
+    if (d.fees_due->items.empty()) d.fees_due.reset();
+  } catch (const AdapterError&) {
+    d.fees_due.reset();  // a fraction of a đồng or a strange shape: not payable here
+  }
 }
 
 }  // namespace kiosk::dossier

@@ -63,10 +63,17 @@ PrintDoc receipt(const ReceiptData& r, const nlohmann::json& center, std::time_t
     total += l.amount_vnd;
   }
   d.heading("Tổng cộng: " + content::format_vnd(total));
+  if (!r.amount_words.empty()) d.text("Bằng chữ: " + r.amount_words);
   d.rule();
   if (!r.method.empty()) d.small("Hình thức: " + r.method);
-  if (!r.transaction_ref.empty()) d.small("Mã giao dịch: " + r.transaction_ref);
+  if (!r.order_code.empty()) d.small("Mã thanh toán: " + r.order_code);
+  if (!r.transaction_ref.empty()) d.small("Mã giao dịch ngân hàng: " + r.transaction_ref);
   if (r.paid_at) d.small("Thanh toán lúc: " + format_time(r.paid_at, "%H:%M:%S %d/%m/%Y"));
+  if (!r.kiosk.empty()) d.small("Kiosk: " + r.kiosk);
+  if (!r.receipt_url.empty()) {
+    d.space().qr(r.receipt_url);
+    d.small("Quét mã để xem biên lai điện tử.");
+  }
   d.small("In lúc " + format_time(printed_at) + ". Biên lai điện tử do cơ quan thu phát hành theo quy định.");
   return d;
 }

@@ -14,6 +14,8 @@
 #include <sstream>
 #include <thread>
 
+#include "payment_sim.hpp"
+
 using nlohmann::json;
 
 namespace {
@@ -69,6 +71,7 @@ std::string mask(const std::string& name) {
 json generic_shape(const json& d) {
   json g = d;
   for (const char* k : {"guid", "received_days_ago", "appointment_in_days", "completed_days_ago"}) g.erase(k);
+  g["id"] = d.value("guid", "");
   g["received_at"] = date_from_today(-d.value("received_days_ago", 0)) + "T08:00:00+07:00";
   g["appointment_at"] = date_from_today(d.value("appointment_in_days", 0));
   g["completed_at"] = d["completed_days_ago"].is_number() ? json(date_from_today(-d["completed_days_ago"].get<int>())) : json();
@@ -82,8 +85,9 @@ json generic_shape(const json& d) {
 
 // The generic API's owner fields: as documented (masked, checked), or as an older or careless
 // backend would answer.
-json answer_generic(const json& d, const std::string& shape) {
+json answer_generic(const json& d, const std::string& shape, bool fees_paid) {
   json g = generic_shape(d);
+  if (g.contains("fees_due")) g["fees_due"]["paid"] = fees_paid;
   const std::string name = d["owner"].value("name", "");
   if (shape == "legacy") return g;  // full name and id number, nothing checked
   g["owner"] = {{"name_masked", mask(name)}};
@@ -208,12 +212,14 @@ int main(int argc, char** argv) {
     }
   };
 
+  sim::PaymentSim payments(db, answer);
+
   auto routes = [&](httplib::Server& srv) {
     auto generic = [&](const json* d, const httplib::Request& req, httplib::Response& res) {
       const std::string mode = generic_mode();
       if (!d || (mode == "checked" && !owner_ok(*d, req.get_header_value("X-Owner-Id"))))
         return answer(res, 404, {{"error", "no dossier with this code and owner"}});
-      answer(res, 200, answer_generic(*d, mode));
+      answer(res, 200, answer_generic(*d, mode, payments.paid(d->value("code", ""))));
     };
     // `generic` lives only while routes() runs: the handlers keep their own copy.
     srv.Get(R"(/dossiers/([^/]+))", [&, generic](const httplib::Request& req, httplib::Response& res) {
@@ -232,6 +238,27 @@ int main(int argc, char** argv) {
       }
       answer(res, 200, igate_shape(*d, mode));
     });
+    // iGate keeps fees apart, amounts as JSON decimals (10000.0).
+    srv.Get("/pa/dossier-fee/--by-dossiers", [&](const httplib::Request& req, httplib::Response& res) {
+      json out = json::array();
+      for (const auto& d : db) {
+        if (d.value("guid", "") != req.get_param_value("dossier-ids") || !d.contains("fees_due")) continue;
+        const bool paid = payments.paid(d.value("code", ""));
+        for (const auto& it : d["fees_due"]["items"]) {
+          const json names = json::array({json{{"languageId", 228}, {"name", it.value("name", "")}}});
+          json fee = json::object();
+          fee["id"] = "fee-" + it.value("name", "");
+          fee["procost"] = json{{"type", json{{"name", names}}}};
+          fee["amount"] = static_cast<double>(it.value("amount", 0));
+          fee["quantity"] = 1;
+          fee["paid"] = paid ? static_cast<double>(it.value("amount", 0)) : 0.0;
+          fee["required"] = 1;
+          out.push_back(fee);
+        }
+      }
+      answer(res, 200, out);
+    });
+    payments.routes(srv);
     srv.Post("/_sim/shape", [&](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard lock(shape.mu);
       if (req.has_param("generic")) shape.generic = req.get_param_value("generic");

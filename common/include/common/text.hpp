@@ -29,7 +29,8 @@ std::u32string to_u32(std::string_view s);
 std::string to_utf8(std::u32string_view s);
 bool is_upper(char32_t c);
 bool is_lower(char32_t c);
-std::string lower(std::string_view s);  // Unicode lower case
+std::string lower(std::string_view s);       // Unicode lower case
+std::string capitalize(std::string_view s);  // the first letter in upper case ("năm" -> "Năm")
 // What untrusted text may show in a log line or on a staff terminal: control characters (escape
 // sequences, bells, line breaks) become '?', invalid UTF-8 becomes U+FFFD.
 std::string printable(std::string_view s);

@@ -30,4 +30,13 @@ struct BackendAnswer {
 BackendAnswer parse_generic(std::string_view json);
 BackendAnswer parse_igate(std::string_view json);
 
+// iGate's fee list (pa/dossier-fee/--by-dossiers): amounts are JSON decimals ("10000.0"),
+// converted to whole đồng; a fraction of a đồng is refused (AdapterError). iGate names no payee:
+// the kiosk's configured one is used.
+FeesDue parse_igate_fees(std::string_view json, const Payee& payee);
+
+// A whole number of đồng from a JSON number written as an integer or a decimal with no fraction
+// (10000, 10000.0); nullopt otherwise.
+std::optional<int64_t> whole_dong(double v);
+
 }  // namespace kiosk::dossier

@@ -1,6 +1,7 @@
 // One internal model of a dossier's status, whatever backend answered, and what a citizen is
 // told about it. Backends speak through adapters (adapters.hpp).
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,28 @@ struct DossierStep {
   std::string action;
 };
 
+// What is owed on a dossier, as the backend says: phí and lệ phí apart, whole đồng.
+struct FeeItem {
+  enum class Kind { Phi, LePhi };
+  Kind kind = Kind::Phi;
+  std::string name;
+  int64_t amount = 0;  // VND
+  bool operator==(const FeeItem&) const = default;
+};
+const char* fee_kind_name(FeeItem::Kind k);  // "phi" | "le_phi"
+
+struct Payee {
+  std::string name, bin, account;  // who the money goes to: the collecting agency's account
+  bool operator==(const Payee&) const = default;
+};
+
+struct FeesDue {
+  std::vector<FeeItem> items;
+  int64_t total = 0;
+  Payee payee;
+  bool paid = false;
+};
+
 struct DossierStatus {
   std::string code;
   std::string procedure_code;
@@ -57,6 +80,8 @@ struct DossierStatus {
   std::string counter;           // where to collect the result
   std::string supplement_note;   // what to bring when documents are missing
   std::vector<DossierStep> steps;
+  std::optional<FeesDue> fees_due;  // fees the backend says are owed (or were paid)
+  std::string backend_id;           // the backend's own id of the dossier (iGate's fee lookup)
 };
 
 // Late is not a status: it is an appointment date passed without the result being ready.

@@ -25,6 +25,8 @@ struct BackendConfig {
   // Plain http sends the token and the owner's id in clear: refused, unless allowed here and the
   // backend is this machine (a stand-in, a local proxy).
   bool allow_http_loopback = false;
+  // Who fees are paid to when the backend does not say (iGate's fee list names no payee).
+  Payee payee;
   std::string ca_bundle;     // empty: the system's CA store
   std::string auth_header;   // e.g. "Authorization: Bearer …" or "X-API-Key: …"; never logged
   std::chrono::milliseconds connect_timeout{3000};
@@ -73,6 +75,7 @@ class StatusClient {
 
  private:
   LookupResult check(BackendAnswer a, const LookupQuery& q, const std::string& shown) const;
+  void add_igate_fees(DossierStatus& d) const;
   BackendConfig cfg_;
 };
 

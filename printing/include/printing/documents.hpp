@@ -45,6 +45,10 @@ struct ReceiptData {
   std::vector<ReceiptLine> lines;
   std::time_t paid_at = 0;
   bool reprint = false;  // staff reprints say so on the paper
+  std::string amount_words;  // the total in Vietnamese words ("Năm mươi nghìn đồng")
+  std::string kiosk;         // which kiosk took it
+  std::string order_code;    // the gateway's order code
+  std::string receipt_url;   // the e-receipt, when the backend issues one: printed as a QR code
 };
 PrintDoc receipt(const ReceiptData& r, const nlohmann::json& center, std::time_t printed_at);
 

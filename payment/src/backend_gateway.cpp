@@ -1,0 +1,116 @@
+// The province's one-stop backend as the gateway (docs/payment.md): it holds PayGov's or its
+// bank's keys and answers the kiosk's generic payment API.
+#include <nlohmann/json.hpp>
+
+#include "common/text.hpp"
+#include "gateway_common.hpp"
+
+namespace kiosk::payment {
+
+namespace {
+
+using nlohmann::json;
+
+GatewayStatus::State state_from(const std::string& s) {
+  if (s == "paid") return GatewayStatus::State::Paid;
+  if (s == "underpaid") return GatewayStatus::State::Underpaid;
+  if (s == "expired") return GatewayStatus::State::Expired;
+  if (s == "cancelled" || s == "canceled") return GatewayStatus::State::Cancelled;
+  if (s == "failed") return GatewayStatus::State::Failed;
+  return GatewayStatus::State::Pending;
+}
+
+int64_t integer(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return 0;
+  if (!it->is_number_integer()) throw std::runtime_error(std::string(key) + " is not a whole number");
+  return it->get<int64_t>();
+}
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+class BackendGateway : public Gateway {
+ public:
+  explicit BackendGateway(BackendGatewayConfig c) : c_(std::move(c)) {
+    while (!c_.base_url.empty() && c_.base_url.back() == '/') c_.base_url.pop_back();
+    http::check_url(c_.base_url, c_.http.allow_http_loopback);
+  }
+  const char* name() const override { return "backend"; }
+
+  CreateResult create(const CreateRequest& r) override {
+    json items = json::array();
+    for (const auto& i : r.items) items.push_back({{"kind", dossier::fee_kind_name(i.kind)}, {"name", i.name}, {"amount", i.amount}});
+    const json body{{"order_code", r.order_code}, {"amount", r.amount}, {"description", r.description},
+                    {"items", items}, {"expires_at", r.expires_at}};
+    auto j = call("POST", "/dossiers/" + r.dossier_code + "/payments", body.dump(), r.order_code);
+    if (auto* e = std::get_if<GatewayError>(&j)) return *e;
+    const json& a = std::get<json>(j);
+    try {
+      Offer o;
+      o.order_code = str(a, "order_code");
+      o.amount = integer(a, "amount");
+      o.qr = str(a, "qr");
+      o.pay_url = str(a, "pay_url");
+      o.expires_at = integer(a, "expires_at");
+      if (o.order_code != r.order_code) return GatewayError{GatewayError::Kind::BadAnswer, "the answer is for another order code"};
+      if (o.qr.empty() && o.pay_url.empty()) return GatewayError{GatewayError::Kind::BadAnswer, "the answer has no QR and no payment page"};
+      return o;
+    } catch (const std::exception& e) {
+      return GatewayError{GatewayError::Kind::BadAnswer, std::string("payment answer: ") + e.what()};
+    }
+  }
+
+  StatusResult status(const std::string& order_code) override { return read_status(call("GET", "/payments/" + order_code, "", "")); }
+  StatusResult cancel(const std::string& order_code) override {
+    return read_status(call("POST", "/payments/" + order_code + "/cancel", "{}", order_code));
+  }
+
+ private:
+  std::variant<json, GatewayError> call(const std::string& method, const std::string& path, const std::string& body,
+                                        const std::string& idempotency_key) {
+    http::Request req;
+    req.method = method;
+    req.url = c_.base_url + path;
+    req.body = body;
+    req.headers = {"Accept: application/json", "Content-Type: application/json"};
+    if (!c_.auth_header.empty()) req.headers.push_back(c_.auth_header);
+    // The order code makes a repeated create the same create: repeating is safe, so retried.
+    if (!idempotency_key.empty()) req.headers.push_back("Idempotency-Key: " + idempotency_key);
+    http::Options o = c_.http;
+    o.max_attempts = 3;
+    auto r = detail::expect_json(http::perform(req, o), method + " " + path);
+    if (auto* e = std::get_if<GatewayError>(&r)) return *e;
+    json j = json::parse(std::get<http::Response>(r).body, nullptr, false);
+    if (!j.is_object()) return GatewayError{GatewayError::Kind::BadAnswer, path + ": not a JSON object"};
+    return j;
+  }
+
+  StatusResult read_status(std::variant<json, GatewayError> j) {
+    if (auto* e = std::get_if<GatewayError>(&j)) return *e;
+    const json& a = std::get<json>(j);
+    try {
+      GatewayStatus s;
+      s.state = state_from(str(a, "status"));
+      s.amount = integer(a, "amount");
+      s.amount_paid = integer(a, "amount_paid");
+      s.amount_remaining = integer(a, "amount_remaining");
+      s.bank_ref = str(a, "bank_ref");
+      s.paid_at = integer(a, "paid_at");
+      s.receipt_url = str(a, "receipt_url");
+      return s;
+    } catch (const std::exception& e) {
+      return GatewayError{GatewayError::Kind::BadAnswer, std::string("payment status: ") + e.what()};
+    }
+  }
+
+  BackendGatewayConfig c_;
+};
+
+}  // namespace
+
+std::unique_ptr<Gateway> make_backend_gateway(BackendGatewayConfig c) { return std::make_unique<BackendGateway>(std::move(c)); }
+
+}  // namespace kiosk::payment

@@ -1,0 +1,66 @@
+#include "gateway_common.hpp"
+
+#include <sys/stat.h>
+
+#include <stdexcept>
+
+#include "common/files.hpp"
+#include "common/text.hpp"
+
+namespace kiosk::payment {
+
+const char* state_name(GatewayStatus::State s) {
+  switch (s) {
+    case GatewayStatus::State::Pending: return "pending";
+    case GatewayStatus::State::Paid: return "paid";
+    case GatewayStatus::State::Underpaid: return "underpaid";
+    case GatewayStatus::State::Expired: return "expired";
+    case GatewayStatus::State::Cancelled: return "cancelled";
+    case GatewayStatus::State::Failed: return "failed";
+  }
+  return "failed";
+}
+
+const char* kind_name(GatewayError::Kind k) {
+  switch (k) {
+    case GatewayError::Kind::Unreachable: return "unreachable";
+    case GatewayError::Kind::Busy: return "busy";
+    case GatewayError::Kind::NotFound: return "not-found";
+    case GatewayError::Kind::Duplicate: return "duplicate";
+    case GatewayError::Kind::Refused: return "refused";
+    case GatewayError::Kind::BadAnswer: return "bad-answer";
+    case GatewayError::Kind::BadSignature: return "bad-signature";
+  }
+  return "refused";
+}
+
+std::string read_secret_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) throw std::runtime_error("cannot read the key file " + path);
+  if ((st.st_mode & 077) != 0)
+    throw std::runtime_error("the key file " + path + " may be read by others (chmod 600 it): refused");
+  const std::string v = text::trim(files::read_file(path));
+  if (v.empty()) throw std::runtime_error("the key file " + path + " is empty");
+  return v;
+}
+
+namespace detail {
+
+std::variant<http::Response, GatewayError> expect_json(const http::Result& r, const std::string& what) {
+  if (const auto* e = std::get_if<http::Error>(&r))
+    return GatewayError{GatewayError::Kind::Unreachable, what + ": " + http::kind_name(e->kind) + ": " + e->detail};
+  const auto& resp = std::get<http::Response>(r);
+  if (resp.status == 429 || resp.status >= 500)
+    return GatewayError{GatewayError::Kind::Busy, what + ": HTTP " + std::to_string(resp.status)};
+  if (resp.status == 404) return GatewayError{GatewayError::Kind::NotFound, what + ": HTTP 404"};
+  if (resp.status == 409) return GatewayError{GatewayError::Kind::Duplicate, what + ": HTTP 409"};
+  if (resp.status < 200 || resp.status >= 300)
+    return GatewayError{GatewayError::Kind::Refused, what + ": HTTP " + std::to_string(resp.status) + ": " +
+                                                         text::printable(resp.body.substr(0, 200))};
+  if (resp.content_type.rfind("application/json", 0) != 0)
+    return GatewayError{GatewayError::Kind::BadAnswer, what + ": content type '" + text::printable(resp.content_type) + "'"};
+  return resp;
+}
+
+}  // namespace detail
+}  // namespace kiosk::payment
