@@ -13,7 +13,7 @@ namespace {
     msg += ": ";
     msg += sqlite3_errmsg(db);
   }
-  throw Error(msg);
+  throw Error(msg, db ? sqlite3_errcode(db) & 0xff : 0);
 }
 }  // namespace
 
@@ -51,13 +51,15 @@ Db::Db(const std::string& path, Mode mode) {
   sqlite3_busy_timeout(raw, 2000);
 }
 
+bool Error::busy() const { return code == SQLITE_BUSY || code == SQLITE_LOCKED; }
+
 void Db::exec(std::string_view sql) {
   std::string s(sql);
   char* err = nullptr;
-  if (sqlite3_exec(handle_.get(), s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(handle_.get(), s.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw Error("SQL failed: " + msg);
+    throw Error("SQL failed: " + msg, rc & 0xff);
   }
 }
 

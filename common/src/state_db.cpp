@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 
@@ -142,6 +144,10 @@ int migrate(db::Db& db, std::span<const Migration> list) {
   for (const auto& m : list) {
     if (m.version <= version) continue;
     db::Transaction tx(db);
+    // Workers open the database at the same time: the version is read again under the write
+    // lock, and a migration another one applied meanwhile is skipped.
+    version = user_version(db);
+    if (m.version <= version) continue;
     db.exec(m.sql);
     db.exec("PRAGMA user_version = " + std::to_string(m.version));
     tx.commit();
@@ -153,10 +159,19 @@ int migrate(db::Db& db, std::span<const Migration> list) {
 db::Db open_state_db(const std::filesystem::path& path) {
   prepare_file(path);
   db::Db db(path.string(), db::Mode::Create);
-  // WAL + FULL: what the citizen was told is on disk before we say so.
-  db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-  migrate(db, migrations());
-  return db;
+  // Workers open it at the same time on the kiosk's first start: turning a new file to WAL is
+  // refused while another connection is at it (SQLite does not wait for that), so try again.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      // WAL + FULL: what the citizen was told is on disk before we say so.
+      db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+      migrate(db, migrations());
+      return db;
+    } catch (const db::Error& e) {
+      if (!e.busy() || attempt >= 100) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10 + 5 * std::min(attempt, 10)));
+    }
+  }
 }
 
 }  // namespace kiosk::state

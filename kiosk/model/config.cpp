@@ -93,6 +93,26 @@ KioskConfig parse_config(const std::string& body) {
       c.camera = value;
     } else if (key == "camera_frames") {
       c.camera_frames = value;
+    } else if (key == "payment_gateway") {
+      if (value != "backend" && value != "payos" && value != "none")
+        throw ConfigError(where + ": payment_gateway is 'backend', 'payos' or 'none', got '" + value + "'");
+      c.payment_gateway = value;
+    } else if (key == "payment_ttl_minutes") {
+      c.payment_ttl_minutes = parse_int(value, 2, 60, where);
+    } else if (key == "payos_url") {
+      c.payos_url = value;
+    } else if (key == "payos_keys_dir") {
+      c.payos_keys_dir = value;
+    } else if (key == "kiosk_number") {
+      c.kiosk_number = parse_int(value, 1, 9999, where);
+    } else if (key == "kiosk_name") {
+      c.kiosk_name = value;
+    } else if (key == "payee_name") {
+      c.payee_name = value;
+    } else if (key == "payee_bin") {
+      c.payee_bin = value;
+    } else if (key == "payee_account") {
+      c.payee_account = value;
     } else if (key == "print_retention_hours") {
       c.print_retention_hours = parse_int(value, 1, 24 * 90, where);
     } else if (key == "paper") {

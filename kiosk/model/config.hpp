@@ -42,6 +42,16 @@ struct KioskConfig {
   std::string backend_ca_bundle;
   std::filesystem::path backend_token_file;  // a bearer token, read at start, never logged
   int owner_id_digits = 4;
+  // Fee payment (#12): through the backend's payment API, payOS directly, or none. The payee for
+  // backends that name none (iGate). This kiosk's number in the fleet (order codes, receipts)
+  // and its name on receipts.
+  std::string payment_gateway = "backend";  // backend | payos | none
+  int payment_ttl_minutes = 15;              // how long a payment code is valid
+  std::string payos_url = "https://api-merchant.payos.vn";
+  std::filesystem::path payos_keys_dir;     // client-id, api-key, checksum-key (mode 0600)
+  int kiosk_number = 1;
+  std::string kiosk_name;
+  std::string payee_name, payee_bin, payee_account;
   // Slip scanners besides keyboard-wedge ones (always on): a serial/USB-CDC tty, and camera
   // frames from a directory (a recorded sequence, for tests and demos).
   std::filesystem::path scanner_serial;

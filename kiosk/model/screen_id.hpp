@@ -3,6 +3,6 @@
 
 namespace kiosk::app {
 
-enum class Screen { Attract, Home, Search, Procedure, Staff, Dossier };
+enum class Screen { Attract, Home, Search, Procedure, Staff, Dossier, Payment };
 
 }  // namespace kiosk::app

@@ -32,6 +32,7 @@ void start_dossier(Services& s, const KioskConfig& c, Logger& log, std::function
     if (b.backend_checks_owner && b.adapter == dossier::Adapter::IGate)
       log.warn("kiosk", "backend_checks_owner = yes with iGate: its public search does not check the owner");
     b.allow_http_loopback = c.backend_allow_http;
+    b.payee = {c.payee_name, c.payee_bin, c.payee_account};
     b.ca_bundle = c.backend_ca_bundle;
     if (!c.backend_token_file.empty())
       b.auth_header = "Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file));
@@ -40,6 +41,37 @@ void start_dossier(Services& s, const KioskConfig& c, Logger& log, std::function
     log.info("kiosk", "dossier lookup through " + c.backend_url + " (" + c.backend_adapter + ")");
   } catch (const std::exception& e) {
     log.error("kiosk", std::string("dossier lookup disabled: ") + e.what());
+  }
+}
+
+void start_payment(Services& s, const KioskConfig& c, Logger& log, std::function<void()> wake) {
+  if (c.backend_url.empty() || c.payment_gateway == "none" || !c.printing) {
+    // Without a printer there is no receipt: fees are paid at the counter.
+    if (!c.backend_url.empty() && c.payment_gateway != "none") log.info("kiosk", "fee payment off: this kiosk has no printer for receipts");
+    return;
+  }
+  try {
+    payment::GatewaySettings g;
+    g.ca_bundle = c.backend_ca_bundle;
+    g.allow_http_loopback = c.backend_allow_http;
+    g.payos_url = c.payos_url;
+    g.payos_keys_dir = c.payos_keys_dir.string();
+    payment::PaymentServiceOptions o;
+    o.kiosk_number = c.kiosk_number;
+    o.backend = c.backend_url;
+    o.http.ca_bundle = c.backend_ca_bundle;
+    o.http.allow_http_loopback = c.backend_allow_http;
+    if (!c.backend_token_file.empty()) {
+      g.auth_header = "Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file));
+      o.backend_headers.push_back(g.auth_header);
+    }
+    s.payment = std::make_unique<payment::PaymentService>(c.state_db, payment::make_gateway_factory(g), log, std::move(wake), o);
+    s.payment_gateway = c.payment_gateway;
+    s.payment_ttl_seconds = c.payment_ttl_minutes * 60;
+    s.backend_url = c.backend_url;
+    log.info("kiosk", "fee payment through " + c.payment_gateway);
+  } catch (const std::exception& e) {
+    log.error("kiosk", std::string("fee payment disabled: ") + e.what());
   }
 }
 
@@ -81,6 +113,8 @@ Services start_services(const KioskConfig& c, Logger& log, std::function<void()>
   load_content(s, c, log, wake);
   start_printing(s, c, log, wake);
   start_dossier(s, c, log, wake);
+  if (s.dossier) start_payment(s, c, log, wake);
+  s.kiosk_name = c.kiosk_name.empty() ? "Kiosk " + std::to_string(c.kiosk_number) : c.kiosk_name;
   return s;
 }
 

@@ -14,6 +14,7 @@
 #include "model/dossier_lookup.hpp"
 #include "model/search_worker.hpp"
 #include "model/staff_gate.hpp"
+#include "payment/payment_service.hpp"
 #include "printing/pdf_layout.hpp"
 #include "printing/print_service.hpp"
 
@@ -29,12 +30,17 @@ struct Services {
   std::unique_ptr<SearchWorker> search;
   std::unique_ptr<DossierWorker> dossier;          // a backend is configured
   std::unique_ptr<printing::PrintService> printer;  // this kiosk has a printer
+  std::unique_ptr<payment::PaymentService> payment;  // fees can be paid here (a backend and a gateway)
+  std::string payment_gateway;                       // "backend" | "payos", for PayRequests
+  std::string backend_url;
+  std::string kiosk_name;                            // on receipts
 
   std::unique_ptr<StaffGate> staff_gate;  // a staff PIN is configured
 
   // Settings the screens need.
   printing::Paper paper = printing::Paper::Roll80;
   int owner_id_digits = 4;  // 0: the whole id number is asked for
+  int payment_ttl_seconds = 15 * 60;
 
   bool content_ready() const { return catalog.has_value(); }
 };

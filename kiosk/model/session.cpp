@@ -52,7 +52,9 @@ bool Session::tick(Clock::time_point now) {
     }
     return false;
   }
-  if (!prompt_ && idle >= timeouts_.idle) {
+  // A payment code on screen: the citizen is at their phone; the prompt waits for its expiry.
+  const auto& hold = payment().hold_until;
+  if (!prompt_ && idle >= timeouts_.idle && (!hold || now >= *hold)) {
     prompt_ = true;
     prompt_since_ = now;
     return true;
@@ -69,6 +71,9 @@ std::optional<Clock::time_point> Session::next_deadline(Clock::time_point now) c
   // While the prompt counts down, wake every second to show the number.
   if (prompt_) return prompt_since_ + std::chrono::seconds((now - prompt_since_) / std::chrono::seconds(1) + 1);
   if (screen_ == Screen::Home) return last_touch_ + timeouts_.attract;
+  // A payment code's time left is counted down on screen, second by second.
+  const auto& hold = payment().hold_until;
+  if (hold && now < *hold) return std::min(*hold, now + std::chrono::seconds(1));
   return last_touch_ + timeouts_.idle;
 }
 

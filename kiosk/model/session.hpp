@@ -21,7 +21,7 @@ class Session {
  public:
   // Every slice of a citizen's data. Add a slice here and wipe() resets it; the session test
   // counts them, so it must be taught to fill the new one.
-  using Slices = std::tuple<SearchSlice, ProcedureSlice, DossierLookup, PrintSlice, StaffSlice, Preferences>;
+  using Slices = std::tuple<SearchSlice, ProcedureSlice, DossierLookup, PrintSlice, StaffSlice, PaymentSlice, Preferences>;
 
   explicit Session(SessionTimeouts t = {}) : timeouts_(t) {}
 
@@ -54,6 +54,8 @@ class Session {
   const DossierLookup& dossier() const { return std::get<DossierLookup>(slices_); }
   PrintSlice& print() { return std::get<PrintSlice>(slices_); }
   const PrintSlice& print() const { return std::get<PrintSlice>(slices_); }
+  PaymentSlice& payment() { return std::get<PaymentSlice>(slices_); }
+  const PaymentSlice& payment() const { return std::get<PaymentSlice>(slices_); }
   StaffSlice& staff() { return std::get<StaffSlice>(slices_); }
   const StaffSlice& staff() const { return std::get<StaffSlice>(slices_); }
   Preferences& prefs() { return std::get<Preferences>(slices_); }

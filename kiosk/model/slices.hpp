@@ -64,6 +64,16 @@ struct StaffSlice {
   void scrub();
 };
 
+// The fee payment a citizen is making: the payment worker's ticket, and what the screen did
+// about it. While a code is on screen the idle prompt waits for its expiry, not the usual minute.
+struct PaymentSlice {
+  uint64_t ticket = 0;
+  std::string dossier;
+  bool receipt_requested = false;
+  std::optional<Clock::time_point> hold_until;
+  bool empty() const { return ticket == 0 && dossier.empty() && !receipt_requested && !hold_until; }
+};
+
 struct Preferences {
   Language language = Language::Vi;
   bool large_text = false;

@@ -17,7 +17,10 @@ enum class Text {
   PrintSummary, PrintForm, PrintPreparing, PrintWaiting, PrintPrinting, PrintDone, PrintFailed, PrintUnavailable,
   TileDossier, TileDossierHint, HoldSlip, OrTypeCode, LookUp, OwnerIdPrompt, OwnerIdWhole, ViewDossier, LookingUp,
   Retry, RetypeId, OtherDossier, PrintSlip, Received, Appointment, Late, OnTime, Timeline, NextStep, Owner, DossierCode,
-  Status, CameraView,
+  Status, CameraView, PayFees, PaymentTitle, FeePhi, FeeLePhi, Total, Payee, ScanToPay, TimeLeft, PaymentStarting,
+  PaymentPaid, PaymentExpired, NewCode, StillToPay, PaymentUnreachable, PaymentRefused, PaymentCancel, PaymentCancelled,
+  AlreadyPaid, ReprintReceipt, ReceiptNo, Minutes, Account, AmountReceived, PaymentUnderpaidHelp, PaymentUnavailable,
+  TransactionRef, PrintReceipt, FeesDue, FeesPaidWaiting,
   Count_  // not a text: the number of keys
 };
 

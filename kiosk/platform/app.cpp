@@ -5,6 +5,7 @@
 
 #include "content/store.hpp"
 #include "model/actions.hpp"
+#include "model/payment_actions.hpp"
 #include "platform/app_impl.hpp"
 
 namespace kiosk::platform {
@@ -142,10 +143,13 @@ void KioskApp::Impl::take_work() {
     frames_pending = std::max(frames_pending, 3);
   }
   if (app::collect_answers(session, services, log)) frames_pending = std::max(frames_pending, 2);
+  if (app::follow_payment(session, services, now())) frames_pending = std::max(frames_pending, 2);
   if (session.generation() != generation_seen) {
     // The session was wiped: that citizen's print jobs not yet printing are cancelled.
     generation_seen = session.generation();
     if (services.printer) services.printer->end_session();
+    // Payments the citizen left are not forgotten: the journal keeps following them.
+    if (services.payment) services.payment->end_session();
     if (!session.blank()) log.error("kiosk", "the session wipe left a slice not empty");
   }
   // The camera's live view, only while the citizen is asked to hold the slip up.

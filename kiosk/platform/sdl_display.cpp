@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 
+#include "dossier/qr_encode.hpp"
+
 namespace kiosk::platform {
 
 namespace {
@@ -56,7 +58,9 @@ struct SdlDisplay::Sdl {
   ImGuiContextGuard imgui;
   std::optional<ImGuiRendererGuard> imgui_renderer;
   Uint32 wake_event = 0;
-  Texture logo, preview;
+  Texture logo, preview, qr;
+  std::string qr_payload;
+  int qr_size = 0;
   bool atlas_uploaded = false;
 };
 
@@ -79,6 +83,7 @@ SdlDisplay::SdlDisplay(const DisplayOptions& o) {
   sdl_->wake_event = SDL_RegisterEvents(1);
   ImGui::GetIO().IniFilename = nullptr;  // nothing of a session is written to disk
   sdl_->imgui_renderer.emplace(sdl_->renderer.get());
+  textures_.qr = [this](const std::string& payload, int* size) { return qr_texture(payload, size); };
   SDL_StartTextInput();
 }
 
@@ -183,6 +188,32 @@ void SdlDisplay::update_preview(const app::PreviewFrame& frame) {
 void SdlDisplay::show_preview(bool on) {
   preview_shown_ = on;
   textures_.preview = on && sdl_->preview ? static_cast<ImTextureID>(sdl_->preview.get()) : nullptr;
+}
+
+ImTextureID SdlDisplay::qr_texture(const std::string& payload, int* size) {
+  if (payload != sdl_->qr_payload || !sdl_->qr) {
+    sdl_->qr.reset();
+    sdl_->qr_payload = payload;
+    try {
+      const auto g = dossier::encode_qr(payload, 1);  // one pixel a module: the screen scales it
+      std::vector<unsigned char> rgba(size_t(g.width) * size_t(g.height) * 4);
+      for (size_t i = 0; i < g.pixels.size(); ++i) {
+        rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = g.pixels[i];
+        rgba[i * 4 + 3] = 255;
+      }
+      Texture t(SDL_CreateTexture(sdl_->renderer.get(), SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, g.width, g.height));
+      if (!t) return nullptr;
+      SDL_UpdateTexture(t.get(), nullptr, rgba.data(), g.width * 4);
+      // Scaled up with hard edges: a phone reads crisp modules, not a blur.
+      SDL_SetTextureScaleMode(t.get(), SDL_ScaleModeNearest);
+      sdl_->qr = std::move(t);
+      sdl_->qr_size = g.width;
+    } catch (const std::exception&) {
+      return nullptr;
+    }
+  }
+  if (size) *size = sdl_->qr_size;
+  return static_cast<ImTextureID>(sdl_->qr.get());
 }
 
 std::string SdlDisplay::video_driver() const {

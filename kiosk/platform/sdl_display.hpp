@@ -47,6 +47,8 @@ class SdlDisplay {
   void update_preview(const app::PreviewFrame& frame);
   const ui::Textures& textures() const { return textures_; }
   void show_preview(bool on);
+  // A QR code texture for the payment screen (Textures::qr); the last one is kept.
+  ImTextureID qr_texture(const std::string& payload, int* size);
 
   std::string video_driver() const;
 

@@ -23,6 +23,10 @@ struct Textures {
   int logo_w = 0, logo_h = 0;
   ImTextureID preview = nullptr;
   int preview_w = 0, preview_h = 0;
+  // A QR code of `payload` as a texture, one pixel a module, `*size` modules a side (the quiet
+  // zone included), to be drawn at a whole number of pixels a module; null when
+  // it cannot be made. Made once per payload and kept while it is shown.
+  std::function<ImTextureID(const std::string& payload, int* size)> qr;
 };
 
 // What a frame asks of the platform.

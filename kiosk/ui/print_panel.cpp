@@ -9,9 +9,15 @@ namespace pr = printing;
 
 bool print_button(FrameContext& f, const std::string& key, const std::string& label, ImVec2 size, const ButtonLook& look,
                   const std::function<PrintJob()>& make) {
-  auto* svc = f.services.printer.get();
-  if (!svc) return false;
+  if (!f.services.printer) return false;
   if (!button(f.items, ("##print-" + key).c_str(), label, size, look)) return false;
+  request_print(f, key, make);
+  return true;
+}
+
+void request_print(FrameContext& f, const std::string& key, const std::function<PrintJob()>& make) {
+  auto* svc = f.services.printer.get();
+  if (!svc) return;
   auto& slice = f.session.print();
   slice.last_key = key;
   slice.pressed_on = f.session.screen();
@@ -21,21 +27,20 @@ bool print_button(FrameContext& f, const std::string& key, const std::string& la
   // has left. Paper or jam faults found later leave the job waiting in the printer.
   if (snap.checked && snap.problem != pr::PrinterProblem::None) {
     slice.refused = snap.problem;
-    return true;
+    return;
   }
   if (!snap.queue_ok) {
     slice.refused = pr::PrinterProblem::NoServer;  // "printing is not available right now"
-    return true;
+    return;
   }
   if (auto t = slice.tickets.find(key); t != slice.tickets.end()) {
     auto st = snap.tickets.find(t->second);
     // One copy per press while it is on its way: a second tap does not print twice.
     if (st != snap.tickets.end() && st->second.state != pr::TicketState::Done && st->second.state != pr::TicketState::Failed)
-      return true;
+      return;
   }
   PrintJob job = make();
   slice.tickets[key] = svc->request(job.kind, job.title, std::move(job.render));
-  return true;
 }
 
 std::optional<PrintStatus> print_status(const FrameContext& f) {

@@ -12,7 +12,7 @@
 namespace kiosk::ui {
 
 struct PrintJob {
-  std::string kind;  // summary | form | status-slip
+  std::string kind;  // summary | form | status-slip | receipt
   std::string title;
   printing::PrintService::Render render;
 };
@@ -22,6 +22,10 @@ struct PrintJob {
 // Returns true when tapped.
 bool print_button(FrameContext& f, const std::string& key, const std::string& label, ImVec2 size, const ButtonLook& look,
                   const std::function<PrintJob()>& make);
+
+// What a tap on a print button does, for prints the kiosk makes on its own (the receipt once a
+// payment is confirmed): the same banner follows it.
+void request_print(FrameContext& f, const std::string& key, const std::function<PrintJob()>& make);
 
 // What to tell the citizen about the last press, if anything.
 struct PrintStatus {

@@ -4,6 +4,7 @@
 
 #include "common/text.hpp"
 #include "gateway_common.hpp"
+#include "payment/gateway_answers.hpp"
 
 namespace kiosk::payment {
 
@@ -20,17 +21,8 @@ GatewayStatus::State state_from(const std::string& s) {
   return GatewayStatus::State::Pending;
 }
 
-int64_t integer(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return 0;
-  if (!it->is_number_integer()) throw std::runtime_error(std::string(key) + " is not a whole number");
-  return it->get<int64_t>();
-}
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+using detail::integer;
+using detail::str;
 
 class BackendGateway : public Gateway {
  public:
@@ -45,22 +37,7 @@ class BackendGateway : public Gateway {
     for (const auto& i : r.items) items.push_back({{"kind", dossier::fee_kind_name(i.kind)}, {"name", i.name}, {"amount", i.amount}});
     const json body{{"order_code", r.order_code}, {"amount", r.amount}, {"description", r.description},
                     {"items", items}, {"expires_at", r.expires_at}};
-    auto j = call("POST", "/dossiers/" + r.dossier_code + "/payments", body.dump(), r.order_code);
-    if (auto* e = std::get_if<GatewayError>(&j)) return *e;
-    const json& a = std::get<json>(j);
-    try {
-      Offer o;
-      o.order_code = str(a, "order_code");
-      o.amount = integer(a, "amount");
-      o.qr = str(a, "qr");
-      o.pay_url = str(a, "pay_url");
-      o.expires_at = integer(a, "expires_at");
-      if (o.order_code != r.order_code) return GatewayError{GatewayError::Kind::BadAnswer, "the answer is for another order code"};
-      if (o.qr.empty() && o.pay_url.empty()) return GatewayError{GatewayError::Kind::BadAnswer, "the answer has no QR and no payment page"};
-      return o;
-    } catch (const std::exception& e) {
-      return GatewayError{GatewayError::Kind::BadAnswer, std::string("payment answer: ") + e.what()};
-    }
+    return read_create(call("POST", "/dossiers/" + r.dossier_code + "/payments", body.dump(), r.order_code), r.order_code);
   }
 
   StatusResult status(const std::string& order_code) override { return read_status(call("GET", "/payments/" + order_code, "", "")); }
@@ -68,8 +45,18 @@ class BackendGateway : public Gateway {
     return read_status(call("POST", "/payments/" + order_code + "/cancel", "{}", order_code));
   }
 
+
  private:
-  std::variant<json, GatewayError> call(const std::string& method, const std::string& path, const std::string& body,
+  static CreateResult read_create(std::variant<std::string, GatewayError> body, const std::string& order_code) {
+    if (auto* e = std::get_if<GatewayError>(&body)) return *e;
+    return parse_backend_create(std::get<std::string>(body), order_code);
+  }
+  static StatusResult read_status(std::variant<std::string, GatewayError> body) {
+    if (auto* e = std::get_if<GatewayError>(&body)) return *e;
+    return parse_backend_status(std::get<std::string>(body));
+  }
+
+  std::variant<std::string, GatewayError> call(const std::string& method, const std::string& path, const std::string& body,
                                         const std::string& idempotency_key) {
     http::Request req;
     req.method = method;
@@ -83,33 +70,49 @@ class BackendGateway : public Gateway {
     o.max_attempts = 3;
     auto r = detail::expect_json(http::perform(req, o), method + " " + path);
     if (auto* e = std::get_if<GatewayError>(&r)) return *e;
-    json j = json::parse(std::get<http::Response>(r).body, nullptr, false);
-    if (!j.is_object()) return GatewayError{GatewayError::Kind::BadAnswer, path + ": not a JSON object"};
-    return j;
-  }
-
-  StatusResult read_status(std::variant<json, GatewayError> j) {
-    if (auto* e = std::get_if<GatewayError>(&j)) return *e;
-    const json& a = std::get<json>(j);
-    try {
-      GatewayStatus s;
-      s.state = state_from(str(a, "status"));
-      s.amount = integer(a, "amount");
-      s.amount_paid = integer(a, "amount_paid");
-      s.amount_remaining = integer(a, "amount_remaining");
-      s.bank_ref = str(a, "bank_ref");
-      s.paid_at = integer(a, "paid_at");
-      s.receipt_url = str(a, "receipt_url");
-      return s;
-    } catch (const std::exception& e) {
-      return GatewayError{GatewayError::Kind::BadAnswer, std::string("payment status: ") + e.what()};
-    }
+    return std::move(std::get<http::Response>(r).body);
   }
 
   BackendGatewayConfig c_;
 };
 
 }  // namespace
+
+CreateResult parse_backend_create(std::string_view body, const std::string& order_code) {
+  const json a = json::parse(body, nullptr, false);
+  if (!a.is_object()) return GatewayError{GatewayError::Kind::BadAnswer, "payment answer: not a JSON object"};
+  try {
+    Offer o;
+    o.order_code = str(a, "order_code");
+    o.amount = integer(a, "amount");
+    o.qr = str(a, "qr");
+    o.pay_url = str(a, "pay_url");
+    o.expires_at = integer(a, "expires_at");
+    if (o.order_code != order_code) return GatewayError{GatewayError::Kind::BadAnswer, "the answer is for another order code"};
+    if (o.qr.empty() && o.pay_url.empty()) return GatewayError{GatewayError::Kind::BadAnswer, "the answer has no QR and no payment page"};
+    return o;
+  } catch (const std::exception& e) {
+    return GatewayError{GatewayError::Kind::BadAnswer, std::string("payment answer: ") + e.what()};
+  }
+}
+
+StatusResult parse_backend_status(std::string_view body) {
+  const json a = json::parse(body, nullptr, false);
+  if (!a.is_object()) return GatewayError{GatewayError::Kind::BadAnswer, "payment status: not a JSON object"};
+  try {
+    GatewayStatus s;
+    s.state = state_from(str(a, "status"));
+    s.amount = integer(a, "amount");
+    s.amount_paid = integer(a, "amount_paid");
+    s.amount_remaining = integer(a, "amount_remaining");
+    s.bank_ref = str(a, "bank_ref");
+    s.paid_at = integer(a, "paid_at");
+    s.receipt_url = str(a, "receipt_url");
+    return s;
+  } catch (const std::exception& e) {
+    return GatewayError{GatewayError::Kind::BadAnswer, std::string("payment status: ") + e.what()};
+  }
+}
 
 std::unique_ptr<Gateway> make_backend_gateway(BackendGatewayConfig c) { return std::make_unique<BackendGateway>(std::move(c)); }
 

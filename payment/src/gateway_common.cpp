@@ -64,3 +64,19 @@ std::variant<http::Response, GatewayError> expect_json(const http::Result& r, co
 
 }  // namespace detail
 }  // namespace kiosk::payment
+
+namespace kiosk::payment::detail {
+
+int64_t integer(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return 0;
+  if (!it->is_number_integer()) throw std::runtime_error(std::string(key) + " is not a whole number");
+  return it->get<int64_t>();
+}
+
+std::string str(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace kiosk::payment::detail

@@ -70,9 +70,32 @@ void PaymentService::end_session() {
   std::erase_if(commands_, [](const Command& c) { return c.kind == Command::Kind::Start; });
 }
 
-PaymentService::Snapshot PaymentService::snapshot() const {
+std::optional<PaymentView> PaymentService::view(uint64_t ticket) const {
   std::lock_guard lock(mu_);
-  return snap_;
+  auto it = snap_.tickets.find(ticket);
+  if (it == snap_.tickets.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<Entry> PaymentService::paid_for(const std::string& dossier) const {
+  std::lock_guard lock(mu_);
+  auto it = snap_.paid_by_dossier.find(dossier);
+  if (it == snap_.paid_by_dossier.end()) return std::nullopt;
+  return it->second;
+}
+
+PaymentService::Health PaymentService::health() const {
+  std::lock_guard lock(mu_);
+  return snap_.health;
+}
+
+void PaymentService::remember_paid(const Entry& e) {
+  // Kept for reprints at the screen; older receipts are reprinted by staff (kioskctl).
+  const int64_t horizon = now() - int64_t(kPaidMemoryDays) * 24 * 3600;
+  if (e.paid_at < horizon) return;
+  auto& slot = snap_.paid_by_dossier[e.dossier];
+  if (slot.order_code.empty() || slot.paid_at <= e.paid_at) slot = e;
+  std::erase_if(snap_.paid_by_dossier, [&](const auto& kv) { return kv.second.paid_at < horizon; });
 }
 
 void PaymentService::publish(uint64_t ticket, PaymentView v) {
@@ -81,7 +104,7 @@ void PaymentService::publish(uint64_t ticket, PaymentView v) {
     auto it = snap_.tickets.find(ticket);
     if (it == snap_.tickets.end()) return;  // the session was wiped meanwhile
     it->second = std::move(v);
-    if (it->second.entry && it->second.entry->state == State::Paid) snap_.paid_by_dossier[it->second.entry->dossier] = *it->second.entry;
+    if (it->second.entry && it->second.entry->state == State::Paid) remember_paid(*it->second.entry);
   }
   if (on_change_) on_change_();
 }
@@ -109,6 +132,8 @@ void PaymentService::run() {
   std::unique_ptr<Engine> engine;
   auto last_reconcile = std::chrono::steady_clock::time_point{};
   auto last_report = std::chrono::steady_clock::time_point{};
+  int failures = 0;  // in a row: the state database or the journal failing
+  auto last_error_log = std::chrono::steady_clock::time_point{};
   for (;;) {
     {
       std::lock_guard lock(mu_);
@@ -120,8 +145,8 @@ void PaymentService::run() {
         engine = std::make_unique<Engine>(*journal, gateways_);
         std::lock_guard lock(mu_);
         for (const auto& e : journal->all())
-          if (e.state == State::Paid) snap_.paid_by_dossier[e.dossier] = e;
-        snap_.journal_ok = true;
+          if (e.state == State::Paid) remember_paid(e);
+        snap_.health.journal_ok = true;
       }
       for (;;) {
         Command c;
@@ -161,7 +186,7 @@ void PaymentService::run() {
         for (const auto& e : engine->reconcile(now()))
           if (e.state == State::Paid) {
             std::lock_guard lock(mu_);
-            snap_.paid_by_dossier[e.dossier] = e;
+            remember_paid(e);
           }
       }
       if (t - last_report >= std::chrono::seconds(opt_.report_seconds) && !opt_.backend.empty()) {
@@ -170,17 +195,32 @@ void PaymentService::run() {
         if (d.failed) log_.warn("payment", "confirmations not delivered yet: " + d.last_error);
       }
       std::lock_guard lock(mu_);
-      snap_.open = static_cast<int>(journal->open_entries().size());
-      snap_.exceptions = static_cast<int>(journal->exceptions().size());
+      snap_.health.open = static_cast<int>(journal->open_entries().size());
+      snap_.health.exceptions = static_cast<int>(journal->exceptions().size());
+      failures = 0;
     } catch (const std::exception& e) {
-      // The state database or a gateway answer the journal cannot take: try again later.
-      log_.error("payment", std::string("payment worker: ") + e.what());
+      // The state database or a gateway answer the journal cannot take: try again later, said
+      // in the log once a minute rather than at every try.
+      const auto t = std::chrono::steady_clock::now();
+      if (failures++ == 0 || t - last_error_log >= std::chrono::minutes(1)) {
+        log_.error("payment", std::string("payment worker: ") + e.what());
+        last_error_log = t;
+      }
       engine.reset();
       journal.reset();
-      std::lock_guard lock(mu_);
-      snap_.journal_ok = false;
+      {
+        std::lock_guard lock(mu_);
+        snap_.health.journal_ok = false;
+      }
+      if (on_change_) on_change_();
     }
     std::unique_lock lock(mu_);
+    if (failures > 0) {
+      // Waiting commands do not cut this short: they would fail the same way at once.
+      const auto backoff = std::chrono::milliseconds(std::min(30000, 250 << std::min(failures, 7)));
+      cv_.wait_for(lock, backoff, [this] { return stop_; });
+      continue;
+    }
     bool watching = false;
     for (const auto& [t, v] : snap_.tickets) watching = watching || (v.entry && is_open(v.entry->state));
     cv_.wait_for(lock, std::chrono::milliseconds(watching ? opt_.poll_ms : opt_.reconcile_seconds * 1000 / 3 + 1),

@@ -5,6 +5,7 @@
 
 #include "common/text.hpp"
 #include "gateway_common.hpp"
+#include "payment/gateway_answers.hpp"
 #include "payment/payos_signature.hpp"
 
 namespace kiosk::payment {
@@ -22,23 +23,28 @@ GatewayStatus::State state_from(const std::string& s) {
   return GatewayStatus::State::Pending;  // PENDING, PROCESSING
 }
 
-int64_t integer(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return 0;
-  if (!it->is_number_integer()) throw std::runtime_error(std::string(key) + " is not a whole number");
-  return it->get<int64_t>();
-}
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+using detail::integer;
+using detail::str;
 
 // "2026-11-29 10:05:00" (Vietnam time, as payOS writes transaction times) as unix seconds.
 int64_t vn_time(const std::string& s) {
   std::tm tm{};
   if (!strptime(s.c_str(), "%Y-%m-%d %H:%M:%S", &tm) && !strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return 0;
   return static_cast<int64_t>(timegm(&tm)) - 7 * 3600;
+}
+
+// Every answer is {code, desc, data, signature}: code "00" with data, signed, or an error.
+std::variant<json, GatewayError> read_envelope(std::string_view body, const std::string& checksum_key) {
+  json j = json::parse(body, nullptr, false);
+  if (!j.is_object()) return GatewayError{GatewayError::Kind::BadAnswer, "payOS: not a JSON object"};
+  const std::string code = str(j, "code");
+  if (code == "231") return GatewayError{GatewayError::Kind::Duplicate, "payOS 231 (order code used already)"};
+  if (code == "101") return GatewayError{GatewayError::Kind::NotFound, "payOS 101 (no such payment)"};
+  if (code != "00" || !j.contains("data") || !j["data"].is_object())
+    return GatewayError{GatewayError::Kind::Refused, "payOS " + text::printable(code) + " " + text::printable(str(j, "desc"))};
+  if (!payos_signature_ok(j["data"], str(j, "signature"), checksum_key))
+    return GatewayError{GatewayError::Kind::BadSignature, "payOS: the answer's signature does not verify"};
+  return std::move(j["data"]);
 }
 
 class PayOsGateway : public Gateway {
@@ -64,20 +70,7 @@ class PayOsGateway : public Gateway {
     body["items"] = items;
     auto d = call("POST", "/v2/payment-requests", body.dump());
     if (auto* e = std::get_if<GatewayError>(&d)) return *e;
-    const json& data = std::get<json>(d);
-    try {
-      Offer o;
-      o.order_code = std::to_string(integer(data, "orderCode"));
-      o.amount = integer(data, "amount");
-      o.qr = str(data, "qrCode");
-      o.pay_url = str(data, "checkoutUrl");
-      o.expires_at = integer(data, "expiredAt");
-      o.gateway_ref = str(data, "paymentLinkId");
-      if (o.order_code != r.order_code) return GatewayError{GatewayError::Kind::BadAnswer, "the answer is for another order code"};
-      return o;
-    } catch (const std::exception& e) {
-      return GatewayError{GatewayError::Kind::BadAnswer, std::string("payOS create: ") + e.what()};
-    }
+    return parse_payos_create(std::get<std::string>(d), r.order_code, c_.checksum_key);
   }
 
   StatusResult status(const std::string& order_code) override {
@@ -89,8 +82,7 @@ class PayOsGateway : public Gateway {
   }
 
  private:
-  // Every answer is {code, desc, data, signature}: code "00" with data, signed, or an error.
-  std::variant<json, GatewayError> call(const std::string& method, const std::string& path, const std::string& body) {
+  std::variant<std::string, GatewayError> call(const std::string& method, const std::string& path, const std::string& body) {
     http::Request req;
     req.method = method;
     req.url = c_.base_url + path;
@@ -101,42 +93,60 @@ class PayOsGateway : public Gateway {
     o.max_attempts = method == "GET" ? 3 : 1;  // a create is repeated by the journal, by order code
     auto r = detail::expect_json(http::perform(req, o), method + " " + path);
     if (auto* e = std::get_if<GatewayError>(&r)) return *e;
-    json j = json::parse(std::get<http::Response>(r).body, nullptr, false);
-    if (!j.is_object()) return GatewayError{GatewayError::Kind::BadAnswer, path + ": not a JSON object"};
-    const std::string code = str(j, "code");
-    if (code == "231") return GatewayError{GatewayError::Kind::Duplicate, path + ": payOS 231 (order code used already)"};
-    if (code == "101") return GatewayError{GatewayError::Kind::NotFound, path + ": payOS 101 (no such payment)"};
-    if (code != "00" || !j.contains("data") || !j["data"].is_object())
-      return GatewayError{GatewayError::Kind::Refused, path + ": payOS " + text::printable(code) + " " + text::printable(str(j, "desc"))};
-    if (!payos_signature_ok(j["data"], str(j, "signature"), c_.checksum_key))
-      return GatewayError{GatewayError::Kind::BadSignature, path + ": the answer's signature does not verify"};
-    return j["data"];
+    return std::move(std::get<http::Response>(r).body);
   }
 
-  StatusResult read_status(std::variant<json, GatewayError> d) {
-    if (auto* e = std::get_if<GatewayError>(&d)) return *e;
-    const json& data = std::get<json>(d);
-    try {
-      GatewayStatus s;
-      s.state = state_from(str(data, "status"));
-      s.amount = integer(data, "amount");
-      s.amount_paid = integer(data, "amountPaid");
-      s.amount_remaining = integer(data, "amountRemaining");
-      if (auto t = data.find("transactions"); t != data.end() && t->is_array() && !t->empty()) {
-        const json& last = t->back();
-        s.bank_ref = str(last, "reference");
-        s.paid_at = vn_time(str(last, "transactionDateTime"));
-      }
-      return s;
-    } catch (const std::exception& e) {
-      return GatewayError{GatewayError::Kind::BadAnswer, std::string("payOS status: ") + e.what()};
-    }
+  StatusResult read_status(std::variant<std::string, GatewayError> body) const {
+    if (auto* e = std::get_if<GatewayError>(&body)) return *e;
+    return parse_payos_status(std::get<std::string>(body), c_.checksum_key);
   }
 
   PayOsConfig c_;
 };
 
 }  // namespace
+
+CreateResult parse_payos_create(std::string_view body, const std::string& order_code, const std::string& checksum_key) {
+  auto d = read_envelope(body, checksum_key);
+  if (auto* e = std::get_if<GatewayError>(&d)) return *e;
+  const json& data = std::get<json>(d);
+  try {
+    Offer o;
+    o.order_code = std::to_string(integer(data, "orderCode"));
+    o.amount = integer(data, "amount");
+    o.qr = str(data, "qrCode");
+    o.pay_url = str(data, "checkoutUrl");
+    o.expires_at = integer(data, "expiredAt");
+    o.gateway_ref = str(data, "paymentLinkId");
+    if (o.order_code != order_code) return GatewayError{GatewayError::Kind::BadAnswer, "the answer is for another order code"};
+    return o;
+  } catch (const std::exception& e) {
+    return GatewayError{GatewayError::Kind::BadAnswer, std::string("payOS create: ") + e.what()};
+  }
+}
+
+StatusResult parse_payos_status(std::string_view body, const std::string& checksum_key) {
+  auto d = read_envelope(body, checksum_key);
+  if (auto* e = std::get_if<GatewayError>(&d)) return *e;
+  const json& data = std::get<json>(d);
+  try {
+    GatewayStatus s;
+    s.state = state_from(str(data, "status"));
+    s.amount = integer(data, "amount");
+    s.amount_paid = integer(data, "amountPaid");
+    s.amount_remaining = integer(data, "amountRemaining");
+    if (auto t = data.find("transactions"); t != data.end() && t->is_array() && !t->empty()) {
+      const json& last = t->back();
+      if (last.is_object()) {
+        s.bank_ref = str(last, "reference");
+        s.paid_at = vn_time(str(last, "transactionDateTime"));
+      }
+    }
+    return s;
+  } catch (const std::exception& e) {
+    return GatewayError{GatewayError::Kind::BadAnswer, std::string("payOS status: ") + e.what()};
+  }
+}
 
 std::unique_ptr<Gateway> make_payos_gateway(PayOsConfig c) { return std::make_unique<PayOsGateway>(std::move(c)); }
 

@@ -150,7 +150,7 @@ void forge_with(const std::filesystem::path& out, const KeyPair& kp, const std::
 
 }  // namespace
 
-TEST_CASE("an old, foreign or future pack is refused; staff overrides are recorded", "[security]") {
+TEST_CASE("an old, foreign or future pack is refused, and staff overrides are recorded", "[security]") {
   Fixture f;
   ContentStore store(f.store_dir);
   store.install(f.pack_b, {f.kp.pub});  // 2.0.0

@@ -8,6 +8,8 @@
 #include "model/session.hpp"
 #include "common/pin_hash.hpp"
 #include "model/secure_zero.hpp"
+#include "common/files.hpp"
+#include "common/text.hpp"
 
 using namespace kiosk::app;
 using namespace std::chrono_literals;
@@ -89,6 +91,27 @@ TEST_CASE("configuration: values, defaults and clear errors") {
   CHECK_THROWS_WITH(load_config("/nonexistent/kiosk.conf"), Catch::Contains("cannot read"));
 }
 
+TEST_CASE("configuration: payment settings, and the example file with every setting uncommented", "[payment]") {
+  auto c = parse_config("payment_gateway = payos\npayos_keys_dir = /etc/k/payos\nkiosk_number = 42\npayment_ttl_minutes = 10\n"
+                        "payee_bin = 970415\n");
+  CHECK(c.payment_gateway == "payos");
+  CHECK(c.kiosk_number == 42);
+  CHECK(c.payment_ttl_minutes == 10);
+  CHECK(c.payee_bin == "970415");
+  CHECK_THROWS_WITH(parse_config("payment_gateway = cash"), Catch::Contains("'backend', 'payos' or 'none'"));
+  CHECK_THROWS_WITH(parse_config("kiosk_number = 0"), Catch::Contains("line 1"));
+  CHECK_THROWS_WITH(parse_config("kiosk_number = 10000"), Catch::Contains("line 1"));
+  // What installer/kiosk.conf.example documents is what the kiosk reads: every "# key = value"
+  // line, uncommented, parses.
+  std::string every;
+  for (const auto& line : kiosk::text::split(kiosk::files::read_file(KIOSK_SOURCE_DIR "/installer/kiosk.conf.example"), '\n')) {
+    if (line.rfind("# ", 0) == 0 && line.find(" = ") != std::string::npos && line.find(' ', 2) == line.find(" = ")) every += line.substr(2) + "\n";
+    else if (!line.empty() && line[0] != '#') every += line + "\n";
+  }
+  INFO(every);
+  CHECK_NOTHROW(parse_config(every));
+}
+
 TEST_CASE("staff PINs are hashed, verified, and only what the PIN pad can type") {
   using namespace kiosk::pin;
   const std::string h = hash_pin("246810");
@@ -135,7 +158,7 @@ TEST_CASE("a dossier lookup: what the slip carries decides the next stage, the w
 // Every slice a citizen can leave something in, filled. When a slice is added to
 // Session::Slices this stops compiling until the test fills it too.
 static void fill_every_slice(Session& s) {
-  static_assert(std::tuple_size_v<Session::Slices> == 6, "a new session slice: fill it here");
+  static_assert(std::tuple_size_v<Session::Slices> == 7, "a new session slice: fill it here");
   auto& search = s.search();
   search.composer.set_text("cccd 0123");
   search.composer.set_telex(false);
@@ -164,8 +187,26 @@ static void fill_every_slice(Session& s) {
   s.staff().corner_taps.push_back(Clock::now());
   s.staff().pin_entry = s.staff().wrong = true;
   s.staff().pin = "2468";
+  s.payment().ticket = 4;
+  s.payment().dossier = "000.00.12.H04-261115-0006";
+  s.payment().receipt_requested = true;
+  s.payment().hold_until = Clock::now();
   s.prefs().language = Language::En;
   s.prefs().large_text = true;
+}
+
+TEST_CASE("a payment code on screen holds the idle prompt until it expires", "[session]") {
+  Session s({60s, 10s, 120s});
+  auto t = Clock::time_point{} + 1h;
+  s.touch(t);
+  s.go(Screen::Payment);
+  s.payment().hold_until = t + 300s;
+  CHECK_FALSE(s.tick(t + 120s));
+  CHECK_FALSE(s.idle_prompt());
+  CHECK(s.next_deadline(t + 120s) == t + 121s);  // the time left, counted down
+  CHECK(s.next_deadline(t + 299500ms) == t + 300s);
+  CHECK(s.tick(t + 300s));
+  CHECK(s.idle_prompt());
 }
 
 TEST_CASE("the wipe empties every slice of a citizen's session", "[session]") {

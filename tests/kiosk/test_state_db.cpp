@@ -2,6 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 #include "common/files.hpp"
 #include "common/state_db.hpp"
 #include "common/text.hpp"
@@ -76,6 +80,33 @@ TEST_CASE("each migration is applied once, in order, in a transaction", "[state]
   CHECK_THROWS(state::migrate(db, broken));
   CHECK(state::user_version(db) == 2);
   CHECK_THROWS(db.exec("SELECT * FROM c"));  // rolled back with its migration
+}
+
+TEST_CASE("workers opening a new state database at once migrate it once", "[state]") {
+  // The print and payment workers start together; the kiosk's first start found
+  // "table payments already exists" when both migrated from the same version.
+  for (int round = 0; round < 20; ++round) {
+    files::TempDir tmp;
+    const auto path = tmp.path() / "state.db";
+    std::vector<std::thread> workers;
+    std::atomic<int> failures{0};
+    std::mutex mu;
+    std::string why;
+    for (int i = 0; i < 4; ++i)
+      workers.emplace_back([&] {
+        try {
+          auto db = state::open_state_db(path);
+          if (state::user_version(db) != state::schema_version()) ++failures;
+        } catch (const std::exception& e) {
+          ++failures;
+          std::lock_guard lock(mu);
+          why = e.what();
+        }
+      });
+    for (auto& w : workers) w.join();
+    INFO(why);
+    REQUIRE(failures == 0);
+  }
 }
 
 #include <sys/prctl.h>

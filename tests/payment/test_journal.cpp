@@ -60,7 +60,7 @@ TEST_CASE("one open payment per dossier fee", "[journal]") {
   CHECK_NOTHROW(j.create(payment("D2"), 104));
 }
 
-TEST_CASE("paid once: one receipt number, gapless per year; late and odd payments listed for staff", "[journal]") {
+TEST_CASE("paid once: one receipt number, gapless per year, late and odd payments listed for staff", "[journal]") {
   kiosk::files::TempDir tmp;
   Journal j(tmp.path() / "state.db", 7);
   const int64_t t = 1'800'000'000;  // 2027

@@ -2,6 +2,7 @@
 // journal, the gateways and the simulator's ledger must agree, whatever the gateway does.
 #include <catch2/catch.hpp>
 #include <ctime>
+#include <thread>
 
 #include "payment/engine.hpp"
 #include "payment/vietqr.hpp"
@@ -89,7 +90,7 @@ TEST_CASE("paying through the backend: a QR for the fees, paid, a receipt number
   CHECK(k.sim.call("/_sim/ledger").size() == 1);
 }
 
-TEST_CASE("underpaid: what is left is told; the rest makes it paid", "[payment][sim]") {
+TEST_CASE("underpaid: what is left is told, and the rest makes it paid", "[payment][sim]") {
   Kiosk k;
   const Entry e = k.start();
   k.pay(e.order_code, 20000);
@@ -133,6 +134,50 @@ TEST_CASE("a gateway that cannot be reached: nothing shown, the order waits, nev
   const Entry e = k.start();
   CHECK(e.order_code != open[0].order_code);
   for (const auto& l : k.sim.call("/_sim/ledger")) CHECK(l.at("creates") == 1);
+}
+
+TEST_CASE("a create that timed out but reached the gateway is followed by its code, never sent again", "[payment][sim]") {
+  Kiosk k;
+  k.sim.call("/_sim/payfault?mode=slow", "{}");
+  const auto r = k.engine->start(k.request(), now());  // the kiosk stops waiting after 8 s
+  REQUIRE(std::holds_alternative<PayProblem>(r));
+  CHECK(std::get<PayProblem>(r).kind == PayProblem::Kind::Unreachable);
+  const std::string first = k.journal->open_entries().at(0).order_code;
+  k.sim.call("/_sim/payfault?mode=none", "{}");
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // the slow create lands at the bank
+  REQUIRE(k.ledger(first).at("creates") == 1);
+  // The citizen tries again: the first order is asked about (it exists, without a QR the kiosk
+  // ever saw), cancelled, and a new one shown. No code was ever created twice.
+  const Entry e = k.start();
+  CHECK(e.order_code != first);
+  CHECK(e.state == State::Requested);
+  CHECK(k.journal->get(first)->state == State::Cancelled);
+  CHECK(k.ledger(first).at("status") == "cancelled");
+  for (const auto& l : k.sim.call("/_sim/ledger")) CHECK(l.at("creates") == 1);
+  CHECK(k.journal->open_entries().size() == 1);
+}
+
+TEST_CASE("a gateway failing each request once (5xx, then success): a few tries, one payment", "[payment][sim]") {
+  Kiosk k;
+  k.sim.call("/_sim/payfault?mode=5xx-once", "{}");
+  std::optional<Entry> shown;
+  int tries = 0;
+  while (!shown && tries < 5) {
+    ++tries;
+    auto r = k.engine->start(k.request(), now());
+    if (auto* e = std::get_if<Entry>(&r)) shown = *e;
+    else CHECK(std::get<PayProblem>(r).kind == PayProblem::Kind::Unreachable);
+  }
+  REQUIRE(shown);
+  CHECK(tries <= 3);
+  k.pay(shown->order_code, 50000);
+  Entry paid = k.engine->refresh(shown->order_code, now());
+  if (paid.state != State::Paid) paid = k.engine->refresh(shown->order_code, now());  // its status path fails once too
+  CHECK(paid.state == State::Paid);
+  for (const auto& l : k.sim.call("/_sim/ledger")) CHECK(l.at("creates") == 1);
+  int open_or_paid = 0;
+  for (const auto& e : k.journal->all()) open_or_paid += is_open(e.state) || e.state == State::Paid;
+  CHECK(open_or_paid == 1);
 }
 
 TEST_CASE("a QR that would send the money elsewhere, or ask another amount, is never shown", "[payment][sim][security]") {

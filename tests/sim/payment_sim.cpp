@@ -7,6 +7,8 @@
 #include <ctime>
 #include <map>
 #include <mutex>
+#include <set>
+#include <thread>
 
 namespace sim {
 
@@ -90,7 +92,7 @@ struct PaymentSim::State {
   struct Payment {
     std::string order_code, dossier, via;  // via: backend | payos
     int64_t amount = 0, expires_at = 0;
-    int creates = 0;
+    int creates = 0, polls = 0;
     bool cancelled = false;
     std::vector<Transfer> transfers;
     int64_t paid() const {
@@ -108,8 +110,26 @@ struct PaymentSim::State {
   };
   std::map<std::string, Payment> ledger;
   std::map<std::string, json> confirmations;  // by Idempotency-Key
-  std::string fault = "none";                 // none | down | 429 | bad-signature | wrong-qr | wrong-amount
+  // none | down | slow | 5xx-once | 429 | bad-signature | wrong-qr | wrong-amount
+  std::string fault = "none";
+  std::set<std::string> failed_once;
   long transfers = 0;
+  // A citizen who pays with their phone while the kiosk watches: after the kiosk has asked about
+  // a payment `after_polls` times, `amount` (0: what is owed) arrives. Off when after_polls is 0.
+  int autopay_after_polls = 0;
+  int64_t autopay_amount = 0;
+
+  void transfer(Payment& p, int64_t amount) {
+    char ref[32];
+    std::snprintf(ref, sizeof ref, "FT%08ld", ++transfers);
+    p.transfers.push_back({amount, now(), ref});
+  }
+  // A status question: the autopaying citizen's money may arrive now. mu held.
+  void polled(Payment& p) {
+    ++p.polls;
+    if (autopay_after_polls > 0 && p.transfers.empty() && p.status() == "pending" && p.polls >= autopay_after_polls)
+      transfer(p, autopay_amount > 0 ? autopay_amount : p.amount);
+  }
 
   const json* dossier(const std::string& code) const {
     for (const auto& d : dossiers)
@@ -117,12 +137,21 @@ struct PaymentSim::State {
     return nullptr;
   }
   // The gateway's own faults, before the usual ones.
-  bool faulted(httplib::Response& res) {
+  bool faulted(const httplib::Request& req, httplib::Response& res) {
     std::string f;
     {
       std::lock_guard lock(mu);
       f = fault;
+      // 5xx then success: each request (method and path) fails once, the next one goes through.
+      if (f == "5xx-once" && failed_once.insert(req.method + " " + req.path).second) {
+        res.status = 502;
+        res.set_content("{\"error\":\"bad gateway\"}", "application/json");
+        return true;
+      }
     }
+    // Slow: the answer comes after the kiosk has stopped waiting, but the request is carried
+    // out all the same (a create that "timed out" did create).
+    if (f == "slow") std::this_thread::sleep_for(std::chrono::seconds(10));
     if (f == "down") {
       res.status = 503;
       res.set_content("{\"error\":\"gateway down\"}", "application/json");
@@ -190,7 +219,7 @@ void PaymentSim::routes(httplib::Server& srv) {
   State& s = *s_;
   // --- the one-stop backend's payment API -------------------------------------------------------
   srv.Post(R"(/dossiers/([^/]+)/payments)", [&s](const httplib::Request& req, httplib::Response& res) {
-    if (s.faulted(res)) return;
+    if (s.faulted(req, res)) return;
     const std::string key = req.get_header_value("Idempotency-Key");
     const json body = json::parse(req.body, nullptr, false);
     const json* d = s.dossier(req.matches[1]);
@@ -214,18 +243,19 @@ void PaymentSim::routes(httplib::Server& srv) {
     s.answer(res, 201, out);
   });
   srv.Get(R"(/payments/(\d+))", [&s](const httplib::Request& req, httplib::Response& res) {
-    if (s.faulted(res)) return;
+    if (s.faulted(req, res)) return;
     json out;
     {
       std::lock_guard lock(s.mu);
       auto it = s.ledger.find(req.matches[1]);
       if (it == s.ledger.end()) return s.answer(res, 404, {{"error", "no such payment"}});
+      s.polled(it->second);
       out = s.backend_status(it->second);
     }
     s.answer(res, 200, out);
   });
   srv.Post(R"(/payments/(\d+)/cancel)", [&s](const httplib::Request& req, httplib::Response& res) {
-    if (s.faulted(res)) return;
+    if (s.faulted(req, res)) return;
     json out;
     {
       std::lock_guard lock(s.mu);
@@ -238,7 +268,7 @@ void PaymentSim::routes(httplib::Server& srv) {
   });
   // Payments confirmed at payOS, reported by the kiosk's outbox; stored once per key.
   srv.Post(R"(/payments/(\d+)/confirmation)", [&s](const httplib::Request& req, httplib::Response& res) {
-    if (s.faulted(res)) return;
+    if (s.faulted(req, res)) return;
     const std::string key = req.get_header_value("Idempotency-Key");
     const json body = json::parse(req.body, nullptr, false);
     if (key.empty() || !body.is_object()) return s.answer(res, 400, {{"error", "Idempotency-Key and a JSON body are required"}});
@@ -253,7 +283,7 @@ void PaymentSim::routes(httplib::Server& srv) {
     return req.get_header_value("x-client-id") == kClientId && req.get_header_value("x-api-key") == kApiKey;
   };
   srv.Post("/v2/payment-requests", [&s, payos_auth](const httplib::Request& req, httplib::Response& res) {
-    if (s.faulted(res)) return;
+    if (s.faulted(req, res)) return;
     if (!payos_auth(req)) return s.answer(res, 401, {{"code", "401"}, {"desc", "Unauthorized"}, {"data", nullptr}});
     const json body = json::parse(req.body, nullptr, false);
     if (!body.is_object() || !body.contains("orderCode") || !body["orderCode"].is_number_integer())
@@ -294,19 +324,20 @@ void PaymentSim::routes(httplib::Server& srv) {
     s.answer(res, 200, data);
   });
   srv.Get(R"(/v2/payment-requests/(\d+))", [&s, payos_auth](const httplib::Request& req, httplib::Response& res) {
-    if (s.faulted(res)) return;
+    if (s.faulted(req, res)) return;
     if (!payos_auth(req)) return s.answer(res, 401, {{"code", "401"}, {"desc", "Unauthorized"}, {"data", nullptr}});
     json out;
     {
       std::lock_guard lock(s.mu);
       auto it = s.ledger.find(req.matches[1]);
       if (it == s.ledger.end()) return s.answer(res, 200, {{"code", "101"}, {"desc", "Không tìm thấy"}, {"data", nullptr}});
+      s.polled(it->second);
       out = s.payos_envelope(s.payos_data(it->second));
     }
     s.answer(res, 200, out);
   });
   srv.Post(R"(/v2/payment-requests/(\d+)/cancel)", [&s, payos_auth](const httplib::Request& req, httplib::Response& res) {
-    if (s.faulted(res)) return;
+    if (s.faulted(req, res)) return;
     if (!payos_auth(req)) return s.answer(res, 401, {{"code", "401"}, {"desc", "Unauthorized"}, {"data", nullptr}});
     json out;
     {
@@ -328,9 +359,7 @@ void PaymentSim::routes(httplib::Server& srv) {
       res.status = 404;
       return res.set_content("{\"error\":\"no such order\"}", "application/json");
     }
-    char ref[32];
-    std::snprintf(ref, sizeof ref, "FT%08ld", ++s.transfers);
-    it->second.transfers.push_back({body.value("amount", it->second.amount), now(), ref});
+    s.transfer(it->second, body.value("amount", it->second.amount));
     res.set_content(s.backend_status(it->second).dump(), "application/json");
   });
   srv.Get("/_sim/ledger", [&s](const httplib::Request&, httplib::Response& res) {
@@ -347,9 +376,21 @@ void PaymentSim::routes(httplib::Server& srv) {
     for (const auto& [key, body] : s.confirmations) out.push_back({{"key", key}, {"body", body}});
     res.set_content(out.dump(), "application/json");
   });
+  srv.Post("/_sim/autopay", [&s](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(s.mu);
+    try {
+      s.autopay_after_polls = req.has_param("polls") ? std::stoi(req.get_param_value("polls")) : 0;
+      s.autopay_amount = req.has_param("amount") ? std::stoll(req.get_param_value("amount")) : 0;
+    } catch (const std::exception&) {
+      res.status = 400;
+      return res.set_content("{\"error\":\"polls and amount are numbers\"}", "application/json");
+    }
+    res.set_content(json{{"polls", s.autopay_after_polls}, {"amount", s.autopay_amount}}.dump(), "application/json");
+  });
   srv.Post("/_sim/payfault", [&s](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(s.mu);
     s.fault = req.has_param("mode") ? req.get_param_value("mode") : "none";
+    s.failed_once.clear();
     res.set_content(json{{"mode", s.fault}}.dump(), "application/json");
   });
 }

@@ -13,7 +13,9 @@ struct sqlite3_stmt;
 namespace kiosk::db {
 
 struct Error : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit Error(const std::string& what, int sqlite_code = 0) : std::runtime_error(what), code(sqlite_code) {}
+  int code;  // SQLite's primary result code (SQLITE_BUSY...), 0 when not from SQLite
+  bool busy() const;  // another connection holds the lock: trying again later may work
 };
 
 // Immutable: read-only, and SQLite may skip all locking and change detection because the file

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <ctime>
 
+#include "content/procedure.hpp"
 #include "model/actions.hpp"
+#include "model/payment_actions.hpp"
+#include "model/payment_receipt.hpp"
 #include "model/kind_texts.hpp"
 #include "model/secure_zero.hpp"
 #include "model/status_slip.hpp"
@@ -211,7 +214,10 @@ class DossierScreen : public ScreenView {
          fs.body, f.pal.muted, tw);
     ImGui::Dummy(ImVec2(1, f.px(12)));
     // The status, in plain words, on a band coloured by whether it is late.
-    const std::string words = app::status_words(st.status, lang);
+    // Fees paid here (or at the counter) before the backend moved the dossier on: what the
+    // citizen did is said, not the stale request to pay.
+    const bool settled = st.status == dossier::Status::NeedsPayment && app::fees_settled(f.session, f.services);
+    const std::string words = settled ? f.tr(Text::FeesPaidWaiting) : app::status_words(st.status, lang);
     const std::string badge = std::string(late ? icon::warning : icon::check) + "  " + f.tr(late ? Text::Late : Text::OnTime);
     const float band_h = text_height(words, fs.title, tw - f.px(40)) + text_height(badge, fs.heading, tw) + f.px(48);
     const ImVec2 b = ImGui::GetCursorScreenPos();
@@ -222,8 +228,14 @@ class DossierScreen : public ScreenView {
     text(f.items, badge, fs.heading, f.pal.on_primary, tw - f.px(40));
     ImGui::SetCursorScreenPos(ImVec2(b.x, b.y + band_h + f.px(16)));
     text(f.items, std::string(f.tr(Text::NextStep)) + ":", fs.heading, f.pal.primary, tw);
-    text(f.items, app::next_step_words(dossier::next_step(st, today), lang), fs.heading, f.pal.text, tw);
+    dossier::NextStep next = dossier::next_step(st, today);
+    if (settled) {
+      next.kind = st.appointment ? dossier::NextStep::Kind::ComeBackOn : dossier::NextStep::Kind::InProgress;
+      next.date = st.appointment;
+    }
+    text(f.items, app::next_step_words(next, lang), fs.heading, f.pal.text, tw);
     ImGui::Dummy(ImVec2(1, f.px(8)));
+    fees(f, st, tw);
     if (st.received) text(f.items, std::string(f.tr(Text::Received)) + ": " + st.received->text(), fs.body, f.pal.text, tw);
     if (st.appointment) text(f.items, std::string(f.tr(Text::Appointment)) + ": " + st.appointment->text(), fs.body, f.pal.text, tw);
     if (!st.steps.empty()) {
@@ -235,8 +247,12 @@ class DossierScreen : public ScreenView {
     ImGui::Dummy(ImVec2(1, f.px(24)));
     scroll_.end();
 
-    // Actions: another dossier, print the status.
-    const float bw = (width - f.px(32)) / 2;
+    // Actions: another dossier, print the status, and pay the fees (or print their receipt).
+    const bool can_pay = app::can_pay_here(f.session, f.services);
+    const auto paid = app::paid_here(f.session, f.services);
+    const bool third = can_pay || (paid && paid->receipt_no && f.services.printer);
+    const float bw = third ? (width - 2 * f.px(24)) / 3 : (width - f.px(32)) / 2;
+    const float step = bw + (third ? f.px(24) : f.px(32));
     const float ay = l.content_bottom() - actions_h + (actions_h - l.action_h) / 2;
     banner_bottom_ = ay - f.px(8);  // what became of a print press shows above the buttons
     ImGui::SetCursorScreenPos(ImVec2(x, ay));
@@ -245,7 +261,7 @@ class DossierScreen : public ScreenView {
       d = {};
       return;
     }
-    ImGui::SetCursorScreenPos(ImVec2(x + bw + f.px(32), ay));
+    ImGui::SetCursorScreenPos(ImVec2(x + step, ay));
     const printing::StatusSlipData slip = app::status_slip_data(st, today);
     const nlohmann::json center = f.center;
     const printing::Paper paper = f.services.paper;
@@ -255,6 +271,49 @@ class DossierScreen : public ScreenView {
                                      return printing::render_pdf_bytes(printing::status_slip(slip, center, std::time(nullptr)), paper);
                                    }};
                  });
+    if (!third) return;
+    ImGui::SetCursorScreenPos(ImVec2(x + 2 * step, ay));
+    const ButtonLook pay_look{f.pal.primary, f.pal.on_primary, fs.heading, true};
+    if (can_pay) {
+      const std::string label = std::string(icon::money) + "  " + f.tr(Text::PayFees) + ": " + content::format_vnd(st.fees_due->total);
+      if (button(f.items, "##dossier-pay", label, ImVec2(bw, l.action_h), pay_look))
+        app::start_payment(f.session, f.services);
+      return;
+    }
+    // Paid at this kiosk: the receipt again. Marked a copy, unless this session's payment was
+    // never printed (the citizen went back before it was confirmed).
+    const auto& p = f.session.payment();
+    const bool copy = !(p.dossier == st.code && !p.receipt_requested);
+    const printing::ReceiptData data = app::receipt_data(*paid, copy, f.services.kiosk_name);
+    const std::string no = *paid->receipt_no;
+    if (print_button(f, "receipt:" + no, std::string(icon::print) + "  " + f.tr(Text::PrintReceipt), ImVec2(bw, l.action_h), pay_look,
+                     [data, center, paper, no] {
+                       return PrintJob{"receipt", "Biên nhận " + no, [data, center, paper] {
+                                         return printing::render_pdf_bytes(printing::receipt(data, center, std::time(nullptr)), paper);
+                                       }};
+                     }))
+      f.session.payment().receipt_requested = f.session.payment().dossier == st.code;
+  }
+
+  // What the dossier owes, or that it is paid.
+  static void fees(FrameContext& f, const dossier::DossierStatus& st, float tw) {
+    if (!st.fees_due || st.fees_due->total <= 0) return;
+    const FontSet& fs = f.fonts;
+    const auto paid = app::paid_here(f.session, f.services);
+    if (st.fees_due->paid || paid) {
+      std::string line = std::string(icon::check) + "  " + f.tr(Text::AlreadyPaid) + ": " + content::format_vnd(st.fees_due->total);
+      if (paid && paid->receipt_no) line += "   ·   " + std::string(f.tr(Text::ReceiptNo)) + ": " + *paid->receipt_no;
+      text(f.items, line, fs.heading, f.pal.primary, tw);
+    } else {
+      text(f.items, std::string(icon::money) + "  " + f.tr(Text::FeesDue) + ": " + content::format_vnd(st.fees_due->total), fs.heading,
+           f.pal.accent, tw);
+      for (const auto& i : st.fees_due->items)
+        text(f.items,
+             std::string("   • ") + f.tr(i.kind == dossier::FeeItem::Kind::LePhi ? Text::FeeLePhi : Text::FeePhi) + ": " + i.name + " — " +
+                 content::format_vnd(i.amount),
+             fs.body, f.pal.text, tw);
+    }
+    ImGui::Dummy(ImVec2(1, f.px(8)));
   }
 
   ScrollArea scroll_;

@@ -46,13 +46,16 @@ class PaymentService {
   void cancel(uint64_t ticket);
   void end_session();  // the citizen left: tickets forgotten, the journal keeps following them
 
-  struct Snapshot {
-    std::map<uint64_t, PaymentView> tickets;
-    std::map<std::string, Entry> paid_by_dossier;  // the latest paid entry of each dossier
+  // What the screen shows of a ticket (nullopt: unknown, or forgotten by end_session).
+  std::optional<PaymentView> view(uint64_t ticket) const;
+  // This kiosk's latest paid entry for a dossier, paid within the last `kPaidMemoryDays` days.
+  std::optional<Entry> paid_for(const std::string& dossier) const;
+  struct Health {
     int open = 0, exceptions = 0;
     bool journal_ok = true;
   };
-  Snapshot snapshot() const;
+  Health health() const;
+  static constexpr int kPaidMemoryDays = 90;
 
  private:
   struct Command {
@@ -75,6 +78,12 @@ class PaymentService {
   bool stop_ = false;
   uint64_t next_ticket_ = 1;
   std::deque<Command> commands_;
+  struct Snapshot {
+    std::map<uint64_t, PaymentView> tickets;
+    std::map<std::string, Entry> paid_by_dossier;  // the latest paid entry of each dossier
+    Health health;
+  };
+  void remember_paid(const Entry& e);  // mu_ held
   Snapshot snap_;
   std::thread worker_;
 };
