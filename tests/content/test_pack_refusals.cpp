@@ -80,6 +80,14 @@ TEST_CASE("bad packs are refused with a reason") {
     forge_signed(pack, stranger, good);
     CHECK_THROWS_WITH(open_pack(pack, kp.pub), Catch::Contains("signature is not from a trusted key"));
   }
+  SECTION("a manifest no parser should see, signed by a stranger: refused for its signature") {
+    // The signature is checked before the manifest is read as JSON (#11): garbage from an
+    // untrusted signer is refused as untrusted, not as malformed JSON.
+    auto stranger = generate_keypair();
+    test::forge_pack(pack, std::string(200000, '[') + "\"\xff", stranger.secret,
+                     {{"content/pack.json", kPackJson}, {"content/procedures.jsonl", kOneProcedure}});
+    CHECK_THROWS_WITH(open_pack(pack, kp.pub), Catch::Contains("trusted key") && !Catch::Contains("JSON"));
+  }
   SECTION("signed by an untrusted key that names itself") {
     files::TempDir src;
     test::write_small_source(src.path(), 2);
