@@ -103,6 +103,20 @@ constexpr std::array kMigrations = {
       rejected INTEGER NOT NULL DEFAULT 0,
       last_error TEXT);
     CREATE INDEX outbox_pending ON outbox(delivered_at, next_at);)"},
+    // Officer ratings: one per dossier (enforced here too), the whole rating as JSON in `doc`.
+    Migration{5, "officer ratings",
+              R"(CREATE TABLE ratings(
+      id TEXT PRIMARY KEY,
+      at INTEGER NOT NULL,
+      officer_id TEXT NOT NULL,
+      officer_name TEXT NOT NULL,
+      counter TEXT NOT NULL,
+      level TEXT NOT NULL CHECK(level IN ('rat-hai-long','hai-long','khong-hai-long')),
+      dossier TEXT,
+      flagged INTEGER NOT NULL DEFAULT 0,
+      doc TEXT NOT NULL);
+    CREATE UNIQUE INDEX ratings_one_per_dossier ON ratings(dossier) WHERE dossier IS NOT NULL;
+    CREATE INDEX ratings_by_time ON ratings(at);)"},
 };
 
 void prepare_file(const std::filesystem::path& path) {

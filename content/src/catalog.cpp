@@ -31,6 +31,7 @@ CREATE TABLE documents(procedure_id INTEGER NOT NULL REFERENCES procedures(id), 
 CREATE TABLE forms(procedure_id INTEGER NOT NULL REFERENCES procedures(id), id TEXT NOT NULL,
   name TEXT NOT NULL, file TEXT, printable INTEGER NOT NULL);
 CREATE TABLE synonyms(group_id INTEGER NOT NULL, term TEXT NOT NULL);
+CREATE TABLE rating_setup(doc TEXT NOT NULL);
 CREATE INDEX fees_by_procedure ON fees(procedure_id);
 CREATE INDEX documents_by_procedure ON documents(procedure_id);
 CREATE INDEX forms_by_procedure ON forms(procedure_id);
@@ -119,6 +120,7 @@ void build_catalog(const PackContent& content, const Manifest& manifest, const s
       ++g;
     }
   }
+  db.prepare("INSERT INTO rating_setup(doc) VALUES(?)").bind(1, to_json(content.rating).dump()).run();
   for (const auto& ext : extensions) ext(db, content);
   tx.commit();
   db.exec("ANALYZE");
@@ -205,6 +207,19 @@ std::vector<Agency> Catalog::agencies() const {
     out.push_back(std::move(a));
   }
   return out;
+}
+
+RatingSetup Catalog::rating_setup() const {
+  // A catalog built before packs carried a roster has no such table: no rating there.
+  auto has = db_.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='rating_setup'");
+  if (!has.step() || has.int64(0) == 0) return {};
+  auto s = db_.prepare("SELECT doc FROM rating_setup LIMIT 1");
+  if (!s.step()) return {};
+  try {
+    return parse_rating_setup(s.text(0), agencies());
+  } catch (const std::exception&) {
+    return {};
+  }
 }
 
 }  // namespace kiosk::content

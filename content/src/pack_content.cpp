@@ -76,6 +76,13 @@ PackContent load_pack_content(const std::filesystem::path& dir) {
     }
   }
 
+  if (std::filesystem::exists(dir / "rating.json")) {
+    pc.rating = parse_rating_setup(files::read_file(dir / "rating.json"), pc.agencies);
+    for (const auto& o : pc.rating.officers)
+      if (!o.photo.empty() && !std::filesystem::is_regular_file(dir / o.photo))
+        throw PackError("rating.json: officer " + o.id + "'s photo " + o.photo + " is not in the pack");
+  }
+
   const auto procs_path = dir / "procedures.jsonl";
   if (!std::filesystem::exists(procs_path)) throw PackError("pack lacks procedures.jsonl");
   std::ifstream in(procs_path, std::ios::binary);

@@ -137,6 +137,14 @@ FeeItem::Kind kind_of(const std::string& kind_or_name) {
   return w == "le_phi" || w.rfind("lệ phí", 0) == 0 ? FeeItem::Kind::LePhi : FeeItem::Kind::Phi;
 }
 
+// An officer named in an answer: nothing when the answer names nobody.
+std::optional<OfficerRef> officer_ref(const json& o, const char* id_key, const char* name_key) {
+  OfficerRef r{text::printable(str(o, id_key)), text::printable(str(o, name_key))};
+  if (r.name.empty() || r.name.size() > 200) return std::nullopt;  // nobody, or not a name
+  if (r.id.size() > 64) r.id.clear();
+  return r;
+}
+
 }  // namespace
 
 std::optional<int64_t> whole_dong(double v) {
@@ -171,6 +179,8 @@ BackendAnswer parse_generic(std::string_view body) {
   d.supplement_note = str(j, "supplement_note");
   if (const json* steps = field(j, "steps"); steps && steps->is_array())
     for (const auto& s : *steps) d.steps.push_back({str(s, "unit"), str(s, "at"), str(s, "action")});
+  d.received_by = officer_ref(obj(j, "received_by"), "id", "name");
+  d.returned_by = officer_ref(obj(j, "returned_by"), "id", "name");
   if (const json* fees = field(j, "fees_due"); fees && fees->is_object()) {
     FeesDue f;
     if (const json* items = field(*fees, "items"); items && items->is_array())
@@ -237,6 +247,9 @@ BackendAnswer parse_igate(std::string_view body) {
   d.owner_masked = mask_name(!raw(applicant, "fullname").empty() ? raw(applicant, "fullname") : raw(applicant, "ownerFullname"));
   add_id(a, id_number(applicant, "identityNumber"));
   d.backend_id = str(c, "id");
+  // iGate names the receiving officer only by name (an assumption for the returner, docs/dossier-api.md).
+  d.received_by = officer_ref(obj(c, "accepter"), "id", "fullname");
+  d.returned_by = officer_ref(obj(c, "returner"), "id", "fullname");
   return a;
 }
 

@@ -97,6 +97,12 @@ KioskConfig parse_config(const std::string& body) {
       if (value != "backend" && value != "payos" && value != "none")
         throw ConfigError(where + ": payment_gateway is 'backend', 'payos' or 'none', got '" + value + "'");
       c.payment_gateway = value;
+    } else if (key == "rating_survey") {
+      c.rating_survey = parse_bool(value, where);
+    } else if (key == "rating_burst") {
+      c.rating_burst = parse_int(value, 1, 1000, where);
+    } else if (key == "rating_burst_seconds") {
+      c.rating_burst_seconds = parse_int(value, 1, 3600, where);
     } else if (key == "payment_ttl_minutes") {
       c.payment_ttl_minutes = parse_int(value, 2, 60, where);
     } else if (key == "payos_url") {

@@ -47,6 +47,11 @@ struct KioskConfig {
   // and its name on receipts.
   std::string payment_gateway = "backend";  // backend | payos | none
   int payment_ttl_minutes = 15;              // how long a payment code is valid
+  // Officer rating (#13): the fuller survey after the three levels; a burst from this kiosk
+  // (more than rating_burst ratings within rating_burst_seconds) is recorded but flagged.
+  bool rating_survey = false;
+  int rating_burst = 3;
+  int rating_burst_seconds = 60;
   std::string payos_url = "https://api-merchant.payos.vn";
   std::filesystem::path payos_keys_dir;     // client-id, api-key, checksum-key (mode 0600)
   int kiosk_number = 1;

@@ -1,5 +1,7 @@
 #include "model/services.hpp"
 
+#include "rating/roster.hpp"
+
 #include "common/files.hpp"
 #include "common/text.hpp"
 #include "content/store.hpp"
@@ -75,6 +77,46 @@ void start_payment(Services& s, const KioskConfig& c, Logger& log, std::function
   }
 }
 
+void start_rating(Services& s, const KioskConfig& c, Logger& log, std::function<void()> wake) {
+  s.rating_survey = c.rating_survey;
+  try {
+    s.ratings = std::make_unique<rating::RatingLog>(c.state_db, c.kiosk_number, rating::BurstRule{c.rating_burst, c.rating_burst_seconds});
+  } catch (const std::exception& e) {
+    // Without its database the kiosk cannot keep a rating: no rating tile, everything else serves.
+    log.error("kiosk", std::string("rating unavailable: ") + e.what());
+    return;
+  }
+  if (c.backend_url.empty()) return;  // kept here until a backend is configured
+  rating::UploaderOptions o;
+  o.backend = c.backend_url;
+  o.http.ca_bundle = c.backend_ca_bundle;
+  o.http.allow_http_loopback = c.backend_allow_http;
+  try {
+    http::check_url(c.backend_url, c.backend_allow_http);
+    if (!c.backend_token_file.empty())
+      o.headers.push_back("Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file)));
+    s.rating_uploader = std::make_unique<rating::Uploader>(c.state_db, o, log);
+    s.roster = std::make_unique<RosterWorker>(
+        [o] {
+          return [o](const std::string& counter) { return rating::fetch_officers(o.backend, counter, o.headers, o.http); };
+        },
+        std::move(wake));
+  } catch (const std::exception& e) {
+    log.error("kiosk", std::string("ratings will not be delivered: ") + e.what());
+  }
+}
+
+// The pack's roster and the counters that have officers on it.
+void load_rating_setup(Services& s) {
+  s.rating_setup = s.catalog ? s.catalog->rating_setup() : content::RatingSetup{};
+  s.rating_counters.clear();
+  if (!s.catalog) return;
+  for (const auto& a : s.catalog->agencies())
+    for (const auto& counter : a.counters)
+      if (!rating::officers_at(s.rating_setup.officers, counter.id).empty())
+        s.rating_counters.push_back({counter.id, counter.name, a.name});
+}
+
 }  // namespace
 
 void load_content(Services& s, const KioskConfig& c, Logger& log, std::function<void()> wake) {
@@ -103,6 +145,7 @@ void load_content(Services& s, const KioskConfig& c, Logger& log, std::function<
     s.pack_dir.clear();
     log.error("kiosk", std::string("search unavailable: ") + e.what());
   }
+  load_rating_setup(s);
 }
 
 Services start_services(const KioskConfig& c, Logger& log, std::function<void()> wake) {
@@ -114,6 +157,7 @@ Services start_services(const KioskConfig& c, Logger& log, std::function<void()>
   start_printing(s, c, log, wake);
   start_dossier(s, c, log, wake);
   if (s.dossier) start_payment(s, c, log, wake);
+  start_rating(s, c, log, wake);
   s.kiosk_name = c.kiosk_name.empty() ? "Kiosk " + std::to_string(c.kiosk_number) : c.kiosk_name;
   return s;
 }

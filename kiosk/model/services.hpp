@@ -12,13 +12,24 @@
 #include "content/catalog.hpp"
 #include "model/config.hpp"
 #include "model/dossier_lookup.hpp"
+#include "model/latest_worker.hpp"
 #include "model/search_worker.hpp"
 #include "model/staff_gate.hpp"
 #include "payment/payment_service.hpp"
+#include "rating/rating_log.hpp"
+#include "rating/uploader.hpp"
 #include "printing/pdf_layout.hpp"
 #include "printing/print_service.hpp"
 
 namespace kiosk::app {
+
+// A counter citizens can rate the officers of, as the pack names it.
+struct RatingCounter {
+  std::string id, name, agency;
+};
+
+// Who the backend says is on duty at a counter (nullopt: it does not say; the pack's roster serves).
+using RosterWorker = LatestWorker<std::string, std::optional<std::vector<content::Officer>>>;
 
 struct Services {
   // The installed content pack: its catalog (read on the UI thread: one indexed row at a time),
@@ -34,6 +45,15 @@ struct Services {
   std::string payment_gateway;                       // "backend" | "payos", for PayRequests
   std::string backend_url;
   std::string kiosk_name;                            // on receipts
+
+  // Rating: the pack's roster and reasons; the ratings this kiosk took (written on the UI thread:
+  // durable before the thank-you); their delivery; the backend's list of who is on duty.
+  content::RatingSetup rating_setup;
+  std::vector<RatingCounter> rating_counters;  // counters with officers on the roster
+  std::unique_ptr<rating::RatingLog> ratings;
+  std::unique_ptr<rating::Uploader> rating_uploader;
+  std::unique_ptr<RosterWorker> roster;
+  bool rating_survey = false;
 
   std::unique_ptr<StaffGate> staff_gate;  // a staff PIN is configured
 

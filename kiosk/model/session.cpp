@@ -27,6 +27,18 @@ void SearchSlice::scrub() {
 
 void StaffSlice::scrub() { secure_clear(pin); }
 
+bool RatingSlice::empty() const {
+  return stage == Stage::Counter && counter.empty() && !officer && counter_name.empty() && agency.empty() && dossier.empty() && !level &&
+         reason.empty() && comment.text().empty() && comment.telex() && !typing && !numeric_keys && survey_step == 0 && survey.empty() &&
+         !refusal && rated.empty() && last_id.empty() && !home_at && roster_asked == 0 && !on_duty;
+}
+
+void RatingSlice::scrub() {
+  std::string t = comment.text();
+  comment.set_text({});
+  secure_clear(t);
+}
+
 bool Session::touch(Clock::time_point now) {
   last_touch_ = now;
   if (prompt_) {
@@ -44,6 +56,12 @@ bool Session::tick(Clock::time_point now) {
   if (last_touch_ == Clock::time_point{}) last_touch_ = now;
   const auto idle = now - last_touch_;
   if (screen_ == Screen::Attract) return false;
+  // The thank-you after a rating goes home by itself (who was rated is kept for the session).
+  if (auto& at = rating().home_at; at && now >= *at) {
+    at.reset();
+    if (screen_ == Screen::Rating) home();
+    return true;
+  }
   if (screen_ == Screen::Home && !prompt_) {
     // Nothing personal on Home: no prompt, just the attract screen after a while.
     if (idle >= timeouts_.attract) {
@@ -71,6 +89,7 @@ std::optional<Clock::time_point> Session::next_deadline(Clock::time_point now) c
   // While the prompt counts down, wake every second to show the number.
   if (prompt_) return prompt_since_ + std::chrono::seconds((now - prompt_since_) / std::chrono::seconds(1) + 1);
   if (screen_ == Screen::Home) return last_touch_ + timeouts_.attract;
+  if (const auto& at = rating().home_at; at) return std::min(*at, last_touch_ + timeouts_.idle);
   // A payment code's time left is counted down on screen, second by second.
   const auto& hold = payment().hold_until;
   if (hold && now < *hold) return std::min(*hold, now + std::chrono::seconds(1));

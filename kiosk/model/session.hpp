@@ -21,7 +21,8 @@ class Session {
  public:
   // Every slice of a citizen's data. Add a slice here and wipe() resets it; the session test
   // counts them, so it must be taught to fill the new one.
-  using Slices = std::tuple<SearchSlice, ProcedureSlice, DossierLookup, PrintSlice, StaffSlice, PaymentSlice, Preferences>;
+  using Slices = std::tuple<SearchSlice, ProcedureSlice, DossierLookup, PrintSlice, StaffSlice, PaymentSlice, RatingSlice,
+                            Preferences>;
 
   explicit Session(SessionTimeouts t = {}) : timeouts_(t) {}
 
@@ -54,6 +55,8 @@ class Session {
   const DossierLookup& dossier() const { return std::get<DossierLookup>(slices_); }
   PrintSlice& print() { return std::get<PrintSlice>(slices_); }
   const PrintSlice& print() const { return std::get<PrintSlice>(slices_); }
+  RatingSlice& rating() { return std::get<RatingSlice>(slices_); }
+  const RatingSlice& rating() const { return std::get<RatingSlice>(slices_); }
   PaymentSlice& payment() { return std::get<PaymentSlice>(slices_); }
   const PaymentSlice& payment() const { return std::get<PaymentSlice>(slices_); }
   StaffSlice& staff() { return std::get<StaffSlice>(slices_); }

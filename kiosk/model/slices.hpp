@@ -9,12 +9,15 @@
 #include <vector>
 
 #include "content/procedure.hpp"
+#include "content/rating_setup.hpp"
 #include "model/dossier_lookup.hpp"
 #include "model/language.hpp"
 #include "model/screen_id.hpp"
 #include "model/search_worker.hpp"
 #include "model/telex.hpp"
 #include "printing/printer_state.hpp"
+#include "rating/rating.hpp"
+#include "rating/rating_log.hpp"
 #include "search/searcher.hpp"
 
 namespace kiosk::app {
@@ -72,6 +75,33 @@ struct PaymentSlice {
   bool receipt_requested = false;
   std::optional<Clock::time_point> hold_until;
   bool empty() const { return ticket == 0 && dossier.empty() && !receipt_requested && !hold_until; }
+};
+
+// Rating an officer: from the home tile (counter, then officer) or after a dossier lookup (the
+// officer who received it). Which officers were rated in this session, for the one-rating-per-
+// officer rule when there is no dossier.
+struct RatingSlice {
+  enum class Stage { Counter, Officer, Level, Reason, Survey, Thanks, Refused };
+  Stage stage = Stage::Counter;
+  std::string counter;                      // the counter's id (the pack's), when picked
+  std::optional<content::Officer> officer;  // who is rated; id empty: named by the backend only
+  std::string counter_name, agency;         // as recorded with the rating
+  std::string dossier;                      // the dossier rated through, if any
+  std::optional<rating::Level> level;
+  std::string reason;
+  TelexComposer comment{true};
+  bool typing = false;  // the keyboard is up for the comment
+  bool numeric_keys = false;
+  size_t survey_step = 0;
+  std::vector<std::pair<std::string, std::string>> survey;  // criterion id, option id
+  std::optional<rating::Refusal::Kind> refusal;             // why the last one was not recorded
+  std::vector<std::string> rated;                           // officers rated in this session
+  std::string last_id;                                      // the rating just recorded (its survey follows)
+  std::optional<Clock::time_point> home_at;                 // the thank-you goes home by itself
+  uint64_t roster_asked = 0;                                // the backend's list of who is on duty
+  std::optional<std::vector<content::Officer>> on_duty;
+  bool empty() const;
+  void scrub();
 };
 
 struct Preferences {

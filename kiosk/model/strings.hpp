@@ -20,7 +20,9 @@ enum class Text {
   Status, CameraView, PayFees, PaymentTitle, FeePhi, FeeLePhi, Total, Payee, ScanToPay, TimeLeft, PaymentStarting,
   PaymentPaid, PaymentExpired, NewCode, StillToPay, PaymentUnreachable, PaymentRefused, PaymentCancel, PaymentCancelled,
   AlreadyPaid, ReprintReceipt, ReceiptNo, Minutes, Account, AmountReceived, PaymentUnderpaidHelp, PaymentUnavailable,
-  TransactionRef, PrintReceipt, FeesDue, FeesPaidWaiting,
+  TransactionRef, PrintReceipt, FeesDue, FeesPaidWaiting, TileRating, TileRatingHint, RateOfficer, PickCounter, PickOfficer,
+  HowSatisfied, VerySatisfied, Satisfied, NotSatisfied, WhyNot, CommentOptional, SendRating, ThanksRating, RatingKept,
+  AlreadyRatedDossier, AlreadyRatedOfficer, RatingFailed, SkipQuestion, Question, NoOfficers, RatingsToday, RatingsWaiting, ReceivedBy,
   Count_  // not a text: the number of keys
 };
 

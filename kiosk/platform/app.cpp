@@ -6,6 +6,7 @@
 #include "content/store.hpp"
 #include "model/actions.hpp"
 #include "model/payment_actions.hpp"
+#include "model/rating_actions.hpp"
 #include "platform/app_impl.hpp"
 
 namespace kiosk::platform {
@@ -48,8 +49,10 @@ void KioskApp::Impl::build_ui() {
   } catch (const std::exception& e) {
     log.error("kiosk", std::string("the pack's center identity cannot be read: ") + e.what());
   }
-  ui::apply_style(ui::palette_from(center));
-  ui.emplace(fonts, ui::palette_from(center), center);
+  const ui::Palette palette = ui::palette_from(center);
+  ui::apply_style(palette);
+  display.set_background(palette.background);
+  ui.emplace(fonts, palette, center);
   display.clear_logo();
   const std::string rel = center.value("logo", "");
   if (rel.empty() || services.pack_dir.empty()) return;
@@ -144,6 +147,7 @@ void KioskApp::Impl::take_work() {
   }
   if (app::collect_answers(session, services, log)) frames_pending = std::max(frames_pending, 2);
   if (app::follow_payment(session, services, now())) frames_pending = std::max(frames_pending, 2);
+  if (app::collect_roster(session, services)) frames_pending = std::max(frames_pending, 2);
   if (session.generation() != generation_seen) {
     // The session was wiped: that citizen's print jobs not yet printing are cancelled.
     generation_seen = session.generation();

@@ -138,7 +138,9 @@ void SdlDisplay::new_frame() {
 
 void SdlDisplay::present(std::vector<unsigned char>* pixels) {
   SDL_Renderer* r = sdl_->renderer.get();
-  SDL_SetRenderDrawColor(r, 0xF5, 0xF7, 0xFA, 255);
+  // The page's background is this clear (a fill), not a window background blended pixel by
+  // pixel: a third of a software-rendered frame.
+  SDL_SetRenderDrawColor(r, background_ & 0xFF, (background_ >> 8) & 0xFF, (background_ >> 16) & 0xFF, 255);
   SDL_RenderClear(r);
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
   if (pixels) {

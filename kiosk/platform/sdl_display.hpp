@@ -50,12 +50,16 @@ class SdlDisplay {
   // A QR code texture for the payment screen (Textures::qr); the last one is kept.
   ImTextureID qr_texture(const std::string& payload, int* size);
 
+  // The colour every frame starts from: the palette's background (ImGui's ABGR).
+  void set_background(ImU32 c) { background_ = c; }
+
   std::string video_driver() const;
 
  private:
   struct Sdl;
   std::unique_ptr<Sdl> sdl_;
   ui::Textures textures_;
+  ImU32 background_ = IM_COL32(0xF5, 0xF7, 0xFA, 255);
   bool preview_shown_ = false;
 };
 

@@ -37,12 +37,10 @@ void press(app::TelexComposer& c, const std::string& key) {
 
 }  // namespace
 
-void keyboard(FrameContext& f, float top, float height) {
+void keyboard(FrameContext& f, float top, float height, app::TelexComposer& composer, bool& numeric) {
   const Layout& l = f.layout;
-  auto& slice = f.session.search();
-  auto& composer = slice.composer;
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(l.size.x, top + height), f.pal.background);
-  const auto& rows = slice.numeric_keypad ? digit_rows() : letter_rows();
+  const auto& rows = numeric ? digit_rows() : letter_rows();
   const float gap = l.key_gap;
   // Ten keys across the width, never wider than a comfortable key.
   const float key_w = std::min(f.px(150), (l.size.x - 2 * l.margin) / 10.0f - gap);
@@ -73,8 +71,7 @@ void keyboard(FrameContext& f, float top, float height) {
   float x = l.margin;
   const ButtonLook func{f.pal.surface, f.pal.text, f.fonts.body, true, f.pal.border};
   ImGui::SetCursorScreenPos(ImVec2(x, y));
-  if (button(f.items, "##numpad", f.tr(slice.numeric_keypad ? Text::Letters : Text::Numbers), ImVec2(fw, key_h), func))
-    slice.numeric_keypad = !slice.numeric_keypad;
+  if (button(f.items, "##numpad", f.tr(numeric ? Text::Letters : Text::Numbers), ImVec2(fw, key_h), func)) numeric = !numeric;
   x += fw + gap;
   ImGui::SetCursorScreenPos(ImVec2(x, y));
   const bool telex = composer.telex();

@@ -19,6 +19,7 @@ KioskUi::KioskUi(Fonts fonts, Palette palette, nlohmann::json center)
   add(Screen::Procedure, make_procedure_screen());
   add(Screen::Dossier, make_dossier_screen());
   add(Screen::Payment, make_payment_screen());
+  add(Screen::Rating, make_rating_screen());
   add(Screen::Staff, make_staff_screen());
 }
 
@@ -42,7 +43,8 @@ UiRequests KioskUi::frame(app::Session& session, app::Services& services, app::C
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("kiosk", nullptr, kPlainWindow);
+  // The display clears to the page colour; drawing it again here would blend every pixel once more.
+  ImGui::Begin("kiosk", nullptr, kPlainWindow | ImGuiWindowFlags_NoBackground);
   screens_.at(session.screen())->draw(f);
   if (session.screen() != Screen::Attract) staff_gesture(f);
   if (session.idle_prompt()) idle_prompt(f);

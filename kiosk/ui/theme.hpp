@@ -68,6 +68,7 @@ inline constexpr const char* check = "\xef\x80\x8c";       // f00c
 inline constexpr const char* arrow_down = "\xef\x81\xa3";  // f063
 inline constexpr const char* keyboard = "\xef\x84\x9c";    // f11c
 inline constexpr const char* mobile = "\xef\x84\x8b";      // f10b
+inline constexpr const char* smile = "\xef\x84\x98";       // f118
 }  // namespace icon
 
 }  // namespace kiosk::ui

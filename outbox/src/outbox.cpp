@@ -42,13 +42,13 @@ bool Outbox::add(const std::string& kind, const std::string& key, const std::str
 }
 
 Delivery Outbox::deliver(const std::string& base_url, const std::vector<std::string>& headers, const http::Options& o,
-                         int64_t now, size_t max_messages, bool now_regardless) {
+                         int64_t now, size_t max_messages, bool now_regardless, const std::string& kind) {
   Delivery d;
   std::vector<Message> due;
   {
     auto s = db_.prepare(std::string("SELECT ") + kColumns +
-                         " FROM outbox WHERE delivered_at IS NULL AND rejected=0 AND next_at<=? ORDER BY id LIMIT ?");
-    s.bind(1, now_regardless ? INT64_MAX : now).bind(2, static_cast<int64_t>(max_messages));
+                         " FROM outbox WHERE delivered_at IS NULL AND rejected=0 AND next_at<=? AND (?='' OR kind=?) ORDER BY id LIMIT ?");
+    s.bind(1, now_regardless ? INT64_MAX : now).bind(2, kind).bind(3, kind).bind(4, static_cast<int64_t>(max_messages));
     while (s.step()) due.push_back(row(s));
   }
   for (const auto& m : due) {

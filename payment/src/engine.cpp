@@ -163,7 +163,7 @@ outbox::Delivery Engine::report(const std::string& backend, const std::vector<st
     else
       queue_report(e, now);
   }
-  auto d = outbox_.deliver(backend, headers, o, now, 100, now_regardless);
+  auto d = outbox_.deliver(backend, headers, o, now, 100, now_regardless, "payment-confirmed");
   for (const auto& key : d.delivered)
     if (key.rfind("payment:", 0) == 0) journal_.mark_reported(key.substr(8), now);
   return d;

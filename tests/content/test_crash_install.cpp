@@ -14,32 +14,19 @@
 #include "content/catalog.hpp"
 #include "content/store.hpp"
 #include "pack_forge.hpp"
+#include "process.hpp"
 
 using namespace kiosk;
 using namespace kiosk::content;
 
 namespace {
 
-pid_t start_install(const std::filesystem::path& pack, const std::filesystem::path& store,
-                    const std::filesystem::path& pub) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::string exe = std::string(KIOSK_BIN_DIR) + "/kioskctl";
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
-    // Back and forth between two versions: every other switch is a (staff-overridden) downgrade.
-    execl(exe.c_str(), exe.c_str(), "content", "install", pack.c_str(), "--store", store.c_str(), "--trust",
-          pub.c_str(), "--allow-older", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return pid;
+// Back and forth between two versions: every other switch is a (staff-overridden) downgrade.
+int start_install(const std::filesystem::path& pack, const std::filesystem::path& store, const std::filesystem::path& pub) {
+  return test::spawn_tool("kioskctl", {"content", "install", pack.string(), "--store", store.string(), "--trust", pub.string(), "--allow-older"});
 }
 
-int wait_exit(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using test::wait_exit;
 
 }  // namespace
 

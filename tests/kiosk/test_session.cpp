@@ -158,7 +158,7 @@ TEST_CASE("a dossier lookup: what the slip carries decides the next stage, the w
 // Every slice a citizen can leave something in, filled. When a slice is added to
 // Session::Slices this stops compiling until the test fills it too.
 static void fill_every_slice(Session& s) {
-  static_assert(std::tuple_size_v<Session::Slices> == 7, "a new session slice: fill it here");
+  static_assert(std::tuple_size_v<Session::Slices> == 8, "a new session slice: fill it here");
   auto& search = s.search();
   search.composer.set_text("cccd 0123");
   search.composer.set_telex(false);
@@ -191,6 +191,26 @@ static void fill_every_slice(Session& s) {
   s.payment().dossier = "000.00.12.H04-261115-0006";
   s.payment().receipt_requested = true;
   s.payment().hold_until = Clock::now();
+  auto& r = s.rating();
+  r.stage = kiosk::app::RatingSlice::Stage::Reason;
+  r.counter = "Q11";
+  r.officer = kiosk::content::Officer{"MAU-CB06", "Vũ Văn Giả Định", "Chuyên viên", "Q11", ""};
+  r.counter_name = "Quầy 11–12";
+  r.agency = "Sở Tư pháp";
+  r.dossier = "000.00.12.H04-261110-0001";
+  r.level = kiosk::rating::Level::KhongHaiLong;
+  r.reason = "thai-do";
+  r.comment.key("x");
+  r.comment.set_telex(false);
+  r.typing = r.numeric_keys = true;
+  r.survey_step = 2;
+  r.survey.emplace_back("chiso1", "a");
+  r.refusal = kiosk::rating::Refusal::Kind::DossierRated;
+  r.rated.push_back("MAU-CB06");
+  r.last_id = "abc";
+  r.home_at = Clock::now();
+  r.roster_asked = 3;
+  r.on_duty.emplace();
   s.prefs().language = Language::En;
   s.prefs().large_text = true;
 }

@@ -27,27 +27,7 @@ const std::vector<Payable> kDossiers = {{"000.00.12.H04-261115-0006", "7891"}, {
                                         {"000.00.12.H04-261120-0012", "6702"}, {"000.00.12.H04-261120-0013", "9003"},
                                         {"000.00.12.H04-261120-0014", "1004"}};
 
-pid_t spawn(const std::vector<std::string>& args) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
-    std::string exe = std::string(KIOSK_BIN_DIR) + "/kioskctl";
-    std::vector<char*> argv{exe.data()};
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(exe.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-int wait_exit(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using kiosk::test::wait_exit;
 
 struct Run {
   std::string gateway;
@@ -76,7 +56,7 @@ void kill_rounds(Run& run, int rounds, uint32_t seed) {
   };
   // How long a start takes here (a lookup, a create): kills are spread over it.
   auto t0 = std::chrono::steady_clock::now();
-  REQUIRE(wait_exit(spawn(start_args(kDossiers[0]))) == 0);
+  REQUIRE(wait_exit(kiosk::test::spawn_tool("kioskctl", start_args(kDossiers[0]))) == 0);
   const long full_us = std::max<long>(20000, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count());
 
   std::mt19937 rng(seed);
@@ -87,7 +67,7 @@ void kill_rounds(Run& run, int rounds, uint32_t seed) {
       ++run.faults;
     }
     const bool start = rng() % 3 != 0;
-    const pid_t pid = spawn(start ? start_args(kDossiers[rng() % kDossiers.size()]) : reconcile_args());
+    const pid_t pid = kiosk::test::spawn_tool("kioskctl", start ? start_args(kDossiers[rng() % kDossiers.size()]) : reconcile_args());
     std::this_thread::sleep_for(std::chrono::microseconds(rng() % full_us));
     kill(pid, SIGKILL);
     if (wait_exit(pid) >= 0)
@@ -112,7 +92,7 @@ void kill_rounds(Run& run, int rounds, uint32_t seed) {
   }
   sim.call("/_sim/payfault?mode=none", "{}");
   // Settle: reconcile (and report) until nothing changes, then compare.
-  for (int i = 0; i < 3; ++i) REQUIRE(wait_exit(spawn(reconcile_args())) == 0);
+  for (int i = 0; i < 3; ++i) REQUIRE(wait_exit(kiosk::test::spawn_tool("kioskctl", reconcile_args())) == 0);
   const auto r = kiosk::test::run_tool("kioskctl", {"--json", "payment", "journal", "--state", db});
   REQUIRE(r.exit_code == 0);
   const json journal = json::parse(r.out);

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "payment_sim.hpp"
+#include "rating_sim.hpp"
 
 using nlohmann::json;
 
@@ -117,7 +118,7 @@ json igate_shape(const json& d, const std::string& shape) {
               {"translate", arrays ? json::array({{{"languageId", 228}, {"name", proc_name}}})
                                    : json{{"languageId", 228}, {"name", proc_name}}}}},
             {"applicant", {{"data", {{"fullname", d["owner"].value("name", "")}}}}},
-            {"accepter", {{"fullname", "Nguyễn Thị Tiếp Nhận"}}}};
+            {"accepter", {{"fullname", d.contains("received_by") ? d["received_by"].value("name", "") : ""}}}};
   const std::string id = d["owner"].value("id_number", "");
   if (shape == "number-identity") c["applicant"]["data"]["identityNumber"] = std::stoull(id);
   else if (shape != "no-identity") c["applicant"]["data"]["identityNumber"] = id;
@@ -146,10 +147,12 @@ int main(int argc, char** argv) {
   cli.add_option("--ready-file", ready_file, "Write the bound ports here once listening");
   CLI11_PARSE(cli, argc, argv);
 
-  json db;
+  json db, counter_officers;
   try {
     std::ifstream in(fixtures);
-    db = json::parse(in).at("dossiers");
+    const json all = json::parse(in);
+    db = all.at("dossiers");
+    counter_officers = all.value("counter_officers", json::object());
   } catch (const std::exception& e) {
     std::cerr << "dossier-sim: cannot read " << fixtures << ": " << e.what() << '\n';
     return 2;
@@ -213,6 +216,7 @@ int main(int argc, char** argv) {
   };
 
   sim::PaymentSim payments(db, answer);
+  sim::RatingSim ratings(counter_officers, answer);
 
   auto routes = [&](httplib::Server& srv) {
     auto generic = [&](const json* d, const httplib::Request& req, httplib::Response& res) {
@@ -259,6 +263,7 @@ int main(int argc, char** argv) {
       answer(res, 200, out);
     });
     payments.routes(srv);
+    ratings.routes(srv);
     srv.Post("/_sim/shape", [&](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard lock(shape.mu);
       if (req.has_param("generic")) shape.generic = req.get_param_value("generic");

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <stdexcept>
 
 #include "common/files.hpp"
@@ -42,6 +43,28 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
   r.out = files::read_file(out_path);
   r.err = files::read_file(err_path);
   return r;
+}
+
+int spawn_tool(const std::string& program, const std::vector<std::string>& args, const std::string& out_file) {
+  std::string exe = std::string(KIOSK_BIN_DIR) + "/" + program;
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    if (!std::freopen(out_file.c_str(), "w", stdout) || !std::freopen("/dev/null", "w", stderr)) _exit(126);
+    std::vector<char*> argv{exe.data()};
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(exe.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+int wait_exit(int pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 }  // namespace kiosk::test

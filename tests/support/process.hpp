@@ -16,6 +16,12 @@ RunResult run_tool(const std::string& program, const std::vector<std::string>& a
 // Runs any program, found through PATH when the name has no slash (pdftotext, cupsdisable).
 RunResult run_program(const std::string& program, const std::vector<std::string>& args);
 
+// For the crash tests: KIOSK_BIN_DIR/<program> started in the background (its standard output to
+// `out_file`, its errors discarded), to be killed at a random moment, then waited for.
+int spawn_tool(const std::string& program, const std::vector<std::string>& args, const std::string& out_file = "/dev/null");
+// The exit code, or -1 when a signal ended it (killed before it finished).
+int wait_exit(int pid);
+
 }  // namespace kiosk::test
 
 namespace kiosk::test {

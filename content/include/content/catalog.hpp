@@ -57,6 +57,7 @@ class Catalog {
   std::vector<std::string> fields() const;  // most used first
   std::vector<std::string> procedure_codes() const;  // in id order (most used first)
   std::vector<Agency> agencies() const;
+  RatingSetup rating_setup() const;  // empty when the pack has no roster
   db::Db& db() { return db_; }
 
  private:

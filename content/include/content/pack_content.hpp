@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/procedure.hpp"
+#include "content/rating_setup.hpp"
 
 namespace kiosk::content {
 
@@ -27,9 +28,10 @@ struct PackContent {
   std::vector<Agency> agencies;
   std::vector<Procedure> procedures;
   std::vector<std::vector<std::string>> synonyms;  // groups of interchangeable terms
+  RatingSetup rating;                               // rating.json, when the pack has one
 };
 
-// Reads and validates pack.json, procedures.jsonl, agencies.json and synonyms.json under dir.
+// Reads and validates pack.json, procedures.jsonl, agencies.json, synonyms.json and rating.json under dir.
 // Throws PackError naming the file (and line) of the first problem.
 PackContent load_pack_content(const std::filesystem::path& dir);
 

@@ -66,6 +66,13 @@ struct FeesDue {
   bool paid = false;
 };
 
+// An officer as the backend names them: an id of the center's roster when it has one (the
+// generic API), else only a name (iGate's accepter.fullname).
+struct OfficerRef {
+  std::string id, name;
+  bool operator==(const OfficerRef&) const = default;
+};
+
 struct DossierStatus {
   std::string code;
   std::string procedure_code;
@@ -82,6 +89,8 @@ struct DossierStatus {
   std::vector<DossierStep> steps;
   std::optional<FeesDue> fees_due;  // fees the backend says are owed (or were paid)
   std::string backend_id;           // the backend's own id of the dossier (iGate's fee lookup)
+  std::optional<OfficerRef> received_by;  // who received it at the counter (to be rated)
+  std::optional<OfficerRef> returned_by;  // who handed the result over, once returned
 };
 
 // Late is not a status: it is an appointment date passed without the result being ready.

@@ -7,6 +7,7 @@
 #include "model/actions.hpp"
 #include "model/payment_actions.hpp"
 #include "model/payment_receipt.hpp"
+#include "model/rating_actions.hpp"
 #include "model/kind_texts.hpp"
 #include "model/secure_zero.hpp"
 #include "model/status_slip.hpp"
@@ -236,6 +237,7 @@ class DossierScreen : public ScreenView {
     text(f.items, app::next_step_words(next, lang), fs.heading, f.pal.text, tw);
     ImGui::Dummy(ImVec2(1, f.px(8)));
     fees(f, st, tw);
+    officer(f, tw);
     if (st.received) text(f.items, std::string(f.tr(Text::Received)) + ": " + st.received->text(), fs.body, f.pal.text, tw);
     if (st.appointment) text(f.items, std::string(f.tr(Text::Appointment)) + ": " + st.appointment->text(), fs.body, f.pal.text, tw);
     if (!st.steps.empty()) {
@@ -293,6 +295,22 @@ class DossierScreen : public ScreenView {
                                        }};
                      }))
       f.session.payment().receipt_requested = f.session.payment().dossier == st.code;
+  }
+
+  // Who received the dossier, and the door to rating them.
+  static void officer(FrameContext& f, float tw) {
+    const auto o = app::dossier_officer(f.session, f.services);
+    if (!o) return;
+    const FontSet& fs = f.fonts;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    text(f.items, std::string(f.tr(Text::ReceivedBy)) + ": " + o->name, fs.body, f.pal.text, tw);
+    if (!app::can_rate(f.services)) return;
+    ImGui::SetCursorScreenPos(ImVec2(p.x, ImGui::GetCursorScreenPos().y + f.px(4)));
+    const std::string label = std::string(icon::smile) + "  " + f.tr(Text::RateOfficer);
+    const float bw = std::min(tw, text_width(label, fs.heading) + f.px(80));
+    if (button(f.items, "##dossier-rate", label, ImVec2(bw, f.px(80)), ButtonLook{f.pal.surface, f.pal.primary, fs.heading, true, f.pal.primary}))
+      app::start_rating_for_dossier(f.session, f.services);
+    ImGui::Dummy(ImVec2(1, f.px(8)));
   }
 
   // What the dossier owes, or that it is paid.

@@ -37,7 +37,7 @@ class SearchScreen : public ScreenView {
     const float kb_h = slice.keyboard_hidden ? 0 : f.px(l.large_text ? 400 : 370);
     ImGui::SetCursorScreenPos(ImVec2(l.margin, y));
     results(f, l.size.y - nav_h - kb_h - y - f.px(10));
-    if (!slice.keyboard_hidden) keyboard(f, l.size.y - nav_h - kb_h, kb_h);
+    if (!slice.keyboard_hidden) keyboard(f, l.size.y - nav_h - kb_h, kb_h, slice.composer, slice.numeric_keypad);
     // Hiding the keyboard gives the results the whole screen.
     nav_bar(f, [&](ImVec2 size) {
       const float bw = std::min(size.x, f.px(420));

@@ -1,6 +1,7 @@
 // The staff screen, behind five taps in the top-left corner and the PIN: reload the content,
-// close the kiosk. Wrong PINs are counted by the StaffGate, which locks the pad for a while.
+// close the kiosk; today's ratings and their backlog. Wrong PINs are counted by the StaffGate, which locks the pad for a while.
 #include <algorithm>
+#include <ctime>
 
 #include "common/pin_hash.hpp"
 #include "model/secure_zero.hpp"
@@ -35,6 +36,7 @@ class StaffScreen : public ScreenView {
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(20)));
       if (button(f.items, "##exit", f.tr(Text::StaffExit), size, ButtonLook{f.pal.accent, f.pal.on_primary, fs.heading, true}))
         f.requests.quit = true;
+      ratings(f, x0, w);
     }
     ImGui::SetCursorScreenPos(ImVec2(x0, l.size.y - f.px(200)));
     if (button(f.items, "##close", f.tr(Text::StaffClose), size, ButtonLook{f.pal.surface, f.pal.text, fs.heading, true, f.pal.border})) {
@@ -45,6 +47,26 @@ class StaffScreen : public ScreenView {
   }
 
  private:
+  // Today's ratings and what still waits to reach the backend.
+  static void ratings(FrameContext& f, float x0, float w) {
+    if (!f.services.ratings) return;
+    const FontSet& fs = f.all_fonts.normal;
+    try {
+      const auto today = f.services.ratings->today(static_cast<int64_t>(std::time(nullptr)));
+      const size_t waiting = f.services.ratings->backlog();
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(24)));
+      std::string line = std::string(f.tr(Text::RatingsToday)) + ": " + std::to_string(today.total()) + " (" + f.tr(Text::VerySatisfied) + " " +
+                         std::to_string(today.rat_hai_long) + ", " + f.tr(Text::Satisfied) + " " + std::to_string(today.hai_long) + ", " +
+                         f.tr(Text::NotSatisfied) + " " + std::to_string(today.khong_hai_long) + ")";
+      if (today.flagged) line += " + " + std::to_string(today.flagged) + " (!)";
+      text(f.items, line, fs.body, f.pal.text, w);
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+      text(f.items, std::string(f.tr(Text::RatingsWaiting)) + ": " + std::to_string(waiting), fs.body, waiting ? f.pal.accent : f.pal.text, w);
+    } catch (const std::exception&) {
+      // The state database unreadable: the staff screen still opens.
+    }
+  }
+
   static void pin_pad(FrameContext& f, float x0, float w) {
     const FontSet& fs = f.all_fonts.normal;
     auto& st = f.session.staff();

@@ -41,8 +41,9 @@ class Outbox {
   // One pass: POSTs every message due (by `now`) to base_url + path. Stops at the first message
   // that cannot be delivered for a reason that would stop the rest too (the backend unreachable).
   // `now_regardless`: every pending message, whatever its pause (staff asked for a pass now).
+  // `kind`: only messages of this kind (each capability delivers its own), or all when empty.
   Delivery deliver(const std::string& base_url, const std::vector<std::string>& headers, const http::Options& o, int64_t now,
-                   size_t max_messages = 100, bool now_regardless = false);
+                   size_t max_messages = 100, bool now_regardless = false, const std::string& kind = {});
 
   std::vector<Message> pending(const std::string& kind = {}) const;  // not yet delivered
   std::vector<Message> rejected(const std::string& kind = {}) const;
