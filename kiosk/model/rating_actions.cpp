@@ -153,7 +153,13 @@ bool collect_roster(Session& s, Services& svc) {
   while (auto a = svc.roster->take()) {
     auto& r = s.rating();
     if (a->id != r.roster_asked || r.roster_asked == 0) continue;  // for another counter, or a wiped session
-    if (a->result) r.on_duty = std::move(*a->result);
+    if (a->result) {
+      // The backend says who is on duty; the pack's photo of the same officer still shows.
+      for (auto& o : *a->result)
+        for (const auto& known : svc.rating_setup.officers)
+          if (o.photo.empty() && !o.id.empty() && known.id == o.id) o.photo = known.photo;
+      r.on_duty = std::move(*a->result);
+    }
     changed = true;
   }
   return changed;

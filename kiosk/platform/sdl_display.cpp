@@ -5,7 +5,9 @@
 #include <imgui_impl_sdlrenderer.h>
 #include <stb_image.h>
 
+#include <map>
 #include <stdexcept>
+#include <variant>
 
 #include "dossier/qr_encode.hpp"
 
@@ -61,8 +63,29 @@ struct SdlDisplay::Sdl {
   Texture logo, preview, qr;
   std::string qr_payload;
   int qr_size = 0;
+  struct Picture {
+    Texture texture;  // null: the file could not be read (not tried again)
+    int w = 0, h = 0;
+  };
+  std::map<std::filesystem::path, Picture> pictures;
   bool atlas_uploaded = false;
 };
+
+namespace {
+
+// A PNG or JPEG file as a texture; the reason when it is not one, or too large for the screen.
+std::variant<Texture, std::string> texture_from_file(SDL_Renderer* r, const std::filesystem::path& file, int* w, int* h) {
+  int n = 0;
+  std::unique_ptr<unsigned char, StbFree> px(stbi_load(file.c_str(), w, h, &n, 4));
+  if (!px || *w <= 0 || *h <= 0 || *w > 1024 || *h > 1024) return std::string("not a PNG/JPEG up to 1024 px");
+  Texture t(SDL_CreateTexture(r, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, *w, *h));
+  if (!t) return std::string("texture: ") + SDL_GetError();
+  SDL_UpdateTexture(t.get(), nullptr, px.get(), *w * 4);
+  SDL_SetTextureBlendMode(t.get(), SDL_BLENDMODE_BLEND);
+  return t;
+}
+
+}  // namespace
 
 SdlDisplay::SdlDisplay(const DisplayOptions& o) {
   SDL_SetHint(SDL_HINT_MOUSE_AUTO_CAPTURE, "0");  // SDL capture breaks touch after a tap (SDL#11469)
@@ -84,6 +107,7 @@ SdlDisplay::SdlDisplay(const DisplayOptions& o) {
   ImGui::GetIO().IniFilename = nullptr;  // nothing of a session is written to disk
   sdl_->imgui_renderer.emplace(sdl_->renderer.get());
   textures_.qr = [this](const std::string& payload, int* size) { return qr_texture(payload, size); };
+  textures_.image = [this](const std::filesystem::path& file, int* w, int* h) { return picture(file, w, h); };
   SDL_StartTextInput();
 }
 
@@ -154,21 +178,33 @@ void SdlDisplay::present(std::vector<unsigned char>* pixels) {
 
 std::optional<std::string> SdlDisplay::load_logo(const std::filesystem::path& file) {
   clear_logo();
-  int w = 0, h = 0, n = 0;
-  std::unique_ptr<unsigned char, StbFree> px(stbi_load(file.c_str(), &w, &h, &n, 4));
-  if (!px || w <= 0 || h <= 0 || w > 1024 || h > 1024) return "not a PNG/JPEG up to 1024 px";
-  Texture t(SDL_CreateTexture(sdl_->renderer.get(), SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, w, h));
-  if (!t) return std::string("texture: ") + SDL_GetError();
-  SDL_UpdateTexture(t.get(), nullptr, px.get(), w * 4);
-  SDL_SetTextureBlendMode(t.get(), SDL_BLENDMODE_BLEND);
-  sdl_->logo = std::move(t);
+  int w = 0, h = 0;
+  auto made = texture_from_file(sdl_->renderer.get(), file, &w, &h);
+  if (auto* why = std::get_if<std::string>(&made)) return *why;
+  sdl_->logo = std::move(std::get<Texture>(made));
   textures_.logo = static_cast<ImTextureID>(sdl_->logo.get());
   textures_.logo_w = w;
   textures_.logo_h = h;
   return std::nullopt;
 }
 
+ImTextureID SdlDisplay::picture(const std::filesystem::path& file, int* w, int* h) {
+  auto it = sdl_->pictures.find(file);
+  if (it == sdl_->pictures.end()) {
+    // A counter's officers fit many times over; past that the oldest screens' pictures go.
+    if (sdl_->pictures.size() >= 48) sdl_->pictures.clear();
+    Sdl::Picture p;
+    auto made = texture_from_file(sdl_->renderer.get(), file, &p.w, &p.h);
+    if (auto* t = std::get_if<Texture>(&made)) p.texture = std::move(*t);
+    it = sdl_->pictures.emplace(file, std::move(p)).first;
+  }
+  *w = it->second.w;
+  *h = it->second.h;
+  return static_cast<ImTextureID>(it->second.texture.get());
+}
+
 void SdlDisplay::clear_logo() {
+  sdl_->pictures.clear();  // a new pack may carry other pictures under the same names
   textures_.logo = nullptr;
   textures_.logo_w = textures_.logo_h = 0;
   sdl_->logo.reset();

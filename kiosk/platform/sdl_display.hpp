@@ -49,6 +49,8 @@ class SdlDisplay {
   void show_preview(bool on);
   // A QR code texture for the payment screen (Textures::qr); the last one is kept.
   ImTextureID qr_texture(const std::string& payload, int* size);
+  // A picture file as a texture (Textures::image), kept while few.
+  ImTextureID picture(const std::filesystem::path& file, int* w, int* h);
 
   // The colour every frame starts from: the palette's background (ImGui's ABGR).
   void set_background(ImU32 c) { background_ = c; }

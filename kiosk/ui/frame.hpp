@@ -3,6 +3,7 @@
 // screen shows the tiles the enabled screens offer, and shared chrome (chrome.hpp) draws the
 // header, bottom bar, print banner and idle prompt.
 #pragma once
+#include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -27,6 +28,9 @@ struct Textures {
   // zone included), to be drawn at a whole number of pixels a module; null when
   // it cannot be made. Made once per payload and kept while it is shown.
   std::function<ImTextureID(const std::string& payload, int* size)> qr;
+  // A picture file (PNG or JPEG, up to 1024 px a side) as a texture, `*w` by `*h`; null when it
+  // cannot be read. A few are kept, so a screen of officers' photos is read once.
+  std::function<ImTextureID(const std::filesystem::path& file, int* w, int* h)> image;
 };
 
 // What a frame asks of the platform.

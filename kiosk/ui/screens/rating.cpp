@@ -30,26 +30,54 @@ void face(ImDrawList* dl, ImVec2 c, float r, Level level, ImU32 fg, ImU32 bg) {
   dl->AddCircleFilled(ImVec2(c.x + r * 0.35f, c.y - r * 0.25f), r * 0.1f, fg);
   const float mouth_y = c.y + r * 0.3f;
   const float bend = level == Level::RatHaiLong ? r * 0.35f : level == Level::HaiLong ? r * 0.15f : -r * 0.25f;
-  // A quadratic curve: its middle pulled down (a smile) or up (a frown).
-  dl->PathLineTo(ImVec2(c.x - r * 0.45f, mouth_y - bend * 0.3f));
-  dl->PathBezierQuadraticCurveTo(ImVec2(c.x, mouth_y + bend), ImVec2(c.x + r * 0.45f, mouth_y - bend * 0.3f), 16);
-  dl->PathStroke(fg, 0, t);
+  // A quadratic curve, its middle pulled down (a smile) or up (a frown), drawn as overlapping
+  // discs: a thick stroked path shows seams at its joints in the software renderer.
+  const ImVec2 p0(c.x - r * 0.45f, mouth_y - bend * 0.3f), p1(c.x, mouth_y + bend), p2(c.x + r * 0.45f, mouth_y - bend * 0.3f);
+  const int steps = std::max(8, static_cast<int>(r * 0.9f / (t * 0.25f)));
+  for (int i = 0; i <= steps; ++i) {
+    const float u = static_cast<float>(i) / static_cast<float>(steps), v = 1 - u;
+    const ImVec2 p(v * v * p0.x + 2 * v * u * p1.x + u * u * p2.x, v * v * p0.y + 2 * v * u * p1.y + u * u * p2.y);
+    dl->AddCircleFilled(p, t / 2, fg, 12);
+  }
 }
 
 // A big button with a first line and a second, smaller line (a counter and its agency, an
 // officer and their title).
+// An officer's photo from the pack, when the roster names one and it can be read.
+struct Photo {
+  ImTextureID texture = nullptr;
+  int w = 0, h = 0;
+};
+Photo photo_of(FrameContext& f, const content::Officer& o) {
+  Photo p;
+  if (o.photo.empty() || f.services.pack_dir.empty() || !f.textures.image) return p;
+  p.texture = f.textures.image(f.services.pack_dir / o.photo, &p.w, &p.h);
+  return p;
+}
+
+// A photo fitted into a box of height `h` at `pos`, its proportions kept; returns the width used.
+float draw_photo(const Photo& p, ImVec2 pos, float h) {
+  if (!p.texture || p.w <= 0 || p.h <= 0) return 0;
+  const float w = h * static_cast<float>(p.w) / static_cast<float>(p.h);
+  ImGui::GetWindowDrawList()->AddImage(p.texture, pos, ImVec2(pos.x + w, pos.y + h));
+  return w;
+}
+
 bool card(FrameContext& f, const std::string& id, const std::string& line1, const std::string& line2, ImVec2 pos, ImVec2 size,
-          bool selected = false) {
+          bool selected = false, const Photo& photo = {}) {
   const float pad = f.px(24);
   ImGui::SetCursorScreenPos(pos);
   const ImU32 bg = selected ? f.pal.primary : f.pal.surface, fg = selected ? f.pal.on_primary : f.pal.text;
   const bool tapped = button(f.items, ("##" + id).c_str(), "", size, ButtonLook{bg, fg, f.fonts.heading, false, f.pal.primary});
-  const float wrap = size.x - 2 * pad;
+  const float inset = f.px(12);
+  const float pw = draw_photo(photo, ImVec2(pos.x + inset, pos.y + inset), size.y - 2 * inset);
+  const float left = pw > 0 ? inset + pw + pad : pad;
+  const float wrap = size.x - left - pad;
   const float h = text_height(line1, f.fonts.heading, wrap) + (line2.empty() ? 0 : text_height(line2, f.fonts.body, wrap));
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + std::max(f.px(8), (size.y - h) / 2)));
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + left, pos.y + std::max(f.px(8), (size.y - h) / 2)));
   text(f.items, line1, f.fonts.heading, fg, wrap);
   if (!line2.empty()) {
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + left, ImGui::GetCursorScreenPos().y));
     text(f.items, line2, f.fonts.body, selected ? f.pal.on_primary : f.pal.muted, wrap);
   }
   return tapped;
@@ -119,7 +147,7 @@ class RatingScreen : public ScreenView {
   // tapped.
   template <typename Label>
   std::optional<size_t> grid(FrameContext& f, const char* id, size_t n, float x, float y, float width, float bottom, Label label,
-                             std::optional<size_t> selected = std::nullopt) {
+                             std::optional<size_t> selected = std::nullopt, const std::function<Photo(size_t)>& photo = {}) {
     const Layout& l = f.layout;
     const size_t cols = l.portrait ? 1 : (n > 4 ? 3 : 2);
     const float gap = f.px(24);
@@ -131,7 +159,8 @@ class RatingScreen : public ScreenView {
     for (size_t i = 0; i < n; ++i) {
       const auto [a, b] = label(i);
       const ImVec2 pos(x + static_cast<float>(i % cols) * (cw + gap), y + static_cast<float>(i / cols) * (ch + gap));
-      if (card(f, std::string(id) + std::to_string(i), a, b, pos, ImVec2(cw, ch), selected && *selected == i)) tapped = i;
+      if (card(f, std::string(id) + std::to_string(i), a, b, pos, ImVec2(cw, ch), selected && *selected == i, photo ? photo(i) : Photo{}))
+        tapped = i;
     }
     return tapped;
   }
@@ -158,7 +187,8 @@ class RatingScreen : public ScreenView {
       return;
     }
     const auto tapped = grid(f, "officer", list.size(), x, y, width, f.layout.content_bottom() - f.px(16),
-                             [&](size_t i) { return std::pair{list[i].name, list[i].title}; });
+                             [&](size_t i) { return std::pair{list[i].name, list[i].title}; }, std::nullopt,
+                             [&](size_t i) { return photo_of(f, list[i]); });
     if (tapped) app::pick_officer(f.session, f.services, list[*tapped]);
   }
 
@@ -169,12 +199,18 @@ class RatingScreen : public ScreenView {
     title(f, x, top, width, f.tr(Text::HowSatisfied));
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(8)));
     if (r.officer) {
-      text(f.items, r.officer->name, f.fonts.title, f.pal.text, width);
+      // The citizen checks it is the right person: the photo, when the pack has one, beside the name.
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const float pw = draw_photo(photo_of(f, *r.officer), at, f.px(96));
+      const float tx = pw > 0 ? x + pw + f.px(24) : x;
+      ImGui::SetCursorScreenPos(ImVec2(tx, at.y));
+      text(f.items, r.officer->name, f.fonts.title, f.pal.text, width - (tx - x));
       std::string where = r.officer->title;
       if (!r.counter_name.empty()) where += (where.empty() ? "" : " · ") + r.counter_name;
       if (!r.dossier.empty()) where += (where.empty() ? "" : " · ") + std::string(f.tr(Text::DossierCode)) + " " + r.dossier;
-      ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
-      if (!where.empty()) text(f.items, where, f.fonts.body, f.pal.muted, width);
+      ImGui::SetCursorScreenPos(ImVec2(tx, ImGui::GetCursorScreenPos().y));
+      if (!where.empty()) text(f.items, where, f.fonts.body, f.pal.muted, width - (tx - x));
+      if (pw > 0) ImGui::SetCursorScreenPos(ImVec2(x, std::max(ImGui::GetCursorScreenPos().y, at.y + f.px(96))));
     }
     const float y = ImGui::GetCursorScreenPos().y + f.px(32);
     const float bottom = l.content_bottom() - f.px(24);
