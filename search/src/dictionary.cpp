@@ -125,9 +125,38 @@ PhraseBook builtin_phrase_book() {
   book.add_rewrite("the chap", {"bien phap bao dam"});
   book.add_rewrite("tach ho khau", {"tach ho"});
   book.add_rewrite("dang ky xe may", {"dang ky xe"});
+  // How people say it at the counter.
+  book.add_rewrite("cat khau", {"xoa dang ky thuong tru"});
+  book.add_rewrite("nhap khau vao", {"dang ky thuong tru"});  // "nhập khẩu vào nhà": never customs
+  book.add_rewrite("tam nghi", {"tam ngung"});
+  book.add_rewrite("nghi ban", {"tam ngung kinh doanh", "cham dut"});
+  book.add_rewrite("viet sai", {"cai chinh"});
+  book.add_rewrite("ghi sai", {"cai chinh"});
+  book.add_rewrite("bi sai", {"cai chinh", "dieu chinh"});
+  book.add_rewrite("bi hong", {"cap doi", "doi"});
+  book.add_rewrite("bi rach", {"cap doi", "doi"});
+  book.add_rewrite("dang ky ma so thue", {"dang ky thue"});
+  book.add_rewrite("giay dang ky xe", {"chung nhan dang ky xe"});
+  book.add_rewrite("cavet", {"chung nhan dang ky xe"});
+  book.add_rewrite("ca vet", {"chung nhan dang ky xe"});
   // Words that say what the citizen wants to do, not what it is about.
   for (const char* f : {"lam", "xin", "muon", "toi", "thu tuc", "o dau", "nhu the nao", "the nao", "bao nhieu",
                         "can nhung gi", "can gi", "giup", "cho toi", "sang"})
+    book.add_filler(f);
+  // How citizens ask, at the counter or in writing: who is asking, how, where, how long, what
+  // it costs, whether they may. None of it says what the procedure is.
+  for (const char* f : {"cho toi hoi", "cho em hoi", "cho chau hoi", "cho hoi", "xin hoi", "vui long", "lam on",
+                        "lam sao", "phai lam sao", "lam the nao", "ra sao", "the nao a", "nhu nao",
+                        "lam o dau", "nop o dau", "den dau", "o dau vay", "o dau a", "cho nao",
+                        "bao lau", "mat bao lau", "trong bao lau", "mat may ngay", "may ngay", "bao nhieu tien",
+                        "mat bao nhieu tien", "het bao nhieu tien", "co mat tien khong", "le phi bao nhieu",
+                        "can nhung giay to gi", "can giay to gi", "giay to gi", "nhung giay to gi", "gom nhung gi",
+                        "nhung gi", "can mang gi", "can mang theo gi", "mang theo gi", "mang gi", "can nhung",
+                        "co duoc khong", "duoc khong", "co phai", "co can", "co the", "khong a", "vay a",
+                        "nhe", "roi", "cua toi", "cua minh", "nha toi", "nha minh",
+                        "gia dinh toi", "chung toi", "em muon", "chau muon", "minh muon", "toi can",
+                        "thu tuc gi", "lam thu tuc gi", "lam gi", "huong dan", "khong", "duoc", "vua moi", "vua",
+                        "can lam", "can phai", "phai"})
     book.add_filler(f);
   return book;
 }

@@ -52,6 +52,7 @@ ParsedQuery parse_query(std::string_view raw, const PhraseBook& book) {
     if (w.size() > kMaxWordBytes) w.resize(kMaxWordBytes);
   q.terms = terms_of(ws, book, true);
   if (q.terms.empty()) q.terms = terms_of(ws, book, false);  // "làm" alone is what they want
+  if (q.terms.size() > kMaxQueryTerms) q.terms.resize(kMaxQueryTerms);
   // The last term is being typed only if it covers the last word (a trailing filler is finished).
   if (!q.terms.empty() && still_typing && !ws.empty()) {
     const Phrase& last_form = q.terms.back().forms.front();

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "search/fold.hpp"
 #include "search/index.hpp"
+#include "term_weights.hpp"
 
 namespace kiosk::search {
 
@@ -15,8 +18,15 @@ namespace {
 // How many matches, in popularity order, are ranked per query: bounds the work of a one-letter
 // query over a large catalog; more typing narrows the matches below it.
 constexpr int kCandidateCap = 1000;
-// Matches holding only some of the words are the weakest results: fewer are looked at.
-constexpr int kPartialCap = 300;
+// Matches holding only some of the words (a question): how many are ranked in full.
+constexpr int kPartialCap = 200;
+// Postings of name words read to gather a question's candidates.
+constexpr size_t kGatherBudget = 40000;
+// Procedures whose other text holds a question's two most telling words, looked at.
+constexpr int kTextCap = 60;
+// bm25's column weights (name, alt_names, field, agencies, documents, details), for questions
+// asked within filters.
+constexpr const char* kBm25 = "bm25(search_fts, 3.0, 3.0, 1.0, 0.5, 1.0, 1.0)";
 
 constexpr const char* kFilter =
     " AND (?2 = '' OR p.field = ?2) AND (?3 = '' OR instr(p.levels, ?3) > 0)"
@@ -62,10 +72,10 @@ NameMatch match_name(const std::vector<std::string_view>& all_words, const std::
   const size_t n = std::min(all_words.size(), kMaxWords);
   if (n == 0 || terms.empty()) return m;
   // len[t][i]: how many name words term t covers from word i; computed once, used thrice.
-  std::array<std::array<uint8_t, kMaxWords>, kMaxQueryWords> len{};
+  std::array<std::array<uint8_t, kMaxWords>, kMaxQueryTerms> len{};
   uint64_t covered = 0;
   size_t found = 0;
-  for (size_t t = 0; t < terms.size() && t < kMaxQueryWords; ++t) {
+  for (size_t t = 0; t < terms.size() && t < kMaxQueryTerms; ++t) {
     bool hit = false;
     for (size_t i = 0; i < n; ++i) {
       const size_t l = match_length(all_words, i, terms[t]);
@@ -107,6 +117,9 @@ Searcher::Searcher(const std::filesystem::path& catalog_db)
       match_filtered_(db_.prepare(std::string("SELECT search_fts.rowid FROM search_fts JOIN procedures p"
                                               " ON p.id = search_fts.rowid WHERE search_fts MATCH ?1") +
                                   kFilter + " ORDER BY search_fts.rowid LIMIT ?5")),
+      ranked_filtered_(db_.prepare(std::string("SELECT search_fts.rowid, ") + kBm25 +
+                                   " AS r FROM search_fts JOIN procedures p ON p.id = search_fts.rowid"
+                                   " WHERE search_fts MATCH ?1" + kFilter + " ORDER BY r LIMIT ?5")),
       details_(db_.prepare("SELECT code, name, field, agencies, levels FROM procedures WHERE id = ?")),
       columns_(db_.prepare("SELECT name, alt_names, field, agencies, documents, details FROM search_fts WHERE rowid = ?")),
       popular_(db_.prepare(std::string("SELECT p.id FROM procedures p WHERE 1") + kFilter +
@@ -123,7 +136,22 @@ Searcher::Searcher(const std::filesystem::path& catalog_db)
     d.popularity = std::log10(1.0 + std::max(0.0, all.real(2)));
     docs_[id] = std::move(d);
   }
+  weights_ = std::make_unique<TermWeights>(vocab_, docs_.size());
+  for (const auto& d : docs_) weights_->add_name(name_words(d));
+  weights_->keep_pairs_seen(3);
+  for (size_t id = 0; id < docs_.size(); ++id) {
+    const auto& words = name_words(docs_[id]);
+    for (size_t i = 0; i < words.size(); ++i) {
+      const auto before = words.begin() + static_cast<long>(i);
+      if (std::find(words.begin(), before, words[i]) != before) continue;  // once per name
+      name_postings_[std::string(words[i])].push_back(static_cast<uint32_t>(id));
+    }
+  }
+  gathered_.assign(docs_.size(), 0);
+  stamp_.assign(docs_.size(), 0);
 }
+
+Searcher::~Searcher() = default;
 
 const std::vector<std::string_view>& Searcher::name_words(const Doc& d) {
   scratch_.clear();
@@ -131,24 +159,193 @@ const std::vector<std::string_view>& Searcher::name_words(const Doc& d) {
   return scratch_;
 }
 
-void Searcher::collect(const std::vector<QueryTerm>& terms, bool any, bool fuzzy, const Filters& f,
-                       std::vector<Candidate>& out) {
+void Searcher::collect(const std::vector<QueryTerm>& terms, bool fuzzy, const Filters& f, std::vector<Candidate>& out) {
   std::unordered_set<int64_t> seen;
   for (const auto& c : out) seen.insert(c.id);
   db::Stmt& q = filtered(f) ? match_filtered_ : match_;
   q.reset();
-  q.bind(1, to_fts(terms, any)).bind(5, any ? kPartialCap : kCandidateCap);
+  q.bind(1, to_fts(terms, false)).bind(5, kCandidateCap);
   if (filtered(f)) q.bind(2, f.field).bind(3, f.level).bind(4, f.agency);
   while (q.step()) {
     const int64_t id = q.int64(0);
     if (seen.count(id) || id < 0 || static_cast<size_t>(id) >= docs_.size()) continue;
     NameMatch nm = match_name(name_words(docs_[static_cast<size_t>(id)]), terms);
-    const int tier = (nm.all_terms && !any) ? (fuzzy ? 1 : 0) : (fuzzy ? 3 : 2);
-    // A result missing some words (an OR match) needs a clearly better name to pass a full one.
-    const double partial_penalty = any ? 6.0 : 0.0;
-    out.push_back({id, tier, nm.bonus + 0.5 * docs_[static_cast<size_t>(id)].popularity - partial_penalty});
+    const int tier = nm.all_terms ? (fuzzy ? 1 : 0) : (fuzzy ? 3 : 2);
+    out.push_back({id, tier, nm.bonus + 0.5 * docs_[static_cast<size_t>(id)].popularity});
   }
   q.reset();
+}
+
+// When no name holds every word, a question in sentences or a query with a stray word: the
+// informative words gather candidates from the names (in memory) and from the other text (the
+// two most telling words together), and they are ranked by the share of the query's weight
+// their name covers, the pairs of words it holds as the catalog uses them, how much of the
+// name the query covers, whether the other text holds the telling words, then popularity.
+void Searcher::collect_partial(const std::vector<QueryTerm>& terms, bool fuzzy, const Filters& f,
+                               std::vector<Candidate>& out) {
+  const size_t n = terms.size();
+  std::vector<double> w(n);
+  double total = 0;
+  for (size_t i = 0; i < n; ++i) total += w[i] = weights_->weight(terms[i]);
+  struct Pair {
+    size_t first;
+    double weight;
+  };
+  std::vector<Pair> pairs;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const Phrase& a = terms[i].forms.front();
+    const Phrase& b = terms[i + 1].forms.front();
+    if (a.size() != 1 || b.size() != 1 || terms[i + 1].prefix) continue;
+    if (const double pw = weights_->pair_weight(a.front(), b.front()); pw > 0) {
+      pairs.push_back({i, pw});
+      total += pw;
+    }
+  }
+  if (total <= 0) return;
+
+  // Candidates, and how well bm25 ranks them over their whole text (1 best, toward 0).
+  std::vector<std::pair<int64_t, double>> found_ids;
+  if (filtered(f)) {
+    // Filters live in SQLite: bm25 over the informative words, within the filter.
+    std::vector<QueryTerm> select;
+    for (size_t i = 0; i < n; ++i)
+      if (weights_->selective(w[i]) && !terms[i].prefix) select.push_back(terms[i]);
+    if (select.empty()) select.push_back(terms[static_cast<size_t>(std::max_element(w.begin(), w.end()) - w.begin())]);
+    ranked_filtered_.reset();
+    ranked_filtered_.bind(1, to_fts(select, true)).bind(5, kPartialCap);
+    ranked_filtered_.bind(2, f.field).bind(3, f.level).bind(4, f.agency);
+    double best = 0;
+    while (ranked_filtered_.step()) {
+      const double r = ranked_filtered_.real(1);
+      if (best == 0) best = r;
+      found_ids.emplace_back(ranked_filtered_.int64(0), best < 0 ? r / best : 0);
+    }
+    ranked_filtered_.reset();
+  } else {
+    // From the names, in memory: each procedure gathers the weight of the terms its name holds
+    // (a phrase by its first word; checked exactly below). Words in a third of the names only
+    // rank.
+    std::vector<uint32_t> touched;
+    const size_t common = docs_.size() / 3 + 1;
+    // The most telling terms first, until a fixed number of postings is read: a keystroke costs
+    // the same on a catalog of 3,000 procedures or 100,000 (where the weaker terms only rank).
+    std::vector<size_t> by_weight;
+    for (size_t t = 0; t < n; ++t)
+      if (!terms[t].prefix && w[t] > 0) by_weight.push_back(t);
+    std::sort(by_weight.begin(), by_weight.end(), [&](size_t a, size_t b) { return w[a] > w[b]; });
+    size_t budget = kGatherBudget;
+    for (size_t t : by_weight) {
+      for (const auto& form : terms[t].forms) {
+        auto it = form.empty() ? name_postings_.end() : name_postings_.find(form.front());
+        if (it == name_postings_.end() || it->second.size() > common || it->second.size() > budget) continue;
+        budget -= it->second.size();
+        for (uint32_t id : it->second) {
+          if (stamp_[id] == t + 1) continue;
+          stamp_[id] = static_cast<uint32_t>(t + 1);
+          if (gathered_[id] == 0) touched.push_back(id);
+          gathered_[id] += w[t];
+        }
+      }
+    }
+    auto gathered = [&](uint32_t id) { return gathered_[id] + 0.1 * docs_[id].popularity; };
+    if (touched.size() > static_cast<size_t>(kPartialCap)) {
+      std::nth_element(touched.begin(), touched.begin() + kPartialCap, touched.end(),
+                       [&](uint32_t a, uint32_t b) { return gathered(a) > gathered(b); });
+      for (size_t i = kPartialCap; i < touched.size(); ++i) gathered_[touched[i]] = 0, stamp_[touched[i]] = 0;
+      touched.resize(kPartialCap);
+    }
+    for (uint32_t id : touched) {
+      gathered_[id] = 0;
+      stamp_[id] = 0;
+      found_ids.emplace_back(id, 0.0);
+    }
+    // From the other text (documents, result, fees), in popularity order, without ranking: the
+    // two most informative words together, then the most informative alone (half as telling).
+    std::vector<size_t> order;
+    for (size_t i = 0; i < n; ++i)
+      if (!terms[i].prefix && w[i] > 0) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return w[a] > w[b]; });
+    if (order.size() > 2) order.resize(2);
+    std::unordered_map<int64_t, size_t> at;
+    for (size_t i = 0; i < found_ids.size(); ++i) at.emplace(found_ids[i].first, i);
+    auto from_text = [&](const std::vector<QueryTerm>& words, double score) {
+      match_.reset();
+      match_.bind(1, to_fts(words, false)).bind(5, kTextCap);
+      while (match_.step()) {
+        const int64_t id = match_.int64(0);
+        if (auto it = at.find(id); it != at.end()) {
+          found_ids[it->second].second = std::max(found_ids[it->second].second, score);
+        } else {
+          at.emplace(id, found_ids.size());
+          found_ids.emplace_back(id, score);
+        }
+      }
+      match_.reset();
+    };
+    if (order.size() == 2) from_text({terms[order[0]], terms[order[1]]}, 1.0);
+    if (!order.empty()) from_text({terms[order[0]]}, order.size() == 2 ? 0.5 : 1.0);
+  }
+
+  // Names that hold every word keep their place; matches found in other text by the passes
+  // before are ranked again here, with the rest.
+  std::unordered_map<int64_t, size_t> seen;
+  for (size_t i = 0; i < out.size(); ++i) seen.emplace(out[i].id, i);
+  // The terms by the first word of each of their forms: a name is read once, a word at a time,
+  // instead of once per term and form. The word being typed is matched as before.
+  std::unordered_map<std::string_view, std::vector<size_t>> by_first;
+  std::vector<size_t> typing;
+  for (size_t t = 0; t < n; ++t) {
+    if (terms[t].prefix) {
+      typing.push_back(t);
+      continue;
+    }
+    for (const auto& form : terms[t].forms)
+      if (!form.empty()) {
+        auto& list = by_first[form.front()];
+        if (std::find(list.begin(), list.end(), t) == list.end()) list.push_back(t);
+      }
+  }
+  std::vector<char> found(n);
+  for (const auto& [id, text] : found_ids) {
+    if (id < 0 || static_cast<size_t>(id) >= docs_.size()) continue;
+    const auto known = seen.find(id);
+    if (known != seen.end() && out[known->second].tier < 2) continue;
+    const Doc& d = docs_[static_cast<size_t>(id)];
+    const auto& words = name_words(d);
+    double covered = 0;
+    uint64_t lit = 0;  // the name's words the query covers (the first 64)
+    std::fill(found.begin(), found.end(), 0);
+    auto mark = [&](size_t t, size_t i, size_t len) {
+      found[t] = 1;
+      for (size_t k = i; k < i + len && k < 64; ++k) lit |= uint64_t{1} << k;
+    };
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (auto it = by_first.find(words[i]); it != by_first.end())
+        for (size_t t : it->second)
+          if (const size_t len = match_length(words, i, terms[t])) mark(t, i, len);
+      for (size_t t : typing)
+        if (const size_t len = match_length(words, i, terms[t])) mark(t, i, len);
+    }
+    for (size_t t = 0; t < n; ++t)
+      if (found[t]) covered += w[t];
+    // A long name holds many words by chance; one mostly made of the query's words is the answer.
+    const double name_share = words.empty() ? 0
+                                            : static_cast<double>(__builtin_popcountll(lit)) /
+                                                  static_cast<double>(std::min<size_t>(words.size(), 64));
+    for (const auto& p : pairs) {
+      const auto& a = terms[p.first].forms.front().front();
+      const auto& b = terms[p.first + 1].forms.front().front();
+      for (size_t i = 0; i + 1 < words.size(); ++i)
+        if (words[i] == a && words[i + 1] == b) {
+          covered += p.weight;
+          break;
+        }
+    }
+    // Weights chosen on tests/search_eval (questions and keywords together).
+    const Candidate c{id, fuzzy ? 3 : 2, 10.0 * covered / total + 4.0 * name_share + 2.0 * text + d.popularity};
+    if (known != seen.end()) out[known->second] = c;
+    else out.push_back(c);
+  }
 }
 
 std::vector<Hit> Searcher::finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit,
@@ -220,7 +417,7 @@ std::vector<Hit> Searcher::search(std::string_view query, const Filters& filters
   if (q.terms.empty()) return popular(filters, limit);
 
   std::vector<Candidate> cands;
-  collect(q.terms, false, false, filters, cands);
+  collect(q.terms, false, filters, cands);
   const auto strong_count = std::count_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.tier == 0; });
   const bool strong = strong_count > 0;
   // Later tiers cannot displace a full page of names holding every word as typed.
@@ -234,7 +431,9 @@ std::vector<Hit> Searcher::search(std::string_view query, const Filters& filters
     if (t.forms.front().size() != 1) continue;  // known phrases are spelled right by definition
     const std::string& w = t.forms.front().front();
     const bool known = t.prefix ? vocab_.has_prefix(w) : vocab_.contains(w);
-    if (known && strong) continue;
+    // In a question, a real word is what it says: correcting every word of a sentence finds
+    // some long name that holds all the corrections.
+    if (known && (strong || q.terms.size() > 3)) continue;
     // A real word is replaced only by a far commoner one in names ("chiu" -> "chieu" of hộ
     // chiếu), never by a word as rare as itself ("tach" stays "tách", not "tích").
     const long min_docs = known ? 5 * std::max(1L, vocab_.name_docs(w)) : 1;
@@ -243,12 +442,10 @@ std::vector<Hit> Searcher::search(std::string_view query, const Filters& filters
       any_correction = true;
     }
   }
-  if (any_correction) collect(corrected, false, true, filters, cands);
-  // Results holding only some of the words, when no name holds them all.
-  if (q.terms.size() > 1 && !strong) {
-    collect(q.terms, true, false, filters, cands);
-    if (any_correction) collect(corrected, true, true, filters, cands);
-  }
+  if (any_correction) collect(corrected, true, filters, cands);
+  // Results holding only some of the words, when no name holds them all. Corrections join
+  // the words as typed there (a typo in a question must not sink the whole question).
+  if (q.terms.size() > 1 && !strong) collect_partial(any_correction ? corrected : q.terms, false, filters, cands);
   return finish(cands, any_correction ? corrected : q.terms, limit, explain);
 }
 

@@ -46,7 +46,10 @@ Vocabulary::Vocabulary(db::Db& db) {
   while (s.step()) {
     std::string term = s.text(0);
     const std::string col = s.text(1);
-    if (col == "name" || col == "alt_names" || col == "synonyms") name_terms[term] += static_cast<long>(s.int64(2));
+    const long n = static_cast<long>(s.int64(2));
+    if (col == "name" || col == "alt_names" || col == "synonyms") name_terms[term] += n;
+    long& any = docs_[term];
+    any = std::max(any, n);
     all_.insert(std::move(term));
   }
   sorted_.assign(all_.begin(), all_.end());
@@ -78,6 +81,11 @@ bool Vocabulary::has_prefix(const std::string& prefix) const {
 long Vocabulary::name_docs(const std::string& term) const {
   auto it = name_docs_.find(term);
   return it == name_docs_.end() ? 0 : it->second;
+}
+
+long Vocabulary::docs(const std::string& term) const {
+  auto it = docs_.find(term);
+  return it == docs_.end() ? 0 : it->second;
 }
 
 std::vector<std::string> Vocabulary::corrections(const std::string& word, bool as_prefix, size_t max,

@@ -169,3 +169,41 @@ TEST_CASE("a catalog without a search index is refused with a reason") {
   content::build_catalog(pc, {}, tmp.path() / "c.sqlite");
   CHECK_THROWS_WITH(search::Searcher(tmp.path() / "c.sqlite"), Catch::Contains("no search index"));
 }
+
+TEST_CASE("a question in the citizen's own words finds what it is about") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  // Question words and filler are set aside; what is left rarely names every word.
+  CHECK(codes(s.search("cho tôi hỏi đăng ký khai sinh cho con cần những giấy tờ gì ạ")).front() == "1.5");
+  CHECK(codes(s.search("toi muon mo ho kinh doanh thi lam o dau")).front() == "1.6");
+  // The informative word decides, not popularity nor the common words: "tử" is in one name,
+  // "đăng ký" in most, and khai tử is the least used procedure here.
+  CHECK(codes(s.search("bố tôi mất, đăng ký khai tử ở xã như thế nào")).front() == "1.8");
+  // A long question is read to its end: what it is about comes last.
+  CHECK(codes(s.search("xin hỏi là nếu như bây giờ mà tôi muốn làm thì phải làm sao để được cấp giấy xác nhận độc thân"))
+            .front() == "1.7");
+}
+
+TEST_CASE("a question asked within a filter stays within it") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  search::Filters f;
+  f.field = "Hộ tịch";
+  auto hits = s.search("cho tôi hỏi đăng ký khai sinh cho con cần những giấy tờ gì ạ", f);
+  REQUIRE_FALSE(hits.empty());
+  CHECK(hits.front().code == "1.5");
+  for (const auto& h : hits) CHECK(h.field == "Hộ tịch");
+  f.field = "Kinh doanh";
+  const auto other = s.search("cho tôi hỏi đăng ký khai sinh cho con cần những giấy tờ gì ạ", f);
+  for (const auto& h : other) CHECK(h.field == "Kinh doanh");
+}
+
+TEST_CASE("a keyword query keeps its order when a question path exists") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  // Every word in a name: those names first, the exact one leading, as before.
+  auto hits = s.search("ket hon");
+  REQUIRE(hits.size() >= 2);
+  CHECK(hits[0].code == "1.1");
+  CHECK(hits[1].code == "1.2");
+}

@@ -34,7 +34,10 @@ size_t match_length(const std::vector<std::string_view>& text, size_t at, const 
 void split_words(std::string_view folded, std::vector<std::string_view>& out);
 
 inline constexpr size_t kMaxQueryBytes = 512;
-inline constexpr size_t kMaxQueryWords = 10;
+// A question in sentences holds twenty words or more; what it is about often comes last.
+inline constexpr size_t kMaxQueryWords = 32;
+// What is left once question words and filler are set aside.
+inline constexpr size_t kMaxQueryTerms = 12;
 inline constexpr size_t kMaxWordBytes = 40;
 
 }  // namespace kiosk::search

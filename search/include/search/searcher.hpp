@@ -1,6 +1,8 @@
 // Search over an installed catalog: as-you-type, diacritics-blind, abbreviation- and typo-tolerant.
 #pragma once
 #include <filesystem>
+#include <unordered_map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +14,8 @@
 #include "search/typos.hpp"
 
 namespace kiosk::search {
+
+class TermWeights;
 
 struct Filters {
   std::string field;   // exact lĩnh vực
@@ -35,9 +39,12 @@ struct Hit {
 class Searcher {
  public:
   explicit Searcher(const std::filesystem::path& catalog_db);
+  ~Searcher();
 
   // Results, best first. Order: procedures whose name holds every word as typed; then those
-  // whose name holds every word once typos are corrected; then the rest, exact before fuzzy.
+  // whose name holds every word once typos are corrected; then the rest (a question asked in
+  // sentences ends here), by how much of what the words say their name covers, then their
+  // other text, then popularity.
   // With explain, each hit also lists the fields the query was found in (slower).
   std::vector<Hit> search(std::string_view query, const Filters& filters = {}, int limit = 20,
                           bool explain = false);
@@ -59,8 +66,8 @@ class Searcher {
     double popularity = 0;
   };
   const std::vector<std::string_view>& name_words(const Doc& d);
-  void collect(const std::vector<QueryTerm>& terms, bool any, bool fuzzy, const Filters& f,
-               std::vector<Candidate>& out);
+  void collect(const std::vector<QueryTerm>& terms, bool fuzzy, const Filters& f, std::vector<Candidate>& out);
+  void collect_partial(const std::vector<QueryTerm>& terms, bool fuzzy, const Filters& f, std::vector<Candidate>& out);
   std::vector<Hit> finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit,
                           bool explain);
   std::vector<Hit> popular(const Filters& f, int limit);
@@ -71,10 +78,17 @@ class Searcher {
   std::vector<Doc> docs_;  // by rowid
   db::Stmt match_;
   db::Stmt match_filtered_;
+  db::Stmt ranked_filtered_;  // bm25 within filters, for questions
+  std::unique_ptr<TermWeights> weights_;
   db::Stmt details_;
   db::Stmt columns_;
   db::Stmt popular_;
   std::vector<std::string_view> scratch_;
+  // The words of the names, each with the procedures whose name holds it: questions are
+  // ranked from here without asking SQLite per keystroke.
+  std::unordered_map<std::string, std::vector<uint32_t>> name_postings_;
+  std::vector<double> gathered_;   // per procedure, reused by each question
+  std::vector<uint32_t> stamp_;    // per procedure: the last term counted for it
 };
 
 }  // namespace kiosk::search

@@ -27,6 +27,9 @@ class Vocabulary {
   std::vector<std::string> corrections(const std::string& word, bool as_prefix, size_t max = 3, long min_docs = 1) const;
   // In how many procedures' names (or alternate names) the term occurs.
   long name_docs(const std::string& term) const;
+  // In how many procedures the term occurs in any column (the most of any one column: a lower
+  // bound, enough to tell an informative word from a common one).
+  long docs(const std::string& term) const;
 
   size_t size() const { return all_.size(); }
 
@@ -39,6 +42,7 @@ class Vocabulary {
   std::vector<std::string> sorted_;           // every term, sorted, for prefix checks
   std::vector<std::vector<Term>> by_length_;  // candidates, indexed by length
   std::unordered_map<std::string, long> name_docs_;
+  std::unordered_map<std::string, long> docs_;
   // Distinct starts of the candidate terms, by length, with the docs of the terms they start.
   std::vector<std::vector<Term>> prefixes_by_length_;
 };
