@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -308,7 +309,12 @@ int main(int argc, char** argv) {
     }
     tls_thread = std::thread([&] { https->listen_after_bind(); });
   }
-  if (!ready_file.empty()) std::ofstream(ready_file) << "http=" << bound << "\nhttps=" << tls_bound << '\n';
+  if (!ready_file.empty()) {
+    // Whole or not at all: whoever waits for the file reads the ports at once.
+    const std::string partial = ready_file + ".part";
+    std::ofstream(partial) << "http=" << bound << "\nhttps=" << tls_bound << '\n';
+    std::filesystem::rename(partial, ready_file);
+  }
   std::cerr << "dossier-sim: " << db.size() << " dossiers on http://127.0.0.1:" << bound
             << (tls_bound > 0 ? " and https://127.0.0.1:" + std::to_string(tls_bound) : std::string()) << '\n';
   http.listen_after_bind();

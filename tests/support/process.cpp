@@ -93,8 +93,16 @@ BackgroundTool::BackgroundTool(const std::string& program, std::vector<std::stri
     execv(exe.c_str(), argv.data());
     _exit(127);
   }
-  for (int i = 0; i < 200 && !std::filesystem::exists(ready_file); ++i) usleep(20000);
-  if (!std::filesystem::exists(ready_file)) throw std::runtime_error(program + " did not start");
+  // The file exists as soon as the tool opens it, before its ports are written: wait for a whole
+  // last line (a test once read an empty port and sent its requests to port 80).
+  auto written = [&] {
+    std::error_code ec;
+    if (!std::filesystem::exists(ready_file, ec)) return false;
+    const std::string body = files::read_file(ready_file);
+    return !body.empty() && body.back() == '\n';
+  };
+  for (int i = 0; i < 200 && !written(); ++i) usleep(20000);
+  if (!written()) throw std::runtime_error(program + " did not start");
 }
 
 BackgroundTool::~BackgroundTool() {
