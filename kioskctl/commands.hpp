@@ -17,6 +17,7 @@ using Action = std::function<Output()>;
 
 // Each group fills `action` with the chosen subcommand's work.
 void register_content_commands(CLI::App& app, Action& action);
+void register_content_lint(CLI::App& content, Action& action);  // under `content`
 void register_bench_commands(CLI::App& app, Action& action);
 void register_search_commands(CLI::App& app, Action& action);
 void register_search_bench(CLI::App& bench, Action& action);

@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "common/files.hpp"
 #include "content/catalog.hpp"
+#include "content/document_classes.hpp"
 #include "content/national_import.hpp"
 #include "content/pack.hpp"
 #include "content/signing.hpp"
@@ -61,12 +62,31 @@ std::string stats_text(const CatalogStats& s) {
   return o.str();
 }
 
+json classes_json(const ClassCounts& c) {
+  return {{"papers", c.papers},
+          {"cases", c.cases},
+          {"notes", c.notes},
+          {"unsure", c.unsure},
+          {"procedures_with_cases", c.procedures_with_cases},
+          {"procedures_unsure", c.procedures_unsure}};
+}
+
+std::string classes_text(const ClassCounts& c) {
+  std::ostringstream o;
+  o << "    giấy tờ cần mang (papers): " << c.papers << "; trường hợp (cases): " << c.cases << " in "
+    << c.procedures_with_cases << " procedures; lưu ý (notes): " << c.notes << "\n"
+    << "    rows classified by a guess: " << c.unsure << " in " << c.procedures_unsure
+    << " procedures (kioskctl content lint)\n";
+  return o.str();
+}
+
 }  // namespace
 
 void register_content_commands(CLI::App& app, Action& action) {
   auto* content = app.add_subcommand("content", "Content packs: build, sign, verify, install, roll back");
   content->require_subcommand(1);
   content->fallthrough();
+  register_content_lint(*content, action);
 
   {
     auto* cmd = content->add_subcommand("keygen", "Create an Ed25519 signing key pair");
@@ -181,10 +201,13 @@ void register_content_commands(CLI::App& app, Action& action) {
         json j = pack_json(*cur);
         j["center"] = cat.center();
         j["counts"] = stats_json(st);
+        ClassCounts classes;
+        cat.for_each_procedure([&](const Procedure& p) { count_classes(p, classes); });
+        j["counts"]["document_classes"] = classes_json(classes);
         if (auto prev = s.previous()) j["previous"] = pack_json(*prev);
         std::string text = "pack:      " + cur->manifest.pack_id + " " + cur->manifest.version + "\npublisher: " +
                            cur->manifest.publisher + "\ncreated:   " + cur->manifest.created + "\ncenter:    " +
-                           cat.center().value("name", "") + "\n" + stats_text(st);
+                           cat.center().value("name", "") + "\n" + stats_text(st) + classes_text(classes);
         if (auto prev = s.previous()) text += "previous:  " + prev->manifest.pack_id + " " + prev->manifest.version + "\n";
         const auto u = s.usable();
         j["usable"] = u.pack ? json(pack_json(*u.pack)) : json();
@@ -224,6 +247,7 @@ void register_content_commands(CLI::App& app, Action& action) {
           << " free, " << r.fees_text << " text; fee tables kept raw: " << r.fee_tables_raw << "\n"
           << "  documents parsed: " << r.documents_parsed << "; document tables kept raw: " << r.document_tables_raw
           << "; forms: " << r.forms << "\n"
+          << classes_text(r.classes)
           << "  legal basis items: " << r.legal_parsed << "; with popularity: " << r.with_popularity << "\n";
         for (const auto& p : r.problems) t << "  problem: " << p << "\n";
         json j = {{"procedures", r.procedures},         {"from_national", r.from_national},
@@ -233,7 +257,7 @@ void register_content_commands(CLI::App& app, Action& action) {
                   {"fee_tables_raw", r.fee_tables_raw},   {"documents_parsed", r.documents_parsed},
                   {"document_tables_raw", r.document_tables_raw}, {"forms", r.forms},
                   {"legal_parsed", r.legal_parsed},       {"with_popularity", r.with_popularity},
-                  {"problems", r.problems}};
+                  {"document_classes", classes_json(r.classes)}, {"problems", r.problems}};
         return Output{t.str(), j};
       };
     });

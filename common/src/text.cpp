@@ -147,4 +147,15 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+std::string shorten(std::string_view s, size_t max_chars) {
+  std::u32string u = to_u32(s);
+  if (u.size() <= max_chars) return std::string(s);
+  size_t cut = max_chars;
+  // Back to the last space, unless that would drop more than a third of what fits.
+  while (cut > max_chars * 2 / 3 && u[cut] != U' ') --cut;
+  if (u[cut] != U' ') cut = max_chars;
+  while (cut > 0 && (u[cut - 1] == U' ' || u[cut - 1] == U',' || u[cut - 1] == U';')) --cut;
+  return to_utf8(u.substr(0, cut)) + "…";
+}
+
 }  // namespace kiosk::text

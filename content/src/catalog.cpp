@@ -197,6 +197,11 @@ std::vector<std::string> Catalog::procedure_codes() const {
   return out;
 }
 
+void Catalog::for_each_procedure(const std::function<void(const Procedure&)>& visit) const {
+  auto s = db_.prepare("SELECT doc FROM procedures ORDER BY id");
+  while (s.step()) visit(procedure_from_json(json::parse(s.text(0))));
+}
+
 std::vector<Agency> Catalog::agencies() const {
   auto s = db_.prepare("SELECT doc FROM agencies ORDER BY name");
   std::vector<Agency> out;

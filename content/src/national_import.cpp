@@ -5,6 +5,7 @@
 
 #include "common/files.hpp"
 #include "common/text.hpp"
+#include "content/document_classes.hpp"
 #include "content/national_import.hpp"
 #include "content/pack.hpp"
 
@@ -61,6 +62,7 @@ void tally(const Procedure& p, ImportReport& r) {
   if (p.channels.empty() && !p.raw_fees.empty()) ++r.fee_tables_raw;
   r.documents_parsed += static_cast<int>(p.documents.size());
   if (p.documents.empty() && !p.raw_documents.empty()) ++r.document_tables_raw;
+  count_classes(p, r.classes);
   r.forms += static_cast<int>(p.forms.size());
   r.legal_parsed += static_cast<int>(p.legal_basis.size());
 }
@@ -90,6 +92,7 @@ Procedure from_national(const json& j, const std::map<std::string, std::string>&
   p.documents = std::move(parsed.documents);
   p.forms = std::move(parsed.forms);
   if (p.documents.empty()) p.raw_documents = docs;
+  classify_documents(p);
 
   const std::string legal = str(j, "can_cu_phap_ly");
   p.legal_basis = national::parse_legal_basis(legal);
@@ -146,6 +149,7 @@ Procedure from_structured(const json& j) {
     if (!file.empty() && file.find('.') != std::string::npos) national::attach_form(d, p.forms, file);
     p.documents.push_back(std::move(d));
   }
+  classify_documents(p);
   for (const auto& row : t.value("can_cu_phap_ly", json::array())) {
     LegalBasis lb{text::squash_spaces(str(row, "trich_yeu")), str(row, "so_ky_hieu")};
     if (!lb.title.empty()) p.legal_basis.push_back(std::move(lb));

@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "common/text.hpp"
+#include "content/document_classes.hpp"
 #include "content/procedure.hpp"
 
 namespace kiosk::content {
@@ -51,7 +52,31 @@ Fee::Kind fee_kind_from(const std::string& s) {
   throw std::invalid_argument("unknown fee kind '" + s + "'");
 }
 
+Document::Kind document_kind_from(const std::string& s) {
+  if (s == "paper") return Document::Kind::Paper;
+  if (s == "case") return Document::Kind::Case;
+  if (s == "note") return Document::Kind::Note;
+  throw std::invalid_argument("unknown document class '" + s + "'");
+}
+
+int opt_count(const json& j, const char* key, const std::string& where) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return 0;
+  if (!it->is_number_integer() || it->get<int64_t>() < 0 || it->get<int64_t>() > 99)
+    throw std::invalid_argument(where + ": '" + key + "' must be a count from 0 to 99");
+  return it->get<int>();
+}
+
 }  // namespace
+
+std::string document_kind_name(Document::Kind k) {
+  switch (k) {
+    case Document::Kind::Paper: return "paper";
+    case Document::Kind::Case: return "case";
+    case Document::Kind::Note: return "note";
+  }
+  return "paper";
+}
 
 std::string fee_kind_name(Fee::Kind k) {
   switch (k) {
@@ -133,14 +158,34 @@ Procedure procedure_from_json(const json& j) {
     form.printable = f.value("printable", false);
     p.forms.push_back(std::move(form));
   }
+  // Schema 1 packs carry no classes: their rows are classified here, as the importer would.
+  bool classified = false;
+  p.cases = opt_strings(j, "cases");
   for (const auto& d : opt_array(j, "documents")) {
     Document doc;
     doc.name = req_string(d, "name", where + " document");
     doc.copies = opt_string(d, "copies");
     doc.note = opt_string(d, "note");
     if (auto form = opt_string(d, "form"); !form.empty()) doc.form_id = form;
+    if (auto cls = opt_string(d, "class"); !cls.empty()) {
+      classified = true;
+      doc.kind = document_kind_from(cls);
+      doc.title = opt_string(d, "title");
+      doc.detail = opt_string(d, "detail");
+      doc.originals = opt_count(d, "original", where);
+      doc.copies_n = opt_count(d, "copy", where);
+      doc.show = d.value("show", false);
+      doc.sure = !d.value("unsure", false);
+      if (auto g = d.find("case"); g != d.end() && !g->is_null()) {
+        if (!g->is_number_integer() || g->get<int64_t>() < 0 || g->get<int64_t>() >= static_cast<int64_t>(p.cases.size()))
+          throw std::invalid_argument(where + ": a document's case must index the procedure's cases");
+        doc.group = g->get<int>();
+      }
+      if (doc.kind == Document::Kind::Paper && doc.title.empty()) doc.title = doc.name;
+    }
     p.documents.push_back(std::move(doc));
   }
+  if (!classified) classify_documents(p);
   for (const auto& l : opt_array(j, "legal_basis")) {
     LegalBasis lb;
     lb.title = req_string(l, "title", where + " legal basis");
@@ -208,10 +253,19 @@ json procedure_to_json(const Procedure& p) {
       if (!d.copies.empty()) jd["copies"] = d.copies;
       if (!d.note.empty()) jd["note"] = d.note;
       if (d.form_id) jd["form"] = *d.form_id;
+      jd["class"] = document_kind_name(d.kind);
+      if (!d.title.empty() && d.title != d.name) jd["title"] = d.title;
+      if (!d.detail.empty()) jd["detail"] = d.detail;
+      if (d.originals) jd["original"] = d.originals;
+      if (d.copies_n) jd["copy"] = d.copies_n;
+      if (d.show) jd["show"] = true;
+      if (d.group >= 0) jd["case"] = d.group;
+      if (!d.sure) jd["unsure"] = true;
       docs.push_back(jd);
     }
     j["documents"] = docs;
   }
+  put_list("cases", p.cases);
   if (!p.legal_basis.empty()) {
     json lbs = json::array();
     for (const auto& l : p.legal_basis) {

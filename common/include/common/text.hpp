@@ -34,4 +34,6 @@ std::string capitalize(std::string_view s);  // the first letter in upper case (
 // What untrusted text may show in a log line or on a staff terminal: control characters (escape
 // sequences, bells, line breaks) become '?', invalid UTF-8 becomes U+FFFD.
 std::string printable(std::string_view s);
+// At most `max_chars` characters, cut at a word and ended with "…" when anything was cut.
+std::string shorten(std::string_view s, size_t max_chars);
 }  // namespace kiosk::text

@@ -55,7 +55,9 @@ class Catalog {
   std::optional<Procedure> procedure(const std::string& code) const;
   std::vector<ProcedureSummary> most_popular(int limit) const;
   std::vector<std::string> fields() const;  // most used first
-  std::vector<std::string> procedure_codes() const;  // in id order (most used first)
+  std::vector<std::string> procedure_codes() const;
+  // Every procedure, most used first (for staff reports: content info, content lint).
+  void for_each_procedure(const std::function<void(const Procedure&)>& visit) const;  // in id order (most used first)
   std::vector<Agency> agencies() const;
   RatingSetup rating_setup() const;  // empty when the pack has no roster
   db::Db& db() { return db_; }

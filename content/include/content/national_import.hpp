@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "content/document_classes.hpp"
 #include "content/procedure.hpp"
 
 namespace kiosk::content {
@@ -21,6 +22,7 @@ struct ImportReport {
   int fee_tables_raw = 0;  // fee tables kept as raw text only
   int documents_parsed = 0;
   int document_tables_raw = 0;
+  ClassCounts classes;  // rows told apart: papers, cases, notes, unsure
   int forms = 0;
   int legal_parsed = 0;
   int with_popularity = 0;

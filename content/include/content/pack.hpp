@@ -12,8 +12,9 @@ namespace kiosk::content {
 
 namespace fs = std::filesystem;
 
-// The newest pack schema this kiosk understands.
-inline constexpr int kSchemaVersion = 1;
+// The newest pack schema this kiosk understands. 2: documents carry their class (paper, case,
+// note) and procedures their cases; schema 1 packs still install and are classified on load.
+inline constexpr int kSchemaVersion = 2;
 
 // Every refusal of a pack or its content: the message is one line naming the problem.
 // Its message may quote the pack (entry names, key ids): control characters are replaced, so a

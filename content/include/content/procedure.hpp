@@ -32,11 +32,24 @@ struct Channel {
   std::string note;
 };
 
+// One row of the published documents table. The table mixes papers to bring, the cases that
+// decide which papers apply, and notes for officers; the importer tells them apart
+// (content/document_classes.hpp) and keeps the published text beside the structure.
 struct Document {
-  std::string name;
-  std::string copies;  // "1 bản chính, 1 bản sao"
-  std::string note;
+  enum class Kind { Paper, Case, Note };
+  std::string name;    // the row as published
+  std::string copies;  // as published: "1 bản chính, 1 bản sao"
+  std::string note;    // the section heading the row sits under, as published
   std::optional<std::string> form_id;
+
+  Kind kind = Kind::Paper;
+  std::string title;   // a paper's own name: no bullet, no trailing explanation
+  std::string detail;  // the rest of a paper's text (printed as one line)
+  int originals = 0;   // "1 bản chính"
+  int copies_n = 0;    // "1 bản sao"
+  bool show = false;   // "xuất trình": shown at the counter, not handed in
+  int group = -1;      // index into Procedure::cases of the case this row belongs to, -1: all
+  bool sure = true;    // false: the classifier guessed (listed by `kioskctl content lint`)
 };
 
 struct Form {
@@ -62,6 +75,7 @@ struct Procedure {
   std::string counter;
   std::vector<Channel> channels;
   std::vector<Document> documents;
+  std::vector<std::string> cases;  // "Trường hợp ủy quyền", in published order
   std::vector<Form> forms;
   std::vector<LegalBasis> legal_basis;
   std::vector<std::string> steps;
@@ -81,6 +95,7 @@ Procedure procedure_from_json(const nlohmann::json& j);
 nlohmann::json procedure_to_json(const Procedure& p);
 
 std::string fee_kind_name(Fee::Kind k);
+std::string document_kind_name(Document::Kind k);  // "paper" | "case" | "note"
 
 // 100000 -> "100.000 ₫", as Vietnamese print and screens write amounts.
 std::string format_vnd(int64_t amount);
