@@ -86,6 +86,26 @@ void register_print_bench(CLI::App& bench, Action& action) {
         out["layout"][name] = p;
         text << "  " << name << ": p50 " << p["p50_ms"].get<double>() << " ms, p99 " << p["p99_ms"].get<double>() << " ms\n";
       }
+      {
+        // The target (issue #15): over the 50 most used procedures, median <= 25 cm, none > 45 cm.
+        std::vector<std::pair<double, std::string>> lengths;
+        for (const auto& top : catalog.most_popular(50))
+          if (auto p = catalog.procedure(top.code))
+            lengths.emplace_back(pr::roll_length_mm(pr::procedure_summary(*p, center, std::time(nullptr))), p->code);
+        std::sort(lengths.begin(), lengths.end());
+        if (!lengths.empty()) {
+          const auto& median = lengths[lengths.size() / 2];
+          const auto& longest = lengths.back();
+          out["what_to_bring_roll"] = {{"procedures", lengths.size()},
+                                       {"median_cm", median.first / 10},
+                                       {"p90_cm", lengths[lengths.size() * 9 / 10].first / 10},
+                                       {"max_cm", longest.first / 10},
+                                       {"longest", longest.second}};
+          text << "what to bring, 80 mm roll, " << lengths.size() << " most used procedures: median "
+               << median.first / 10 << " cm, p90 " << lengths[lengths.size() * 9 / 10].first / 10 << " cm, max "
+               << longest.first / 10 << " cm (" << longest.second << ")\n";
+        }
+      }
       if (!printer->empty()) {
         pr::CupsPrinter cups(*printer);
         std::vector<int> jobs;

@@ -121,15 +121,20 @@ void register_documents(CLI::App* print, Action& action) {
     auto code = std::make_shared<std::string>();
     auto store = std::make_shared<std::string>(kDefaultStore);
     auto t = std::make_shared<Target>();
+    auto case_no = std::make_shared<int>(0);
     cmd->add_option("CODE", *code, "Procedure code")->required();
     cmd->add_option("--store", *store, "Content store directory");
+    cmd->add_option("--case", *case_no, "Only the papers of this case (1 = the first case the procedure lists)")
+        ->check(CLI::Range(1, 999));
     add_target_options(cmd, t);
-    cmd->callback([&action, code, store, t] {
+    cmd->callback([&action, code, store, t, case_no] {
       action = [=] {
         Installed in(*store);
         auto p = in.catalog.procedure(*code);
         if (!p) throw std::runtime_error("no procedure " + *code + " in the installed pack");
-        return deliver(pr::procedure_summary(*p, in.catalog.center(), std::time(nullptr)), *t);
+        if (*case_no > static_cast<int>(p->cases.size()))
+          throw std::runtime_error("procedure " + *code + " lists " + std::to_string(p->cases.size()) + " cases");
+        return deliver(pr::procedure_summary(*p, in.catalog.center(), std::time(nullptr), *case_no - 1), *t);
       };
     });
   }

@@ -55,7 +55,8 @@ std::string_view strip_bullets(std::string_view s) {
   for (int round = 0; round < 4; ++round) {
     const size_t before = s.size();
     while (!s.empty()) {
-      if (s.front() == ' ' || s.front() == '-' || s.front() == '+' || s.front() == '*' || s.front() == '\n') {
+      if (s.front() == ' ' || s.front() == '-' || s.front() == '+' || s.front() == '*' || s.front() == '\n' ||
+          s.front() == '.') {
         s.remove_prefix(1);
       } else if (starts_with(s, "•") || starts_with(s, "–") || starts_with(s, "·")) {
         s.remove_prefix(starts_with(s, "·") ? 2 : 3);
@@ -71,10 +72,14 @@ std::string_view strip_bullets(std::string_view s) {
             s[i] == 'X'))
       ++i;
     if (starts_with(s.substr(i), "đ")) i += 2;
-    if (i > open && i < s.size() && (s[i] == ')' || (s[i] == '.' && !open)) && i + 1 < s.size() &&
-        s[i + 1] == ' ') {
+    bool closed = false;
+    if (i < s.size() && s[i] == ')' && i + 1 < s.size() && s[i + 1] == '.') {  // "(i)." and "a)."
+      ++i;
+      closed = true;
+    }
+    if (i > open && i < s.size() && (s[i] == ')' || s[i] == '.') && i + 1 < s.size() && s[i + 1] == ' ') {
       // "a)" or "1." or "II." but not a word ("bản.") nor a lone lower-case word with a dot.
-      const bool word_with_dot = s[i] == '.' && std::any_of(s.begin() + open, s.begin() + i, [](char c) {
+      const bool word_with_dot = s[i] == '.' && !closed && std::any_of(s.begin() + open, s.begin() + i, [](char c) {
                                    return c >= 'a' && c <= 'z';
                                  }) && i - open > 1;
       if (!word_with_dot) s.remove_prefix(i + 2);
@@ -247,6 +252,8 @@ std::string copies_in_words(const Document& d) {
   if (d.copies_n > 0) out += (out.empty() ? "" : ", ") + std::to_string(d.copies_n) + " bản sao";
   return out;
 }
+
+const std::string& paper_title(const Document& d) { return d.title.empty() ? d.name : d.title; }
 
 std::vector<const Document*> papers_for_case(const Procedure& p, int group) {
   std::vector<const Document*> out;

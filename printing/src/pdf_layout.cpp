@@ -139,7 +139,25 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
   return CAIRO_STATUS_SUCCESS;
 }
 
+std::vector<double> block_heights(const PrintDoc& doc, Paper paper, double width) {
+  Surface probe(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
+  Cairo pcr(cairo_create(probe.get()));
+  std::vector<double> heights;
+  for (const auto& b : doc.blocks) heights.push_back(block_height(pcr.get(), b, paper, width));
+  return heights;
+}
+
+double roll_height(const Geometry& g, double content) { return content + 2 * g.margin + 10 * kMm; }  // tear-off space
+
 }  // namespace
+
+double roll_length_mm(const PrintDoc& doc) {
+  require_vietnamese_font();
+  const Geometry g = geometry(Paper::Roll80);
+  double total = 0;
+  for (double h : block_heights(doc, Paper::Roll80, g.page_w - 2 * g.margin)) total += h;
+  return roll_height(g, total) / kMm;
+}
 
 std::string render_pdf_bytes(const PrintDoc& doc, Paper paper) {
   require_vietnamese_font();
@@ -147,15 +165,10 @@ std::string render_pdf_bytes(const PrintDoc& doc, Paper paper) {
   const double width = g.page_w - 2 * g.margin;
 
   // Measure first (a roll is exactly as tall as what is printed on it).
-  Surface probe(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
-  Cairo pcr(cairo_create(probe.get()));
-  std::vector<double> heights;
+  const std::vector<double> heights = block_heights(doc, paper, width);
   double total = 0;
-  for (const auto& b : doc.blocks) {
-    heights.push_back(block_height(pcr.get(), b, paper, width));
-    total += heights.back();
-  }
-  const double page_h = g.page_h > 0 ? g.page_h : total + 2 * g.margin + 10 * kMm;  // tear-off space
+  for (double h : heights) total += h;
+  const double page_h = g.page_h > 0 ? g.page_h : roll_height(g, total);
 
   std::string out;
   Surface pdf(cairo_pdf_surface_create_for_stream(append_bytes, &out, g.page_w, page_h));

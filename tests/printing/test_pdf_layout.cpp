@@ -58,7 +58,7 @@ TEST_CASE("a procedure summary on an 80 mm roll reads back in Vietnamese") {
   printing::render_pdf(doc, printing::Paper::Roll80, tmp.path() / "roll.pdf");
   const std::string text = pdf_text(tmp.path() / "roll.pdf");
   CHECK(text.find("Thủ tục đăng ký kết hôn") != std::string::npos);
-  CHECK(text.find("Giấy tờ cần nộp") != std::string::npos);
+  CHECK(text.find("Giấy tờ cần mang") != std::string::npos);
   CHECK(text.find("Tờ khai đăng ký kết hôn số 3") != std::string::npos);
   CHECK(text.find("100.000 ₫") != std::string::npos);
   CHECK(text.find("Quầy 11 (Sở Tư pháp)") != std::string::npos);

@@ -21,6 +21,9 @@ void render_pdf(const PrintDoc& doc, Paper paper, const std::filesystem::path& o
 // The same PDF in memory (what the print queue stores and submits).
 std::string render_pdf_bytes(const PrintDoc& doc, Paper paper);
 
-Paper paper_from_name(const std::string& name);  // "roll80" | "a4"
+Paper paper_from_name(const std::string& name);
+
+// How much 80 mm roll the document takes, tear-off space included (the page height of its PDF).
+double roll_length_mm(const PrintDoc& doc);  // "roll80" | "a4"
 
 }  // namespace kiosk::printing

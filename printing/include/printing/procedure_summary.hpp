@@ -8,6 +8,8 @@
 
 namespace kiosk::printing {
 
-PrintDoc procedure_summary(const content::Procedure& p, const nlohmann::json& center, std::time_t printed_at);
+// case_index: the case the citizen chose (an index into p.cases), -1 for every case.
+PrintDoc procedure_summary(const content::Procedure& p, const nlohmann::json& center, std::time_t printed_at,
+                           int case_index = -1);
 
 }  // namespace kiosk::printing
