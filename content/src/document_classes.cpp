@@ -253,6 +253,8 @@ std::string copies_in_words(const Document& d) {
   return out;
 }
 
+std::string row_text(const Document& d) { return text::trim(strip_bullets(d.name)); }
+
 const std::string& paper_title(const Document& d) { return d.title.empty() ? d.name : d.title; }
 
 std::vector<const Document*> papers_for_case(const Procedure& p, int group) {

@@ -122,6 +122,10 @@ void Session::back() {
 }
 
 void Session::open_procedure(const std::string& code) {
+  if (procedure().code != code) {
+    procedure().case_index = -1;
+    procedure().notes_open = false;
+  }
   procedure().code = code;
   go(Screen::Procedure);
 }

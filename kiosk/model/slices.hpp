@@ -43,6 +43,8 @@ struct SearchSlice {
 struct ProcedureSlice {
   std::string code;
   std::optional<content::Procedure> shown;  // read from the catalog once per opened procedure
+  int case_index = -1;                      // the case the citizen chose; -1: every case
+  bool notes_open = false;                  // the "Lưu ý" section, closed until asked for
   bool empty() const { return code.empty() && !shown; }
 };
 

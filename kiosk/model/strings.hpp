@@ -10,7 +10,7 @@ namespace kiosk::app {
 enum class Text {
   AppTitle, TileSearch, TileSearchHint, TouchToStart, LargeText, NormalText, OtherLanguage, Back, Home,
   SearchPrompt, SearchPlaceholder, Popular, NoResults, Searching, Code, Agency, Counter, Channels, Time, Fee,
-  Documents, Forms, Steps, Conditions, LegalBasis, Result, Free, Copies, StillThere, Continue, EndsIn, Seconds,
+  Documents, WhichCase, AllCases, Notes, ShowNotes, HideNotes, NoPapersListed, Forms, Steps, Conditions, LegalBasis, Result, Free, Copies, StillThere, Continue, EndsIn, Seconds,
   Space, Delete, Clear, Telex, NoTelex, Numbers, Letters, ShowKeyboard, HideKeyboard, AllLevels, LevelProvince,
   LevelCommune, LevelMinistry, FieldChip, ChooseField, AllFields, SearchError, CatalogError, SearchUnavailable, FormNotPrintable,
   StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, StaffLocked, SampleNotice, ResultsCount,

@@ -19,6 +19,9 @@ std::string copies_in_words(const Document& d);
 // A paper's own name; the published row when the pack gave none.
 const std::string& paper_title(const Document& d);
 
+// A row's text without its bullet or enumerator ("- ", "+ ", "a) "), for notes and cases.
+std::string row_text(const Document& d);
+
 // The papers a citizen brings for the case `group` (-1: every case), in published order.
 std::vector<const Document*> papers_for_case(const Procedure& p, int group);
 

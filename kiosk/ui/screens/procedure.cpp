@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "content/document_classes.hpp"
 #include "content/procedure.hpp"
 #include "printing/documents.hpp"
 #include "printing/pdf_layout.hpp"
@@ -59,11 +60,12 @@ class ProcedureScreen : public ScreenView {
     const content::Procedure proc = p;
     const nlohmann::json center = f.center;
     const printing::Paper paper = f.services.paper;
+    const int chosen = f.session.procedure().case_index;
     print_button(f, "summary:" + proc.code, std::string(icon::print) + "  " + f.tr(Text::PrintSummary), size,
-                 ButtonLook{f.pal.accent, f.pal.on_primary, f.fonts.heading, true}, [proc, center, paper] {
-                   return PrintJob{"summary", proc.name, [proc, center, paper] {
+                 ButtonLook{f.pal.accent, f.pal.on_primary, f.fonts.heading, true}, [proc, center, paper, chosen] {
+                   return PrintJob{"summary", proc.name, [proc, center, paper, chosen] {
                                      return printing::render_pdf_bytes(
-                                         printing::procedure_summary(proc, center, std::time(nullptr)), paper);
+                                         printing::procedure_summary(proc, center, std::time(nullptr), chosen), paper);
                                    }};
                  });
   }
@@ -131,29 +133,90 @@ class ProcedureScreen : public ScreenView {
     if (p.channels.empty()) text(f.items, p.raw_fees, fs.body, f.pal.text, tw);
   }
 
+  // Papers first; when the table has cases, the citizen picks theirs (or sees all); notes stay
+  // under a closed "Lưu ý" so that what to bring is seen in one look.
   static void documents(FrameContext& f, const content::Procedure& p, float tw) {
-    const FontSet& fs = f.fonts;
-    const float indent = f.px(36);
-    int n = 0;
-    for (const auto& d : p.documents) {
-      text(f.items, std::to_string(++n) + ". " + d.name, fs.body, f.pal.text, tw);
-      const content::Form* form = nullptr;
-      if (d.form_id)
-        for (const auto& fm : p.forms)
-          if (fm.id == *d.form_id) form = &fm;
-      std::string detail;
-      if (!d.copies.empty()) detail += std::string(f.tr(Text::Copies)) + ": " + d.copies;
-      if (form)
-        detail += (detail.empty() ? "" : "   ·   ") + std::string(icon::file) + " " +
-                  (form->template_name.empty() ? form->name : form->template_name) +
-                  (form->printable ? "" : std::string(" (") + f.tr(Text::FormNotPrintable) + ")");
-      if (!d.note.empty()) detail += (detail.empty() ? "" : "   ·   ") + d.note;
-      ImGui::Indent(indent);
-      if (!detail.empty()) text(f.items, detail, fs.small, f.pal.muted, tw - indent);
-      if (form && form->printable && f.services.printer) form_button(f, p, *form, tw - indent);
-      ImGui::Unindent(indent);
+    auto& slice = f.session.procedure();
+    const std::vector<int> cases = cases_with_papers(p);
+    if (slice.case_index >= static_cast<int>(p.cases.size())) slice.case_index = -1;
+    if (cases.size() >= 2) case_picker(f, p, cases, tw);
+    const auto papers = content::papers_for_case(p, slice.case_index);
+    int n = 0, last_group = -1;
+    for (const content::Document* d : papers) {
+      if (slice.case_index < 0 && cases.size() >= 2 && d->group >= 0 && d->group != last_group)
+        text(f.items, std::string(icon::marker) + "  " + p.cases[d->group], f.fonts.heading, f.pal.primary, tw);
+      last_group = d->group;
+      paper(f, p, *d, ++n, tw);
     }
-    if (p.documents.empty() && !p.raw_documents.empty()) text(f.items, p.raw_documents, fs.body, f.pal.text, tw);
+    if (papers.empty() && !p.documents.empty()) text(f.items, f.tr(Text::NoPapersListed), f.fonts.body, f.pal.text, tw);
+    if (p.documents.empty() && !p.raw_documents.empty()) text(f.items, p.raw_documents, f.fonts.body, f.pal.text, tw);
+    notes(f, p, papers.empty(), tw);
+  }
+
+  static std::vector<int> cases_with_papers(const content::Procedure& p) {
+    std::vector<int> out;
+    for (const auto& d : p.documents)
+      if (d.kind == content::Document::Kind::Paper && d.group >= 0 &&
+          std::find(out.begin(), out.end(), d.group) == out.end())
+        out.push_back(d.group);
+    return out;
+  }
+
+  static void case_picker(FrameContext& f, const content::Procedure& p, const std::vector<int>& cases, float tw) {
+    auto& slice = f.session.procedure();
+    text(f.items, f.tr(Text::WhichCase), f.fonts.body, f.pal.text, tw);
+    auto choice = [&](const std::string& id, const std::string& label, int value) {
+      const bool chosen = slice.case_index == value;
+      const std::string shown = (chosen ? std::string(icon::check) + "  " : std::string()) + label;
+      const float h = std::max(f.px(72), text_height(shown, f.fonts.body, tw - 2 * f.px(kButtonTextPad)) + f.px(24));
+      const ButtonLook look = chosen ? ButtonLook{f.pal.primary, f.pal.on_primary, f.fonts.body, false}
+                                     : ButtonLook{f.pal.surface, f.pal.text, f.fonts.body, false, f.pal.primary};
+      if (button(f.items, id.c_str(), shown, ImVec2(tw, h), look)) slice.case_index = value;
+      ImGui::Dummy(ImVec2(1, f.px(6)));
+    };
+    choice("case:all", f.tr(Text::AllCases), -1);
+    for (int c : cases) choice("case:" + std::to_string(c), p.cases[c], c);
+    ImGui::Dummy(ImVec2(1, f.px(10)));
+  }
+
+  static void paper(FrameContext& f, const content::Procedure& p, const content::Document& d, int n, float tw) {
+    const float indent = f.px(36);
+    text(f.items, std::to_string(n) + ". " + content::paper_title(d), f.fonts.heading, f.pal.text, tw);
+    const content::Form* form = nullptr;
+    if (d.form_id)
+      for (const auto& fm : p.forms)
+        if (fm.id == *d.form_id) form = &fm;
+    std::string detail = content::copies_in_words(d);
+    if (form)
+      detail += (detail.empty() ? "" : "   ·   ") + std::string(icon::file) + " " +
+                (form->template_name.empty() ? form->name : form->template_name) +
+                (form->printable ? "" : std::string(" (") + f.tr(Text::FormNotPrintable) + ")");
+    ImGui::Indent(indent);
+    if (!detail.empty()) text(f.items, detail, f.fonts.body, f.pal.primary, tw - indent);
+    if (!d.detail.empty()) text(f.items, d.detail, f.fonts.small, f.pal.muted, tw - indent);
+    if (form && form->printable && f.services.printer) form_button(f, p, *form, tw - indent);
+    ImGui::Unindent(indent);
+    ImGui::Dummy(ImVec2(1, f.px(8)));
+  }
+
+  static void notes(FrameContext& f, const content::Procedure& p, bool open_anyway, float tw) {
+    std::vector<const content::Document*> notes;
+    for (const auto& d : p.documents)
+      if (d.kind == content::Document::Kind::Note) notes.push_back(&d);
+    if (notes.empty()) return;
+    auto& slice = f.session.procedure();
+    const bool open = slice.notes_open || open_anyway;
+    if (!open_anyway) {
+      const std::string label = std::string(open ? icon::chevron_up : icon::chevron_down) + "  " + f.tr(Text::Notes) +
+                                " (" + std::to_string(notes.size()) + ")   ·   " +
+                                f.tr(open ? Text::HideNotes : Text::ShowNotes);
+      if (button(f.items, "notes", label, ImVec2(tw, f.px(72)),
+                 ButtonLook{f.pal.surface, f.pal.text, f.fonts.body, false, f.pal.muted}))
+        slice.notes_open = !slice.notes_open;
+      ImGui::Dummy(ImVec2(1, f.px(6)));
+    }
+    if (!open) return;
+    for (const content::Document* d : notes) text(f.items, "• " + content::row_text(*d), f.fonts.small, f.pal.text, tw);
   }
 
   static void form_button(FrameContext& f, const content::Procedure& p, const content::Form& form, float room) {
