@@ -44,11 +44,12 @@ constexpr std::array<std::string_view, 24> kExplanationStarts = {
     "người",      "cơ quan",          "trong", "việc",  "theo", "cá nhân", "tổ chức", "chậm",
     "sau khi",    "hồ sơ",            "các giấy tờ", "không", "mỗi", "để", "số lượng", "thời hạn"};
 // How the name of a paper starts.
-constexpr std::array<std::string_view, 36> kPaperStarts = {
+constexpr std::array<std::string_view, 39> kPaperStarts = {
     "bản",      "văn bản",  "giấy",    "đơn",     "tờ khai", "tờ trình", "báo cáo", "danh sách", "tài liệu",
     "quyết định", "hợp đồng", "biên bản", "phương án", "phiếu", "thông báo", "bảng",  "chứng",     "dự án",
     "ảnh",      "sổ",       "hộ chiếu", "hóa đơn", "sơ đồ",   "bản đồ",  "đề án",   "kế hoạch",  "mẫu",
-    "thẻ",      "căn cước", "bằng",    "lý lịch", "phụ lục", "01",      "02",      "một (01)", "hồ sơ thiết kế"};
+    "thẻ",      "căn cước", "bằng",    "lý lịch", "phụ lục", "01",      "02",      "một (01)", "hồ sơ thiết kế",
+    "các văn bản", "dự thảo", "tờ"};
 
 // "- ", "+ ", "* ", "• ", "a) ", "(1.3) ", "2. ", "II. ", "a.1.2) " at the start of a row.
 std::string_view strip_bullets(std::string_view s) {
@@ -120,6 +121,12 @@ size_t title_end(std::string_view s) {
   return s.size();
 }
 
+void set_title(Document& d, const std::string& stripped) {
+  const size_t cut = title_end(stripped);
+  d.title = drop_trailing(stripped.substr(0, cut));
+  d.detail = cut < stripped.size() ? drop_trailing(text::trim(stripped.substr(cut + 1))) : std::string();
+}
+
 enum class Section { None, Notes, Category, Case };
 
 // A section heading names a case when it reads as one: it introduces ("...:") or states a
@@ -150,8 +157,8 @@ void classify_row(Document& d, const RowFacts& r, Section section) {
   const bool officer = contains_any(r.low, kOfficerMarkers);
   const bool explains = starts_with_any(r.low, kExplanationStarts);
   const bool paper_name = starts_with_any(r.low, kPaperStarts);
-  const bool fragment = !r.stripped.empty() && !text::is_upper(text::to_u32(r.stripped.substr(0, 4)).front()) &&
-                        !is_digit(r.stripped.front());
+  const std::u32string first = text::to_u32(r.stripped.substr(0, 4));
+  const bool fragment = !first.empty() && !text::is_upper(first.front()) && !is_digit(r.stripped.front());
   using K = Document::Kind;
   auto set = [&](K k, bool sure) {
     d.kind = k;
@@ -231,12 +238,20 @@ void classify_documents(Procedure& p) {
     if (d.kind == Document::Kind::Case) current = add_case(p, drop_trailing(r.stripped));
     d.group = current;
     if (d.kind != Document::Kind::Paper) continue;
-    const size_t cut = title_end(r.stripped);
-    d.title = drop_trailing(r.stripped.substr(0, cut));
-    if (cut < r.stripped.size()) d.detail = drop_trailing(text::trim(r.stripped.substr(cut + 1)));
+    set_title(d, r.stripped);
     d.show = contains(text::lower(d.note), "xuất trình") || starts_with(r.low, "xuất trình");
     if (online_only(r.low)) online.push_back(i);
   }
+  // A table whose rows all read as notes has papers the rules could not see (copies never
+  // published): the guessed notes are offered as papers, still marked as guesses.
+  const bool no_papers = std::none_of(p.documents.begin(), p.documents.end(),
+                                      [](const Document& d) { return d.kind == Document::Kind::Paper; });
+  if (no_papers)
+    for (auto& d : p.documents)
+      if (d.kind == Document::Kind::Note && !d.sure) {
+        d.kind = Document::Kind::Paper;
+        set_title(d, text::trim(strip_bullets(d.name)));
+      }
   // Online-only papers become notes, unless nothing else would be left to bring.
   const auto papers = std::count_if(p.documents.begin(), p.documents.end(),
                                     [](const Document& d) { return d.kind == Document::Kind::Paper; });

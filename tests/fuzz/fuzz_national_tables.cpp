@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "common/text.hpp"
+#include "content/document_classes.hpp"
 #include "content/national_import.hpp"
 
 using namespace kiosk::content::national;
@@ -25,6 +26,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(d.name);
     check(d.copies);
     check(d.note);
+  }
+  // The classifier on whatever rows came out: names and cases stay text, groups index cases.
+  kiosk::content::Procedure p;
+  p.documents = docs.documents;
+  p.forms = docs.forms;
+  kiosk::content::classify_documents(p);
+  for (const auto& c : p.cases) check(c);
+  for (const auto& d : p.documents) {
+    check(d.title);
+    check(d.detail);
+    check(kiosk::content::copies_in_words(d));
+    if (d.group < -1 || d.group >= static_cast<int>(p.cases.size())) std::abort();
   }
   for (const auto& l : parse_legal_basis(text)) {
     check(l.title);
