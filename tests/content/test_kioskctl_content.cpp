@@ -43,8 +43,32 @@ TEST_CASE("kioskctl keygen, install, info, rollback") {
   CHECK(j["counts"]["procedures"].get<int>() >= 2642);
   CHECK(j["counts"]["fees"]["fixed"].get<int>() > 0);
 
+  // The documents table told apart: far more papers than notes, and a few rows guessed.
+  const auto& classes = j["counts"]["document_classes"];
+  CHECK(classes["papers"].get<int>() > 5 * classes["notes"].get<int>());
+  CHECK(classes["notes"].get<int>() > 1000);
+  CHECK(classes["cases"].get<int>() > 0);
+  CHECK(classes["unsure"].get<int>() > 0);
+
   auto text = run_tool("kioskctl", {"content", "info", "--store", store});
   CHECK(text.out.find("thủ tục (procedures):") != std::string::npos);
+  CHECK(text.out.find("giấy tờ cần mang (papers):") != std::string::npos);
+
+  // Lint lists what the importer guessed, most used first, each with the row and the guess.
+  auto lint = run_tool("kioskctl", {"content", "lint", "--store", store, "--json"});
+  REQUIRE(lint.exit_code == 0);
+  const auto l = nlohmann::json::parse(lint.out);
+  CHECK(l["procedures"] == j["counts"]["procedures"]);
+  REQUIRE(!l["to_check"].empty());
+  CHECK(l["to_check"].size() < l["procedures"].get<size_t>() / 5);
+  double last = 1e300;
+  for (const auto& p : l["to_check"]) {
+    CHECK(!p["findings"].empty());
+    CHECK(p["popularity"].get<double>() <= last);
+    last = p["popularity"].get<double>();
+  }
+  auto lint_text = run_tool("kioskctl", {"content", "lint", "--store", store});
+  CHECK(lint_text.out.find("procedures need a look") != std::string::npos);
 
   auto rb = run_tool("kioskctl", {"content", "rollback", "--store", store});
   CHECK(rb.exit_code == 1);

@@ -241,3 +241,27 @@ TEST_CASE("a damaged catalog is found at start: the previous pack serves, or non
   CHECK_FALSE(u.pack);
   CHECK(u.problems.size() == 2);
 }
+
+TEST_CASE("a schema 1 pack, whose rows carry no class, installs and reads back classified", "[content][classes]") {
+  files::TempDir tmp;
+  KeyPair kp = generate_keypair();
+  const std::string pack_json = R"({"pack_id":"old.pack","publisher":"p","version":"1.0","center":{"name":"Trung tâm"}})";
+  const std::string procs =
+      R"({"code":"1.000001","name":"Đăng ký kết hôn","documents":[)"
+      R"({"name":"- Tờ khai đăng ký kết hôn;","copies":"1 bản chính"},)"
+      R"({"name":"+ Người tiếp nhận có trách nhiệm kiểm tra hồ sơ.","copies":"0 bản chính","note":"* Lưu ý:"}]})"
+      "\n";
+  const auto out = tmp.path() / "old.kpack";
+  const std::string manifest = test::forge_manifest({{"pack.json", pack_json}, {"procedures.jsonl", procs}}, 1);
+  REQUIRE(nlohmann::json::parse(manifest)["schema_version"] == 1);
+  test::forge_pack(out, manifest, kp.secret, {{"content/pack.json", pack_json}, {"content/procedures.jsonl", procs}});
+  ContentStore store(tmp.path() / "store");
+  store.install(out, {kp.pub});
+  Catalog cat(store.current_catalog());
+  auto p = cat.procedure("1.000001");
+  REQUIRE(p);
+  REQUIRE(p->documents.size() == 2);
+  CHECK(p->documents[0].kind == Document::Kind::Paper);
+  CHECK(p->documents[0].title == "Tờ khai đăng ký kết hôn");
+  CHECK(p->documents[1].kind == Document::Kind::Note);
+}
