@@ -73,6 +73,7 @@ std::string_view strip_bullets(std::string_view s) {
             s[i] == 'X'))
       ++i;
     if (starts_with(s.substr(i), "đ")) i += 2;
+    if (i > open + 1 && i < s.size() && s[i] == ' ' && s[i - 1] == '.') --i;  // "2. ", "1.1. ": the dot closes it
     bool closed = false;
     if (i < s.size() && s[i] == ')' && i + 1 < s.size() && s[i + 1] == '.') {  // "(i)." and "a)."
       ++i;

@@ -113,7 +113,10 @@ TEST_CASE("rows: notes by their copies and words, cases by their colon, papers b
                  row("b) Giấy xác nhận tình trạng hôn nhân", "0 bản chính"),
                  row("Hộ chiếu còn giá trị sử dụng", "1 bản chính", "* Giấy tờ phải xuất trình:"),
                  row("Bản chụp giấy tờ phải rõ nét.", "0 bản chính", "* Lưu ý:"),
-                 row("* Số lượng hồ sơ: 01 (một) bộ.", "1 bản chính")};
+                 row("* Số lượng hồ sơ: 01 (một) bộ.", "1 bản chính"),
+                 row("2. Bản sao giấy khai sinh", "0 bản chính, 1 bản sao"),
+                 row("1.1. (ii). Giấy phép xây dựng", "1 bản chính"),
+                 row("bản. Đơn", "1 bản chính")};
   classify_documents(p);
   using K = Document::Kind;
   CHECK(p.documents[0].kind == K::Paper);
@@ -133,9 +136,13 @@ TEST_CASE("rows: notes by their copies and words, cases by their colon, papers b
   CHECK(p.documents[5].show);
   CHECK(p.documents[6].kind == K::Note);
   CHECK(p.documents[7].kind == K::Note);
+  // Enumerators go, words stay.
+  CHECK(p.documents[8].title == "Bản sao giấy khai sinh");
+  CHECK(p.documents[9].title == "Giấy phép xây dựng");
+  CHECK(p.documents[10].title == "bản. Đơn");
   // The papers of the case: those under it and those for everyone; of another case, not them.
-  CHECK(papers_for_case(p, 0).size() == 4);
-  CHECK(papers_for_case(p, -1).size() == 4);
+  CHECK(papers_for_case(p, 0).size() == 7);
+  CHECK(papers_for_case(p, -1).size() == 7);
 }
 
 TEST_CASE("a section heading that states a case groups the papers under it", "[classes]") {
