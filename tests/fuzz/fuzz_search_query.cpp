@@ -23,7 +23,10 @@ struct Fixture {
       kiosk::content::Procedure p;
       p.code = "1." + std::to_string(++i);
       p.name = n;
-      p.documents.push_back({"Tờ khai", "1 bản chính", "", std::nullopt});
+      kiosk::content::Document d;
+      d.name = "Tờ khai";
+      d.copies = "1 bản chính";
+      p.documents.push_back(d);
       pc.procedures.push_back(p);
     }
     pc.synonyms = {{"giấy xác nhận độc thân", "xác nhận tình trạng hôn nhân"}};
