@@ -15,6 +15,8 @@ pkg_check_modules(ZXING REQUIRED IMPORTED_TARGET zxing)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
 pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)  # tests/sim only
 pkg_check_modules(V4L2 REQUIRED IMPORTED_TARGET libv4l2)
+pkg_check_modules(ESPEAK REQUIRED IMPORTED_TARGET espeak-ng)
+pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
 find_package(Cups REQUIRED)  # CMake's own module (Debian ships no cups.pc); target Cups::Cups
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(CLI11 REQUIRED)

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   kioskctl::register_dossier_commands(app, action);
   kioskctl::register_payment_commands(app, action);
   kioskctl::register_rating_commands(app, action);
+  kioskctl::register_speech_commands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
