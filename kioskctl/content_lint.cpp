@@ -40,10 +40,7 @@ void register_content_lint(CLI::App& content, Action& action) {
   cmd->add_option("--store", *store, "Content store directory")->required();
   cmd->callback([&action, store] {
     action = [=] {
-      ContentStore s(*store);
-      auto cur = s.current();
-      if (!cur) throw std::runtime_error("no content pack is installed in " + *store);
-      Catalog cat(cur->dir / "catalog.sqlite");
+      Catalog cat(ContentStore(*store).current_catalog());
       json list = json::array();
       std::ostringstream text;
       int procedures = 0;

@@ -236,6 +236,7 @@ void classify_documents(Procedure& p) {
     classify_row(d, r, section);
     d.title.clear();
     d.detail.clear();
+    d.show = false;
     if (d.kind == Document::Kind::Case) current = add_case(p, drop_trailing(r.stripped));
     d.group = current;
     if (d.kind != Document::Kind::Paper) continue;

@@ -181,8 +181,7 @@ void Searcher::collect(const std::vector<QueryTerm>& terms, bool fuzzy, const Fi
 // two most telling words together), and they are ranked by the share of the query's weight
 // their name covers, the pairs of words it holds as the catalog uses them, how much of the
 // name the query covers, whether the other text holds the telling words, then popularity.
-void Searcher::collect_partial(const std::vector<QueryTerm>& terms, bool fuzzy, const Filters& f,
-                               std::vector<Candidate>& out) {
+void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const Filters& f, std::vector<Candidate>& out) {
   const size_t n = terms.size();
   std::vector<double> w(n);
   double total = 0;
@@ -342,7 +341,7 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, bool fuzzy, 
         }
     }
     // Weights chosen on tests/search_eval (questions and keywords together).
-    const Candidate c{id, fuzzy ? 3 : 2, 10.0 * covered / total + 4.0 * name_share + 2.0 * text + d.popularity};
+    const Candidate c{id, 2, 10.0 * covered / total + 4.0 * name_share + 2.0 * text + d.popularity};
     if (known != seen.end()) out[known->second] = c;
     else out.push_back(c);
   }
@@ -445,7 +444,7 @@ std::vector<Hit> Searcher::search(std::string_view query, const Filters& filters
   if (any_correction) collect(corrected, true, filters, cands);
   // Results holding only some of the words, when no name holds them all. Corrections join
   // the words as typed there (a typo in a question must not sink the whole question).
-  if (q.terms.size() > 1 && !strong) collect_partial(any_correction ? corrected : q.terms, false, filters, cands);
+  if (q.terms.size() > 1 && !strong) collect_partial(any_correction ? corrected : q.terms, filters, cands);
   return finish(cands, any_correction ? corrected : q.terms, limit, explain);
 }
 

@@ -177,8 +177,6 @@ bool looks_like_code(std::string_view s) {
   return digit && other;
 }
 
-std::string word_or_range(std::string_view core);
-
 std::string core_words(std::string_view core) {
   if (core.empty()) return {};
   if (auto e = expansion(core)) return std::string(*e);
@@ -210,9 +208,7 @@ std::string word_or_range(std::string_view core) {
     const std::string_view a = core.substr(0, at), b = core.substr(at + dash.size());
     const bool numeric = (all_digits(a) && all_digits(b) && a.size() <= 4 && b.size() <= 4) ||
                          (time_words(a) && time_words(b));
-    if (dash == "–" || numeric) {
-      if (numeric || dash == "–") return core_words(a) + " đến " + core_words(b);
-    }
+    if (dash == "–" || numeric) return core_words(a) + " đến " + core_words(b);
   }
   return core_words(core);
 }

@@ -1,8 +1,8 @@
 // Search over an installed catalog: as-you-type, diacritics-blind, abbreviation- and typo-tolerant.
 #pragma once
 #include <filesystem>
-#include <unordered_map>
 #include <memory>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -67,7 +67,8 @@ class Searcher {
   };
   const std::vector<std::string_view>& name_words(const Doc& d);
   void collect(const std::vector<QueryTerm>& terms, bool fuzzy, const Filters& f, std::vector<Candidate>& out);
-  void collect_partial(const std::vector<QueryTerm>& terms, bool fuzzy, const Filters& f, std::vector<Candidate>& out);
+  // Ranked as tier 2: corrections are already among the terms it is given.
+  void collect_partial(const std::vector<QueryTerm>& terms, const Filters& f, std::vector<Candidate>& out);
   std::vector<Hit> finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit,
                           bool explain);
   std::vector<Hit> popular(const Filters& f, int limit);
