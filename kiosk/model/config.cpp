@@ -19,9 +19,9 @@ int parse_int(const std::string& v, int lo, int hi, const std::string& where) {
 }
 
 bool parse_bool(const std::string& v, const std::string& where) {
-  if (v == "true" || v == "yes" || v == "1") return true;
-  if (v == "false" || v == "no" || v == "0") return false;
-  throw ConfigError(where + ": expected true or false, got '" + v + "'");
+  if (v == "true" || v == "yes" || v == "on" || v == "1") return true;
+  if (v == "false" || v == "no" || v == "off" || v == "0") return false;
+  throw ConfigError(where + ": expected on or off (true, false), got '" + v + "'");
 }
 
 }  // namespace
@@ -69,6 +69,12 @@ KioskConfig parse_config(const std::string& body) {
     } else if (key == "printer") {
       c.printer = value == "none" ? "" : value;
       c.printing = value != "none";
+    } else if (key == "speech") {
+      c.speech = parse_bool(value, where);
+    } else if (key == "speech_rate") {
+      c.speech_rate = parse_int(value, 80, 300, where);
+    } else if (key == "speech_volume") {
+      c.speech_volume = parse_int(value, 20, 160, where);
     } else if (key == "cups_server") {
       c.cups_server = value;
     } else if (key == "backend_url") {

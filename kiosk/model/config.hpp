@@ -28,6 +28,11 @@ struct KioskConfig {
   int height = 1080;
   // The kiosk's own state (print queue; later payment journal, rating outbox).
   std::filesystem::path state_db = "/var/lib/tthc-kiosk/state.db";
+  // Reading aloud ("Nghe đọc"): off on a kiosk that must stay silent; the voice's pace (words a
+  // minute) and volume (percent) each session starts from.
+  bool speech = true;
+  int speech_rate = 150;
+  int speech_volume = 100;
   bool printing = true;     // "printer = none": a kiosk without a printer shows no print buttons
   std::string printer;      // CUPS destination; empty: the server's default
   std::string cups_server;  // empty: the CUPS client library's usual server

@@ -153,6 +153,7 @@ Services start_services(const KioskConfig& c, Logger& log, std::function<void()>
   if (!c.staff_pin_hash.empty()) s.staff_gate = std::make_unique<StaffGate>(c.staff_pin_hash, log);
   s.paper = printing::paper_from_name(c.paper);
   s.owner_id_digits = c.owner_id_digits;
+  s.voice = speech::Voice{c.speech_rate, c.speech_volume / 100.0};
   load_content(s, c, log, wake);
   start_printing(s, c, log, wake);
   start_dossier(s, c, log, wake);

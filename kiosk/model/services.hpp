@@ -18,6 +18,7 @@
 #include "payment/payment_service.hpp"
 #include "rating/rating_log.hpp"
 #include "rating/uploader.hpp"
+#include "speech/speaker.hpp"
 #include "printing/pdf_layout.hpp"
 #include "printing/print_service.hpp"
 
@@ -56,6 +57,12 @@ struct Services {
   bool rating_survey = false;
 
   std::unique_ptr<StaffGate> staff_gate;  // a staff PIN is configured
+
+  // Reading aloud: made by the platform (sound device, or a log when headless); empty when the
+  // configuration turns speech off or the voice cannot start. `voice`: the configured pace and
+  // volume every session starts from.
+  std::unique_ptr<speech::Speaker> speaker;
+  speech::Voice voice;
 
   // Settings the screens need.
   printing::Paper paper = printing::Paper::Roll80;

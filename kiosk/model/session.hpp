@@ -22,7 +22,7 @@ class Session {
   // Every slice of a citizen's data. Add a slice here and wipe() resets it; the session test
   // counts them, so it must be taught to fill the new one.
   using Slices = std::tuple<SearchSlice, ProcedureSlice, DossierLookup, PrintSlice, StaffSlice, PaymentSlice, RatingSlice,
-                            Preferences>;
+                            Preferences, ReadingSlice>;
 
   explicit Session(SessionTimeouts t = {}) : timeouts_(t) {}
 
@@ -61,6 +61,8 @@ class Session {
   const PaymentSlice& payment() const { return std::get<PaymentSlice>(slices_); }
   StaffSlice& staff() { return std::get<StaffSlice>(slices_); }
   const StaffSlice& staff() const { return std::get<StaffSlice>(slices_); }
+  ReadingSlice& reading() { return std::get<ReadingSlice>(slices_); }
+  const ReadingSlice& reading() const { return std::get<ReadingSlice>(slices_); }
   Preferences& prefs() { return std::get<Preferences>(slices_); }
   const Preferences& prefs() const { return std::get<Preferences>(slices_); }
   Slices& slices() { return slices_; }
@@ -72,7 +74,8 @@ class Session {
   const search::Filters& filters() const { return search().filters; }
   const std::string& procedure_code() const { return procedure().code; }
   Language language() const { return prefs().language; }
-  bool large_text() const { return prefs().large_text; }
+  bool large_text() const { return prefs().text_size > 0; }
+  int text_size() const { return prefs().text_size; }
 
   // Search results arrive from a worker, tagged with the query they answer.
   void set_results(const std::string& for_query, std::vector<search::Hit> hits, bool failed = false);

@@ -106,10 +106,28 @@ struct RatingSlice {
   void scrub();
 };
 
+// How the citizen wants the kiosk to look: language, text size (normal, large, largest) and the
+// high-contrast colours. A wipe puts them back for the next citizen.
 struct Preferences {
   Language language = Language::Vi;
-  bool large_text = false;
-  bool empty() const { return language == Language::Vi && !large_text; }
+  int text_size = 0;  // 0 normal, 1 large, 2 largest
+  bool high_contrast = false;
+  bool empty() const { return language == Language::Vi && text_size == 0 && !high_contrast; }
+};
+
+// Reading aloud in this session: the sentences being read (as shown, to highlight them, and as
+// spoken), the screen they came from, and the citizen's voice: slower, louder or quieter than
+// the kiosk's configured voice until the wipe.
+struct ReadingSlice {
+  std::vector<std::string> shown, spoken;
+  std::optional<Screen> screen;
+  bool slower = false;
+  int volume_step = 0;        // -4..+3 around the configured volume
+  bool used = false;          // the citizen listened: the idle prompt is said aloud too
+  bool prompt_spoken = false; // the idle prompt now showing was said
+  bool empty() const {
+    return shown.empty() && spoken.empty() && !screen && !slower && volume_step == 0 && !used && !prompt_spoken;
+  }
 };
 
 }  // namespace kiosk::app

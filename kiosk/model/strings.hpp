@@ -10,7 +10,7 @@ namespace kiosk::app {
 enum class Text {
   AppTitle, TileSearch, TileSearchHint, TouchToStart, LargeText, NormalText, OtherLanguage, Back, Home,
   SearchPrompt, SearchPlaceholder, Popular, NoResults, Searching, Code, Agency, Counter, Channels, Time, Fee,
-  Documents, WhichCase, AllCases, Notes, ShowNotes, HideNotes, NoPapersListed, Forms, Steps, Conditions, LegalBasis, Result, Free, Copies, StillThere, Continue, EndsIn, Seconds,
+  Documents, WhichCase, AllCases, Notes, ShowNotes, HideNotes, NoPapersListed, Forms, Steps, Conditions, LegalBasis, Result, Free, Copies, StillThere, EndsIn, Seconds,
   Space, Delete, Clear, Telex, NoTelex, Numbers, Letters, ShowKeyboard, HideKeyboard, AllLevels, LevelProvince,
   LevelCommune, LevelMinistry, FieldChip, ChooseField, AllFields, SearchError, CatalogError, SearchUnavailable, FormNotPrintable,
   StaffTitle, StaffPin, StaffExit, StaffReload, StaffClose, StaffWrongPin, StaffLocked, SampleNotice, ResultsCount,
@@ -23,6 +23,8 @@ enum class Text {
   TransactionRef, PrintReceipt, FeesDue, FeesPaidWaiting, TileRating, TileRatingHint, RateOfficer, PickCounter, PickOfficer,
   HowSatisfied, VerySatisfied, Satisfied, NotSatisfied, WhyNot, CommentOptional, SendRating, ThanksRating, RatingKept,
   AlreadyRatedDossier, AlreadyRatedOfficer, RatingFailed, SkipQuestion, Question, NoOfficers, RatingsToday, RatingsWaiting, ReceivedBy,
+  Listen, StopReading, PauseReading, ResumeReading, RepeatSentence, Slower, NormalPace, Quieter, Louder, MoreTime,
+  LargestText, HighContrast, NormalColours, IdleSpoken, CannotSpeak,
   Count_  // not a text: the number of keys
 };
 

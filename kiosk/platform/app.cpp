@@ -7,6 +7,7 @@
 #include "model/actions.hpp"
 #include "model/payment_actions.hpp"
 #include "model/rating_actions.hpp"
+#include "model/read_aloud.hpp"
 #include "platform/app_impl.hpp"
 
 namespace kiosk::platform {
@@ -35,10 +36,26 @@ KioskApp::Impl::Impl(AppOptions o)
       session(opt.config.timeouts),
       services(app::start_services(opt.config, log, display.waker())) {
   scans.emplace(opt.config, services.dossier != nullptr, log, display.waker());
+  start_speech();
   // Fonts at their real pixel size for this screen, once: the renderer keeps the atlas.
   const ImVec2 size = display.size();
   fonts = ui::load_fonts(std::min(size.x, size.y) / 1080.0f);
   build_ui();
+}
+
+// A headless kiosk (scripted sessions, tests) writes what it would say to a log; a real one
+// speaks through the sound device. No voice or no sound device: no "Nghe đọc" button.
+void KioskApp::Impl::start_speech() {
+  if (!opt.config.speech) return;
+  if (opt.headless) {
+    services.speaker = speech::make_log_speaker();
+    return;
+  }
+  try {
+    services.speaker = speech::make_audio_speaker(display.waker());
+  } catch (const std::exception& e) {
+    log.warn("speech", std::string("reading aloud is off: ") + e.what());
+  }
 }
 
 // Palette and logo follow the installed pack (its center's colours and logo).
@@ -148,12 +165,15 @@ void KioskApp::Impl::take_work() {
   if (app::collect_answers(session, services, log)) frames_pending = std::max(frames_pending, 2);
   if (app::follow_payment(session, services, now())) frames_pending = std::max(frames_pending, 2);
   if (app::collect_roster(session, services)) frames_pending = std::max(frames_pending, 2);
+  if (app::follow_reading(session, services, now())) frames_pending = std::max(frames_pending, 2);
   if (session.generation() != generation_seen) {
     // The session was wiped: that citizen's print jobs not yet printing are cancelled.
     generation_seen = session.generation();
     if (services.printer) services.printer->end_session();
     // Payments the citizen left are not forgotten: the journal keeps following them.
     if (services.payment) services.payment->end_session();
+    // What the citizen heard is theirs: the next one starts silent, at the configured voice.
+    if (services.speaker) services.speaker->forget();
     if (!session.blank()) log.error("kiosk", "the session wipe left a slice not empty");
   }
   // The camera's live view, only while the citizen is asked to hold the slip up.

@@ -35,6 +35,7 @@ struct KioskApp::Impl {
 
   app::Clock::time_point now() const { return app::Clock::now() + clock_offset; }
   void build_ui();
+  void start_speech();
   void handle(const InputEvent& e);
   void pointer(bool down, ImVec2 p);
   void typed(const std::string& t);

@@ -73,6 +73,9 @@ std::vector<ScriptStep> parse_script(const std::string& body) {
       st.kind = ScriptStep::Kind::Await;
     } else if (verb == "check-layout") {
       st.kind = ScriptStep::Kind::CheckLayout;
+    } else if (verb == "expect-spoken") {
+      need_arg();
+      st.kind = ScriptStep::Kind::ExpectSpoken;
     } else if (verb == "expect-not") {
       need_arg();
       st.kind = ScriptStep::Kind::ExpectNot;

@@ -5,7 +5,9 @@
 //   wedge <text>  (a keyboard-wedge scanner's burst: the keys, then Enter) |
 //   keys <text>   (a person on a physical keyboard: the keys 150 ms apart, no Enter) |
 //   check-layout  (fails when a text or button lies off the window or over another; every
-//                  shot checks it too)
+//                  shot checks it too) |
+//   expect-spoken <text>  (a sentence read aloud since the session began holds it: headless
+//                  kiosks write what they would say to a log, spoken.log beside the shots)
 #pragma once
 #include <stdexcept>
 #include <string>
@@ -14,7 +16,7 @@
 namespace kiosk::platform {
 
 struct ScriptStep {
-  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await, Wedge, Keys, CheckLayout };
+  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await, Wedge, Keys, CheckLayout, ExpectSpoken };
   Kind kind;
   std::string text;
   float x = 0, y = 0, x2 = 0, y2 = 0;

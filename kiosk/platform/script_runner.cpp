@@ -1,6 +1,7 @@
 // Scripted sessions (script.hpp): the real loop, headless, driven by a citizen's taps and keys.
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -29,6 +30,7 @@ class ScriptPlayer {
       where_ = name_ + ":" + std::to_string(st.line) + ": ";
       step(st);
     }
+    write_spoken_log();
     return failures_ ? 1 : 0;
   }
 
@@ -138,6 +140,17 @@ class ScriptPlayer {
     settle();
   }
 
+  std::vector<std::string> spoken() const {
+    return s_.services.speaker ? s_.services.speaker->spoken() : std::vector<std::string>{};
+  }
+
+  void write_spoken_log() {
+    if (shots_.empty() || !s_.services.speaker) return;
+    std::string body;
+    for (const auto& line : spoken()) body += line + "\n";
+    files::write_file_durable(shots_ / "spoken.log", body);
+  }
+
   void check_layout() {
     const ImVec2 size = s_.display.size();
     for (const auto& problem : ui::layout_problems(items().all(), size)) fail("layout: " + problem);
@@ -196,6 +209,12 @@ class ScriptPlayer {
           std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         if (!items().find(st.text)) fail("waited 30 s for '" + st.text + "'");
+        break;
+      }
+      case ScriptStep::Kind::ExpectSpoken: {
+        const auto said = spoken();
+        const bool heard = std::any_of(said.begin(), said.end(), [&](const std::string& s) { return s.find(st.text) != std::string::npos; });
+        if (!heard) fail("expected to hear '" + st.text + "' (" + std::to_string(said.size()) + " sentences read)");
         break;
       }
       case ScriptStep::Kind::Expect:

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <ctime>
+#include <functional>
+#include <string>
+#include <vector>
 
 #include "ui/print_panel.hpp"
+#include "ui/reading_bar.hpp"
 #include "ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -24,7 +28,7 @@ std::string date_time_text(app::Language lang) {
 
 // The center's name in the room left, dropping to a smaller font when it is long.
 void center_name(FrameContext& f, float x, float top, float h, float room) {
-  const FontSet& fs = f.fonts;
+  const FontSet& fs = f.all_fonts.at(std::min(f.session.text_size(), 1));
   if (f.textures.logo && f.textures.logo_h > 0) {
     const float lh = std::min(f.px(88), h - f.px(16));
     const float lw = lh * static_cast<float>(f.textures.logo_w) / static_cast<float>(f.textures.logo_h);
@@ -47,48 +51,72 @@ void center_name(FrameContext& f, float x, float top, float h, float room) {
 }  // namespace
 
 void header(FrameContext& f) {
+  const NotRead not_read(f.items);
   const Layout& l = f.layout;
-  const FontSet& fs = f.fonts;
   auto& prefs = f.session.prefs();
+  // The controls stop growing at "large": at the largest size they would crowd out the center's name.
+  const FontSet& fs = f.all_fonts.at(std::min(prefs.text_size, 1));
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(l.size.x, l.header_h), f.pal.primary);
   // The controls' row: the whole band in landscape, its lower part in portrait.
   const float row_h = l.portrait ? l.header_h * 0.45f : l.header_h;
   const float row_top = l.header_h - row_h;
   const float bh = std::min(l.button_h, row_h - f.px(16));
-  // Buttons as wide as their words at the current text size, never narrower than a finger needs.
-  auto width_of = [&](const std::string& label) { return std::max(f.px(190), text_width(label, fs.body) + f.px(40)); };
-  const std::string lang_label = f.tr(Text::OtherLanguage);
-  const std::string size_label =
-      std::string(icon::text_size) + " " + f.tr(prefs.large_text ? Text::NormalText : Text::LargeText);
-  const ButtonLook light{f.pal.surface, f.pal.primary, fs.body, true};
-  const float y = row_top + (row_h - bh) * 0.5f;
-  float x = l.size.x - l.margin;
-  float bw = width_of(lang_label);
-  x -= bw;
-  ImGui::SetCursorScreenPos(ImVec2(x, y));
-  if (button(f.items, "##lang", lang_label, ImVec2(bw, bh), light))
-    prefs.language = prefs.language == app::Language::Vi ? app::Language::En : app::Language::Vi;
-  bw = width_of(size_label);
-  x -= bw + l.gap;
-  ImGui::SetCursorScreenPos(ImVec2(x, y));
-  if (button(f.items, "##size", size_label, ImVec2(bw, bh), light)) prefs.large_text = !prefs.large_text;
+  struct Control {
+    const char* id;
+    std::string label;
+    std::function<void()> act;
+  };
+  static constexpr Text kNextSize[] = {Text::LargeText, Text::LargestText, Text::NormalText};
+  std::vector<Control> controls;
+  if (f.services.speaker)
+    controls.push_back({"##listen", std::string(icon::volume_up) + " " + f.tr(Text::Listen), [&] { f.requests.listen = true; }});
+  controls.push_back({"##size", std::string(icon::text_size) + " " + f.tr(kNextSize[std::clamp(prefs.text_size, 0, 2)]),
+                      [&] { prefs.text_size = (prefs.text_size + 1) % 3; }});
+  controls.push_back({"##contrast", std::string(icon::contrast) + " " + f.tr(prefs.high_contrast ? Text::NormalColours : Text::HighContrast),
+                      [&] { prefs.high_contrast = !prefs.high_contrast; }});
+  controls.push_back({"##lang", f.tr(Text::OtherLanguage), [&] {
+                        prefs.language = prefs.language == app::Language::Vi ? app::Language::En : app::Language::Vi;
+                      }});
+  // Buttons as wide as their words, never narrower than a finger needs.
+  auto width_of = [&](const std::string& label) { return std::max(f.px(150), text_width(label, fs.body) + f.px(36)); };
+  float buttons_w = 0;
+  for (const auto& c : controls) buttons_w += width_of(c.label) + l.gap;
   const std::string clock = date_time_text(f.lang());
   const float cw = text_width(clock, fs.small);
+  // The clock goes first when the row is short: the center's name and the buttons matter more.
+  const float name_min = l.portrait ? 0 : f.px(560);
+  const bool show_clock = l.size.x - 2 * l.margin - buttons_w - name_min - f.px(24) >= cw;
+  const ButtonLook light{f.pal.surface, f.pal.primary, fs.body, true};
+  const float y = row_top + (row_h - bh) * 0.5f;
+  float x = l.size.x - l.margin + l.gap;
+  for (auto it = controls.rbegin(); it != controls.rend(); ++it) {
+    const float bw = width_of(it->label);
+    x -= bw + l.gap;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button(f.items, it->id, it->label, ImVec2(bw, bh), light)) it->act();
+  }
   if (l.portrait) {
     // The clock starts the controls' row; the name has the whole band above it.
-    ImGui::SetCursorScreenPos(ImVec2(l.margin, row_top + (row_h - fs.small->FontSize) * 0.5f));
-    text(f.items, clock, fs.small, f.pal.on_primary, std::min(cw + 4, x - l.gap - l.margin));
+    if (show_clock) {
+      ImGui::SetCursorScreenPos(ImVec2(l.margin, row_top + (row_h - fs.small->FontSize) * 0.5f));
+      text(f.items, clock, fs.small, f.pal.on_primary, std::min(cw + 4, x - l.gap - l.margin));
+    }
     center_name(f, l.margin, 0, row_top, l.size.x - 2 * l.margin);
   } else {
-    const float cx = x - l.gap - cw;
-    ImGui::SetCursorScreenPos(ImVec2(cx, (l.header_h - fs.small->FontSize) * 0.5f));
-    text(f.items, clock, fs.small, f.pal.on_primary, cw + 4);
-    center_name(f, l.margin, 0, l.header_h, cx - f.px(24) - l.margin);
+    float name_right = x - f.px(24);
+    if (show_clock) {
+      const float cx = x - l.gap - cw;
+      ImGui::SetCursorScreenPos(ImVec2(cx, (l.header_h - fs.small->FontSize) * 0.5f));
+      text(f.items, clock, fs.small, f.pal.on_primary, cw + 4);
+      name_right = cx - f.px(24);
+    }
+    center_name(f, l.margin, 0, l.header_h, name_right - l.margin);
   }
   ImGui::SetCursorScreenPos(ImVec2(0, l.header_h));
 }
 
 void nav_bar(FrameContext& f, const std::function<void(ImVec2 size)>& action) {
+  const NotRead not_read(f.items);
   const Layout& l = f.layout;
   const FontSet& fs = f.fonts;
   const float h = l.nav_height(static_cast<bool>(action));
@@ -117,6 +145,7 @@ void nav_bar(FrameContext& f, const std::function<void(ImVec2 size)>& action) {
 void print_banner(FrameContext& f, float bottom) {
   const auto st = print_status(f);
   if (!st) return;
+  bottom = std::min(bottom, reading_bar_top(f));
   const Layout& l = f.layout;
   const float pad = f.px(20);
   const float wrap = l.size.x - 4 * pad;
@@ -156,7 +185,7 @@ void idle_prompt(FrameContext& f) {
   text(f.items, ends, fs.heading, f.pal.muted, inner);
   ImGui::SetCursorScreenPos(ImVec2(p.x + f.px(48), p.y + h - f.px(48) - bh));
   // Any touch continues (Session::touch); the button says so.
-  button(f.items, "##continue", f.tr(Text::Continue), ImVec2(inner, bh), ButtonLook{f.pal.primary, f.pal.on_primary, fs.title, true});
+  button(f.items, "##continue", f.tr(Text::MoreTime), ImVec2(inner, bh), ButtonLook{f.pal.primary, f.pal.on_primary, fs.title, true});
   ImGui::End();
 }
 

@@ -37,6 +37,7 @@ struct Textures {
 struct UiRequests {
   bool quit = false;    // staff closed the kiosk
   bool reload = false;  // staff asked to read the content again
+  bool listen = false;  // "Nghe đọc": read this frame's content aloud
 };
 
 // A home-screen tile, and what tapping it does.
@@ -51,7 +52,7 @@ struct FrameContext {
   app::Services& services;
   const Layout& layout;
   const FontSet& fonts;   // at the citizen's text size
-  const Fonts& all_fonts;  // both sizes (the attract screen always uses the large one)
+  const Fonts& all_fonts;  // every size (the attract screen always uses the large one)
   const Palette& pal;
   VisibleItems& items;
   app::Clock::time_point now;

@@ -38,6 +38,7 @@ void press(app::TelexComposer& c, const std::string& key) {
 }  // namespace
 
 void keyboard(FrameContext& f, float top, float height, app::TelexComposer& composer, bool& numeric) {
+  const NotRead not_read(f.items);
   const Layout& l = f.layout;
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(l.size.x, top + height), f.pal.background);
   const auto& rows = numeric ? digit_rows() : letter_rows();

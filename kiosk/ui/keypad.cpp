@@ -28,6 +28,7 @@ float keypad_height(const FrameContext& f, KeypadKind kind, float key_h) {
 }
 
 bool keypad(FrameContext& f, KeypadKind kind, std::string& target, float top, float width, float key_h, size_t max_len) {
+  const NotRead not_read(f.items);
   const float gap = f.px(12);
   const float x0 = (f.layout.size.x - width) / 2;
   const ButtonLook key{f.pal.key, f.pal.text, f.fonts.heading, true, f.pal.border};

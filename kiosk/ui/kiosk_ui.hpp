@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "model/services.hpp"
@@ -28,7 +29,10 @@ class KioskUi {
 
  private:
   Fonts fonts_;
-  Palette pal_;
+  Palette pal_;           // the center's colours
+  Palette contrast_pal_;  // the high-contrast ones
+  bool styled_contrast_ = false;  // which of the two ImGui's style has now
+  std::optional<size_t> read_seen_;  // the sentence highlighted last frame
   nlohmann::json center_;
   VisibleItems items_;
   Layout layout_;

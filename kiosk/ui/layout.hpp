@@ -10,7 +10,8 @@ struct Layout {
   ImVec2 size;            // the window
   float s = 1;            // scale: the shorter side / 1080
   bool portrait = false;  // taller than wide
-  bool large_text = false;
+  bool large_text = false;  // text size 1 or 2
+  int text_size = 0;
 
   float margin = 0;     // screen edge to content
   float gap = 0;        // between neighbours
@@ -32,6 +33,6 @@ struct Layout {
   float content_bottom(bool with_action = false) const { return size.y - nav_height(with_action); }
 };
 
-Layout make_layout(ImVec2 display, bool large_text);
+Layout make_layout(ImVec2 display, int text_size);
 
 }  // namespace kiosk::ui

@@ -60,7 +60,7 @@ ImFont* add_font(const char* file, float px) {
   if (!f) throw FontError(std::string("cannot load font ") + file + " (install fonts-noto-core)");
   if (std::filesystem::exists(kIconFont)) {
     // Only the icons the screens use: the whole icon font would double the atlas.
-    static const ImWchar icons[] = {0xF002, 0xF002, 0xF00C, 0xF00C, 0xF015, 0xF015, 0xF029, 0xF029, 0xF02F, 0xF02F,
+    static const ImWchar icons[] = {0xF01E, 0xF01E, 0xF027, 0xF028, 0xF042, 0xF042, 0xF04B, 0xF04D, 0xF002, 0xF002, 0xF00C, 0xF00C, 0xF015, 0xF015, 0xF029, 0xF029, 0xF02F, 0xF02F,
                                     0xF063, 0xF063, 0xF071, 0xF071, 0xF077, 0xF078, 0xF017, 0xF017, 0xF031, 0xF031, 0xF041, 0xF041,
                                     0xF060, 0xF060, 0xF0AC, 0xF0AC, 0xF0D6, 0xF0D6, 0xF0F6, 0xF0F6, 0xF10B, 0xF10B, 0xF118, 0xF118, 0xF11C, 0xF11C,
                                     0xF12D, 0xF12D, 0xF19C, 0xF19C, 0xF25A, 0xF25A, 0};
@@ -99,6 +99,22 @@ Palette palette_from(const nlohmann::json& center) {
   return p;
 }
 
+Palette high_contrast_palette() {
+  Palette p;
+  p.primary = IM_COL32(0xFF, 0xE6, 0x00, 255);  // yellow: header, buttons
+  p.accent = IM_COL32(0xFF, 0xE6, 0x00, 255);
+  p.background = IM_COL32(0x00, 0x00, 0x00, 255);
+  p.surface = IM_COL32(0x00, 0x00, 0x00, 255);
+  p.text = IM_COL32(0xFF, 0xFF, 0xFF, 255);
+  p.muted = IM_COL32(0xFF, 0xFF, 0xFF, 255);
+  p.on_primary = IM_COL32(0x00, 0x00, 0x00, 255);
+  p.highlight = IM_COL32(0x00, 0x3C, 0xA0, 255);  // white text on it 9:1; matched words and what is read
+  p.border = IM_COL32(0xFF, 0xFF, 0xFF, 255);
+  p.key = IM_COL32(0x00, 0x00, 0x00, 255);
+  p.pressed = IM_COL32(0x40, 0x40, 0x40, 255);
+  return p;
+}
+
 Fonts load_fonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -106,6 +122,7 @@ Fonts load_fonts(float scale) {
   Fonts f;
   f.normal = load_set(scale);
   f.large = load_set(scale * 1.3f);
+  f.largest = load_set(scale * 1.6f);
   if (!io.Fonts->Build()) throw FontError("cannot build the font atlas");
   return f;
 }

@@ -26,6 +26,10 @@ struct Palette {
 // Colours from the pack's center identity ("#RRGGBB"); a colour too light for white text is ignored.
 Palette palette_from(const nlohmann::json& center);
 
+// The high-contrast colours (one touch in the header): white and yellow on black, whatever the
+// center's identity. Black text on yellow 19:1, white on black 21:1.
+Palette high_contrast_palette();
+
 struct FontSet {
   ImFont* small = nullptr;    // 24 px at 1080p: the smallest text shown
   ImFont* body = nullptr;     // 28 px
@@ -35,7 +39,9 @@ struct FontSet {
 
 struct Fonts {
   FontSet normal;
-  FontSet large;  // the "larger text" button
+  FontSet large;    // the "Chữ to" button: 1.3 ×
+  FontSet largest;  // pressed again: 1.6 ×
+  const FontSet& at(int text_size) const { return text_size >= 2 ? largest : text_size == 1 ? large : normal; }
 };
 
 struct FontError : std::runtime_error {
@@ -71,6 +77,13 @@ inline constexpr const char* chevron_down = "\xef\x81\xb8";  // f078
 inline constexpr const char* keyboard = "\xef\x84\x9c";    // f11c
 inline constexpr const char* mobile = "\xef\x84\x8b";      // f10b
 inline constexpr const char* smile = "\xef\x84\x98";       // f118
+inline constexpr const char* volume_up = "\xef\x80\xa8";    // f028
+inline constexpr const char* volume_down = "\xef\x80\xa7";  // f027
+inline constexpr const char* play = "\xef\x81\x8b";         // f04b
+inline constexpr const char* pause = "\xef\x81\x8c";        // f04c
+inline constexpr const char* stop = "\xef\x81\x8d";         // f04d
+inline constexpr const char* repeat = "\xef\x80\x9e";       // f01e
+inline constexpr const char* contrast = "\xef\x81\x82";     // f042
 }  // namespace icon
 
 }  // namespace kiosk::ui

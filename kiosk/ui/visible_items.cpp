@@ -42,6 +42,21 @@ void VisibleItems::add(std::string text, ImVec2 min, ImVec2 max, bool key, bool 
                     w && (w->Flags & ImGuiWindowFlags_ChildWindow) != 0});
 }
 
+void VisibleItems::mark_if_reading(const std::string& text, ImVec2 min, ImVec2 max, bool outline) {
+  if (reading.empty() || text != reading) return;
+  const float pad = 6;
+  if (outline)
+    ImGui::GetWindowDrawList()->AddRect(min, max, reading_bg, 0, 0, 8.0f);
+  else
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(min.x - pad, min.y - pad / 2), ImVec2(max.x + pad, max.y + pad / 2),
+                                              reading_bg);
+  if (follow_reading) {
+    // Into view in the scrolling region it lies in, a third of the way down.
+    ImGui::SetScrollFromPosY(min.y - ImGui::GetWindowPos().y, 0.3f);
+    follow_reading = false;
+  }
+}
+
 std::vector<VisibleItem> VisibleItems::in_reading_order() const {
   std::vector<VisibleItem> out = items_;
   std::stable_sort(out.begin(), out.end(), [](const VisibleItem& a, const VisibleItem& b) {

@@ -20,7 +20,11 @@ struct VisibleItem {
 
 class VisibleItems {
  public:
-  void clear() { items_.clear(); }
+  void clear() {
+    items_.clear();
+    readable_.clear();
+    reading_on_ = true;
+  }
   void add(std::string text, ImVec2 min, ImVec2 max, bool key = false, bool overflow = false);
   // Items in reading order: top to bottom, then left to right.
   std::vector<VisibleItem> in_reading_order() const;
@@ -29,9 +33,40 @@ class VisibleItems {
   const VisibleItem* find_key(const std::string& label) const;
   const std::vector<VisibleItem>& all() const { return items_; }
 
+  // What "Nghe đọc" reads: the screen's texts in the order drawn, scrolled out of sight or not.
+  // The header, the bottom bar and the keyboard are not the screen's content: they switch it off.
+  void add_readable(const std::string& text) {
+    if (reading_on_) readable_.push_back(text);
+  }
+  void set_readable(bool on) { reading_on_ = on; }
+  const std::vector<std::string>& readable() const { return readable_; }
+
+  // The text being read aloud: widgets drawing it put a highlight behind it and, once per
+  // sentence (`follow_reading`), scroll it into view.
+  std::string reading;
+  ImU32 reading_bg = 0;
+  bool follow_reading = false;
+  // Called by a widget drawing `text` over [min, max]: highlights it when it is being read (a
+  // background behind text; an `outline` around a button).
+  void mark_if_reading(const std::string& text, ImVec2 min, ImVec2 max, bool outline = false);
+
  private:
   std::vector<VisibleItem> items_;
+  std::vector<std::string> readable_;
+  bool reading_on_ = true;
   mutable std::vector<VisibleItem> sorted_;
+};
+
+// For its lifetime, what is drawn is not read aloud (chrome, keyboards).
+class NotRead {
+ public:
+  explicit NotRead(VisibleItems& items) : items_(items) { items_.set_readable(false); }
+  ~NotRead() { items_.set_readable(true); }
+  NotRead(const NotRead&) = delete;
+  NotRead& operator=(const NotRead&) = delete;
+
+ private:
+  VisibleItems& items_;
 };
 
 // What is wrong with a frame's layout, one line per problem: an item outside the window, a

@@ -24,8 +24,10 @@ bool button(VisibleItems& items, const char* id, const std::string& label, ImVec
     ImVec4 c = ImGui::ColorConvertU32ToFloat4(bg);
     bg = ImGui::ColorConvertFloat4ToU32(ImVec4(c.x * 0.8f, c.y * 0.8f, c.z * 0.8f, 1));
   }
+  if (!is_key) items.add_readable(label);
   dl->AddRectFilled(pos, end, bg);
   if (look.border) dl->AddRect(pos, end, look.border, 0, 0, 2.0f);
+  items.mark_if_reading(label, pos, end, true);
   const float pad = look.centered ? 4.0f : kButtonTextPad;
   const float wrap = size.x - 2 * pad;
   const ImVec2 ts = look.font->CalcTextSizeA(look.font->FontSize, FLT_MAX, wrap, label.c_str());
@@ -41,6 +43,8 @@ void text(VisibleItems& items, const std::string& s, ImFont* font, ImU32 color, 
   if (s.empty()) return;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, s.c_str());
+  items.add_readable(s);
+  items.mark_if_reading(s, pos, ImVec2(pos.x + size.x, pos.y + size.y));
   ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, color, s.c_str(), nullptr, wrap);
   ImGui::Dummy(size);
   items.add(s, pos, ImVec2(pos.x + size.x, pos.y + size.y));
@@ -58,6 +62,9 @@ void rich_text(VisibleItems& items, const std::string& s, const std::vector<std:
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float line_h = font->FontSize * 1.25f;
   const float space = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, " ").x;
+  items.add_readable(s);
+  if (s == items.reading)
+    items.mark_if_reading(s, origin, ImVec2(origin.x + wrap, origin.y + text_height(s, font, wrap)));
   float x = 0, y = 0;
   size_t i = 0;
   while (i < s.size()) {

@@ -25,7 +25,8 @@ TEST_CASE("an untouched session asks, counts down, then wipes everything") {
   s.filters().level = "Cấp xã";
   s.set_results("dang ky", {});
   s.open_procedure("1.000894");
-  s.prefs().large_text = true;
+  s.prefs().text_size = 2;
+  s.prefs().high_contrast = true;
   s.prefs().language = Language::En;
 
   CHECK_FALSE(s.tick(t + 59s));
@@ -46,6 +47,7 @@ TEST_CASE("an untouched session asks, counts down, then wipes everything") {
   CHECK(s.procedure_code().empty());
   CHECK(s.results().empty());
   CHECK_FALSE(s.large_text());
+  CHECK_FALSE(s.prefs().high_contrast);
   CHECK(s.language() == Language::Vi);
   CHECK(s.blank());
 }
@@ -112,6 +114,17 @@ TEST_CASE("configuration: payment settings, and the example file with every sett
   CHECK_NOTHROW(parse_config(every));
 }
 
+TEST_CASE("configuration: reading aloud, its pace and volume") {
+  auto c = parse_config("speech = off\nspeech_rate = 120\nspeech_volume = 80\n");
+  CHECK_FALSE(c.speech);
+  CHECK(c.speech_rate == 120);
+  CHECK(c.speech_volume == 80);
+  CHECK(parse_config("").speech);
+  CHECK_THROWS_WITH(parse_config("speech = loud"), Catch::Contains("expected on or off"));
+  CHECK_THROWS_WITH(parse_config("speech_rate = 20"), Catch::Contains("line 1"));
+  CHECK_THROWS_WITH(parse_config("speech_volume = 500"), Catch::Contains("line 1"));
+}
+
 TEST_CASE("staff PINs are hashed, verified, and only what the PIN pad can type") {
   using namespace kiosk::pin;
   const std::string h = hash_pin("246810");
@@ -158,7 +171,7 @@ TEST_CASE("a dossier lookup: what the slip carries decides the next stage, the w
 // Every slice a citizen can leave something in, filled. When a slice is added to
 // Session::Slices this stops compiling until the test fills it too.
 static void fill_every_slice(Session& s) {
-  static_assert(std::tuple_size_v<Session::Slices> == 8, "a new session slice: fill it here");
+  static_assert(std::tuple_size_v<Session::Slices> == 9, "a new session slice: fill it here");
   auto& search = s.search();
   search.composer.set_text("cccd 0123");
   search.composer.set_telex(false);
@@ -212,7 +225,14 @@ static void fill_every_slice(Session& s) {
   r.roster_asked = 3;
   r.on_duty.emplace();
   s.prefs().language = Language::En;
-  s.prefs().large_text = true;
+  s.prefs().text_size = 2;
+  s.prefs().high_contrast = true;
+  auto& rd = s.reading();
+  rd.shown = {"Lệ phí: 50.000 ₫"};
+  rd.spoken = {"Lệ phí năm mươi nghìn đồng"};
+  rd.screen = Screen::Procedure;
+  rd.slower = rd.used = rd.prompt_spoken = true;
+  rd.volume_step = 2;
 }
 
 TEST_CASE("a payment code on screen holds the idle prompt until it expires", "[session]") {

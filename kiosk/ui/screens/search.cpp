@@ -89,8 +89,13 @@ class SearchScreen : public ScreenView {
       text(f.items, text_width(hint, font) <= inner ? hint : tail_that_fits(hint, font, inner), font, f.pal.muted, inner);
     } else {
       ImGui::SetCursorScreenPos(ImVec2(l.margin + f.px(20), y + (box_h - fs.heading->FontSize) * 0.5f));
+      // Read aloud as typed, without the caret.
+      f.items.add_readable(s.query());
+      const NotRead caret(f.items);
       text(f.items, tail_that_fits(s.query() + "|", fs.heading, inner), fs.heading, f.pal.text, inner);
     }
+    // The filters are controls, not what the screen says: "Nghe đọc" goes on to the results.
+    const NotRead filters(f.items);
     float x = l.margin + box_w + gap;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (button(f.items, "##clear", clear_label, ImVec2(clear_w, box_h), ButtonLook{f.pal.key, f.pal.text, fs.body, true, f.pal.border}))
