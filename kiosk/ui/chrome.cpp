@@ -179,6 +179,8 @@ void idle_prompt(FrameContext& f) {
                   text_height(ends, fs.heading, inner) + bh + f.px(24);
   const ImVec2 p((l.size.x - w) * 0.5f, (l.size.y - h) * 0.5f);
   ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), f.pal.surface);
+  // A frame, for the high-contrast colours: there the panel is as black as what it covers.
+  ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + h), f.pal.border, 0, 0, f.px(4));
   ImGui::SetCursorScreenPos(ImVec2(p.x + f.px(48), p.y + f.px(48)));
   text(f.items, f.tr(Text::StillThere), fs.title, f.pal.text, inner);
   ImGui::SetCursorScreenPos(ImVec2(p.x + f.px(48), ImGui::GetCursorScreenPos().y + f.px(12)));

@@ -103,13 +103,18 @@ class DossierScreen : public ScreenView {
       text(f.items, f.tr(Text::CameraView), fs.small, f.pal.muted, pw);
       text_w = width - pw - f.px(24);
     }
+    // Where the scanner is: below the screen on the kiosks this is built for. The largest text on
+    // a landscape screen has no room for a row of arrows: one ends the sentence instead.
+    const bool arrows_row = l.text_size < 2 || l.portrait;
     ImGui::SetCursorScreenPos(ImVec2(x, top));
-    text(f.items, std::string(icon::qrcode) + "  " + f.tr(Text::HoldSlip), fs.title, f.pal.primary, text_w);
-    // Where the scanner is: below the screen on the kiosks this is built for.
-    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(8)));
-    text(f.items, std::string(icon::arrow_down) + "   " + icon::arrow_down + "   " + icon::arrow_down, fs.title, f.pal.primary,
-         text_w);
-    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(40)));
+    text(f.items, std::string(icon::qrcode) + "  " + f.tr(Text::HoldSlip) + (arrows_row ? "" : std::string("  ") + icon::arrow_down),
+         fs.title, f.pal.primary, text_w);
+    if (arrows_row) {
+      ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(8)));
+      text(f.items, std::string(icon::arrow_down) + "   " + icon::arrow_down + "   " + icon::arrow_down, fs.title, f.pal.primary,
+           text_w);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(arrows_row ? 40 : 16)));
     text(f.items, f.tr(Text::OrTypeCode), fs.heading, f.pal.text, width);
     const float box_bottom = entry_box(f, x, ImGui::GetCursorScreenPos().y + f.px(8), width, d.typed, "000.00.00.H00-yymmdd-0000");
     const float kp_top = box_bottom + f.px(24);

@@ -153,8 +153,17 @@ class RatingScreen : public ScreenView {
     const float gap = f.px(24);
     const float cw = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     const size_t rows = (n + cols - 1) / cols;
+    // Tall enough for the longest label at this text size (two lines of the largest text do not
+    // fit the usual card), as tall as the room allows up to that.
+    float needed = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const auto [a, b] = label(i);
+      const float wrap = cw - 2 * f.px(24);
+      needed = std::max(needed, text_height(a, f.fonts.heading, wrap) + (b.empty() ? 0 : text_height(b, f.fonts.body, wrap)) + f.px(64));
+    }
+    const float low = std::max(f.px(l.large_text ? 120 : 96), needed);
     const float ch = std::clamp((bottom - y - gap * static_cast<float>(rows - 1)) / static_cast<float>(std::max<size_t>(rows, 1)),
-                                f.px(l.large_text ? 120 : 96), f.px(150));
+                                low, std::max(low, f.px(150)));
     std::optional<size_t> tapped;
     for (size_t i = 0; i < n; ++i) {
       const auto [a, b] = label(i);
