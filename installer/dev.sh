@@ -5,7 +5,7 @@
 #   installer/dev.sh test             build, then run the whole suite with ctest
 #   installer/dev.sh test --sanitize  the same with AddressSanitizer + UBSan, in build-asan/
 #   installer/dev.sh fuzz [SECONDS]   build the libFuzzer targets with clang (build-fuzz/) and run each briefly
-#   installer/dev.sh bench            build, then print the benchmark figures (content, scan, payment, print, search, UI)
+#   installer/dev.sh bench            build, then print the benchmark figures (content, scan, payment, slips, speech, print, search, UI)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -127,6 +127,7 @@ PY
     "$ROOT/build/bin/kioskctl" bench payment --backend http://127.0.0.1:18642
     "$ROOT/tests/sim/sim_fixture.sh" stop "$ROOT/build/bench-sim"
     "$ROOT/build/bin/kioskctl" bench slips
+    "$ROOT/build/bin/kioskctl" bench speech
     if start_dev_printer; then
       "$ROOT/build/bin/kioskctl" bench print --store "$DEV_STORE" --printer "$KIOSK_TEST_PRINTER"
       "$ROOT/tests/printing/cups_fixture.sh" stop "$DEV_PRINTER"

@@ -63,6 +63,7 @@ void register_bench_commands(CLI::App& app, Action& action) {
   register_search_bench(*bench, action);
   register_scan_bench(*bench, action);
   register_print_bench(*bench, action);
+  register_speech_bench(*bench, action);
   register_payment_bench(*bench, action);
   register_slips_bench(*bench, action);
   auto* cmd = bench->add_subcommand("content", "Build, verify and install a synthetic pack");

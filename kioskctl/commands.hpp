@@ -32,6 +32,7 @@ void register_payment_commands(CLI::App& app, Action& action);
 void register_payment_bench(CLI::App& bench, Action& action);
 void register_rating_commands(CLI::App& app, Action& action);
 void register_speech_commands(CLI::App& app, Action& action);
+void register_speech_bench(CLI::App& bench, Action& action);
 
 // Where a production kiosk keeps its content store.
 inline constexpr const char* kDefaultStore = "/var/lib/tthc-kiosk/content";
