@@ -18,8 +18,10 @@ std::string without_icons(const std::string& s) {
   return text::trim(text::to_utf8(out));
 }
 
-speech::Voice voice_for(const ReadingSlice& r, const speech::Voice& configured) {
+speech::Voice voice_for(const Session& s, const speech::Voice& configured) {
+  const ReadingSlice& r = s.reading();
   speech::Voice v = configured;
+  v.language = s.language() == Language::En ? "en" : "vi";
   if (r.slower) v.rate_wpm = std::max(80, v.rate_wpm * 7 / 10);
   v.volume = std::clamp(configured.volume * (1.0 + 0.2 * r.volume_step), 0.2, 1.6);
   return v;
@@ -28,7 +30,7 @@ speech::Voice voice_for(const ReadingSlice& r, const speech::Voice& configured) 
 // Reads the slice's sentences again from `from`, in the citizen's voice.
 void read_from(Session& s, Services& svc, size_t from) {
   const auto& r = s.reading();
-  if (svc.speaker && from < r.spoken.size()) svc.speaker->read(r.spoken, from, voice_for(r, svc.voice));
+  if (svc.speaker && from < r.spoken.size()) svc.speaker->read(r.spoken, from, voice_for(s, svc.voice));
 }
 
 size_t current_or_first(const Services& svc) {
@@ -38,12 +40,12 @@ size_t current_or_first(const Services& svc) {
 
 }  // namespace
 
-std::vector<Sentence> sentences_from(const std::vector<std::string>& shown) {
+std::vector<Sentence> sentences_from(const std::vector<std::string>& shown, Language lang) {
   std::vector<Sentence> out;
   for (const auto& raw : shown) {
     const std::string plain = without_icons(raw);
     if (plain.empty()) continue;
-    std::string spoken = text::trim(vntext::speech_text(plain));
+    std::string spoken = lang == Language::Vi ? text::trim(vntext::speech_text(plain)) : plain;
     if (spoken.empty() || (!out.empty() && out.back().spoken == spoken)) continue;
     out.push_back({raw, std::move(spoken)});
   }
@@ -55,7 +57,7 @@ void start_reading(Session& s, Services& svc, const std::vector<std::string>& sh
   auto& r = s.reading();
   r.shown.clear();
   r.spoken.clear();
-  for (auto& sentence : sentences_from(shown)) {
+  for (auto& sentence : sentences_from(shown, s.language())) {
     r.shown.push_back(std::move(sentence.shown));
     r.spoken.push_back(std::move(sentence.spoken));
   }

@@ -11,12 +11,13 @@
 
 namespace kiosk::app {
 
-// One shown text and how it is read: icons dropped, numbers, dates and codes in words
-// (vntext::speech_text). Texts with nothing to say, and a text repeated at once, are left out.
+// One shown text and how it is read: icons dropped; in Vietnamese, numbers, dates and codes in
+// words (vntext::speech_text; the English voice reads English numbers itself). Texts with nothing
+// to say, and a text repeated at once, are left out.
 struct Sentence {
   std::string shown, spoken;
 };
-std::vector<Sentence> sentences_from(const std::vector<std::string>& shown);
+std::vector<Sentence> sentences_from(const std::vector<std::string>& shown, Language lang = Language::Vi);
 
 // Reads the screen's texts from the first; nothing when the kiosk cannot speak.
 void start_reading(Session& s, Services& svc, const std::vector<std::string>& shown);

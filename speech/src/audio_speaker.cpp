@@ -184,6 +184,16 @@ class AudioSpeaker final : public Speaker {
       finish(job);
       return;
     }
+    try {
+      synth_.set_language(job.voice.language);
+    } catch (const SpeechError& e) {
+      {
+        std::lock_guard lock(m_);
+        problem_ = e.what();
+      }
+      finish(job);
+      return;
+    }
     synth_.set_rate(job.voice.rate_wpm);
     const double gain = std::clamp(job.voice.volume, 0.2, 1.6);
     std::vector<uint64_t> starts;

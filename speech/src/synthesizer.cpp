@@ -62,6 +62,11 @@ Synthesizer::Synthesizer(int rate_wpm) {
 
 Synthesizer::~Synthesizer() { engine_taken = false; }
 
+void Synthesizer::set_language(const std::string& language) {
+  const char* voice = language == "en" ? "en" : "vi";
+  if (espeak_SetVoiceByName(voice) != EE_OK) throw SpeechError(std::string("espeak-ng has no voice '") + voice + "'");
+}
+
 void Synthesizer::set_rate(int wpm) { espeak_SetParameter(espeakRATE, std::clamp(wpm, 80, 450), 0); }
 
 Audio Synthesizer::say(const std::string& spoken, const std::function<bool(const int16_t*, size_t)>& on_chunk) {

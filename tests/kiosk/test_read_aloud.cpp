@@ -29,6 +29,13 @@ TEST_CASE("what a screen drew becomes sentences a voice can read", "[speech]") {
   CHECK(s[2].spoken.find("Quầy chín đến mười") != std::string::npos);
 }
 
+TEST_CASE("English screens are read as written, for the English voice", "[speech]") {
+  const auto s = sentences_from({"\xef\x83\x96 Fees: 70.000 ₫", "Counter 9–10"}, Language::En);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].spoken == "Fees: 70.000 ₫");
+  CHECK(s[1].spoken == "Counter 9–10");
+}
+
 TEST_CASE("reading, the controls, and the wipe", "[speech]") {
   Session s;
   auto svc = with_log_speaker();

@@ -75,6 +75,16 @@ TEST_CASE("the audio speaker stops at once, pauses without moving on, and starts
   CHECK(speaker->spoken().size() <= 3);
 }
 
+TEST_CASE("the English screens have espeak-ng's English voice", "[speech]") {
+  DummyAudio dummy;
+  auto speaker = speech::make_audio_speaker({});
+  speaker->read({"Seventy thousand dong, counter nine"}, 0, speech::Voice{150, 1.0, "en"});
+  REQUIRE(wait_for([&] { return !speaker->reading(); }, 10s));
+  CHECK(speaker->problem().empty());
+  CHECK(speaker->first_sound().has_value());
+  CHECK(speaker->spoken().size() == 1);
+}
+
 TEST_CASE("the log speaker writes what would be said and stays on the first sentence until stopped", "[speech]") {
   auto speaker = speech::make_log_speaker();
   speaker->read({"một", "hai", "ba"}, 1, speech::Voice{});

@@ -14,6 +14,7 @@ namespace kiosk::speech {
 struct Voice {
   int rate_wpm = 150;   // espeak-ng's words per minute; "Chậm hơn" lowers it
   double volume = 1.0;  // a gain on the samples, 0.2 to 1.6
+  std::string language = "vi";  // espeak-ng's voice: "vi", or "en" for the English screens
 };
 
 class Speaker {

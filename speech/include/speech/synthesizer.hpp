@@ -35,6 +35,8 @@ class Synthesizer {
   Audio say(const std::string& spoken, const std::function<bool(const int16_t*, size_t)>& on_chunk = {});
   int sample_rate() const { return sample_rate_; }
   void set_rate(int wpm);
+  // "vi" (the default) or "en": the voice for the language the screen is in.
+  void set_language(const std::string& language);
 
  private:
   int sample_rate_ = 0;
