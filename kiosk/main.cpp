@@ -36,6 +36,9 @@ int main(int argc, char** argv) {
   cli.add_flag("--bench", bench, "Print start-up, frame time, idle CPU and memory figures");
   cli.add_option("--bench-idle-seconds", idle_seconds, "How long the idle CPU measurement runs");
   cli.add_flag("--json", json, "Benchmark figures as JSON");
+  int hang_after = -1;
+  // Hidden (no group): the watchdog test makes the loop hang to see systemd restart it.
+  cli.add_option("--test-hang-after", hang_after, "Hang the main loop after N seconds (watchdog tests)")->group("");
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -51,6 +54,7 @@ int main(int argc, char** argv) {
     opt.width = opt.config.width;
     opt.height = opt.config.height;
     opt.headless = !script.empty() || bench;
+    if (hang_after >= 0) opt.hang_after = std::chrono::seconds(hang_after);
     if (opt.headless) {
       if (std::sscanf(size.c_str(), "%dx%d", &opt.width, &opt.height) != 2 || opt.width < 320 || opt.height < 240) {
         std::cerr << "tthc-kiosk: --size takes WxH, e.g. 1920x1080\n";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "content/store.hpp"
 #include "model/actions.hpp"
@@ -219,6 +220,11 @@ int KioskApp::Impl::wait_timeout_ms() {
     auto next = now() + minute;
     deadline = deadline ? std::min(*deadline, next) : next;
   }
+  // The watchdog is pinged from this loop: it must turn at least that often.
+  if (const auto ping = notifier.until_ping(Clock::now())) {
+    const auto at = now() + *ping;
+    deadline = deadline ? std::min(*deadline, at) : at;
+  }
   if (!deadline) return -1;
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - now()).count() + 5;
   return static_cast<int>(std::clamp<long long>(ms, 0, 60000));
@@ -245,7 +251,17 @@ KioskApp::~KioskApp() = default;
 int KioskApp::run() {
   auto& s = *impl_;
   s.draw();
-  while (!s.quit) s.step();
+  s.notifier.ready(s.services.content_ready() ? "serving" : "serving, no content installed");
+  const auto started = Clock::now();
+  while (!s.quit) {
+    s.step();
+    s.notifier.alive(Clock::now());
+    if (s.opt.hang_after && Clock::now() - started >= *s.opt.hang_after) {
+      s.log.warn("kiosk", "hanging the main loop on purpose (--test-hang-after)");
+      for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+    }
+  }
+  s.notifier.stopping();
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "model/config.hpp"
@@ -16,6 +17,8 @@ struct AppOptions {
   bool windowed = false;
   bool headless = false;  // offscreen video driver, software renderer
   int width = 1920, height = 1080;
+  // Tests of the systemd watchdog only: the loop hangs this long after start.
+  std::optional<std::chrono::seconds> hang_after;
 };
 
 struct BenchFigures {

@@ -10,6 +10,7 @@
 #include "platform/app.hpp"
 #include "platform/input.hpp"
 #include "platform/sdl_display.hpp"
+#include "platform/service_notify.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace kiosk::platform {
@@ -20,6 +21,7 @@ struct KioskApp::Impl {
   AppOptions opt;
   Logger log{std::cerr};
   SdlDisplay display;
+  ServiceNotifier notifier;
   app::Session session;
   app::Services services;
   std::optional<app::ScanStream> scans;
