@@ -6,6 +6,7 @@
 #   installer/dev.sh test --sanitize  the same with AddressSanitizer + UBSan, in build-asan/
 #   installer/dev.sh fuzz [SECONDS]   build the libFuzzer targets with clang (build-fuzz/) and run each briefly
 #   installer/dev.sh bench            build, then print the benchmark figures (content, scan, payment, slips, speech, print, search, UI)
+#   installer/dev.sh package          build build/tthc-kiosk_<version>_amd64.deb and check it with lintian
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -145,6 +146,16 @@ PY
       "$ROOT/build/bin/tthc-kiosk" --store "$DEV_STORE" --bench --bench-idle-seconds 30
     fi
     ;;
+  package)
+    install_missing_packages
+    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    (cd "$ROOT/build" && cpack -G DEB >/dev/null)
+    deb="$(ls -t "$ROOT"/build/tthc-kiosk_*_amd64.deb | head -n 1)"
+    log "built $deb; lintian:"
+    # Errors fail the build; warnings and notes are printed for whoever packages next.
+    lintian --fail-on error --no-tag-display-limit "$deb"
+    log "$deb: lintian reports no errors"
+    ;;
   fuzz)
     install_missing_packages
     seconds="${1:-20}"
@@ -167,7 +178,7 @@ PY
     done
     ;;
   *)
-    echo "usage: installer/dev.sh build | run [ARGS...] | test [--sanitize] | fuzz [SECONDS] | bench" >&2
+    echo "usage: installer/dev.sh build | run [ARGS...] | test [--sanitize] | fuzz [SECONDS] | bench | package" >&2
     exit 2
     ;;
 esac

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   // Before any thread: libcurl's memory is wiped when freed (backend answers pass through it).
   const kiosk::dossier::NetworkLibrary network;
   CLI::App cli{"tthc-kiosk — kiosk tra cứu thủ tục hành chính"};
+  cli.set_version_flag("--version", std::string("tthc-kiosk ") + KIOSK_VERSION);
   std::string config_path, store, state_db, script, screenshots, size = "1920x1080";
   bool windowed = false, bench = false, json = false;
   double idle_seconds = 30;

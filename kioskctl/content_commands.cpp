@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include <iostream>
@@ -20,9 +22,23 @@ using nlohmann::json;
 
 namespace {
 
+// Key files, or directories of them (an installed kiosk's /etc/tthc-kiosk/trusted-keys/: every
+// *.pub in it). An empty directory trusts nobody, and says so.
 std::vector<PublicKey> load_trust(const std::vector<std::string>& paths) {
   std::vector<PublicKey> keys;
-  for (const auto& p : paths) keys.push_back(read_public_key(p));
+  for (const auto& p : paths) {
+    if (!std::filesystem::is_directory(p)) {
+      keys.push_back(read_public_key(p));
+      continue;
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(p))
+      if (e.is_regular_file() && e.path().extension() == ".pub") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) keys.push_back(read_public_key(f));
+    if (files.empty())
+      throw std::runtime_error("no trusted key (*.pub) in " + p + ": add the province's signing key there");
+  }
   return keys;
 }
 
