@@ -3,6 +3,7 @@
 //   tthc-kiosk [--config FILE] [--store DIR] --script FILE --screenshots DIR [--size WxH]
 //   tthc-kiosk [--store DIR] --bench [--bench-idle-seconds N] [--json]
 #include <CLI/CLI.hpp>
+#include <sys/stat.h>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   // Before anything holds a citizen's data: no core dump of this process, ever.
   if (const auto problem = kiosk::forbid_core_dumps(); !problem.empty())
     std::cerr << "tthc-kiosk: core dumps may still be possible: " << problem << "\n";
+  // Everything the kiosk writes (its state database, print files) holds citizens' data: its own.
+  umask(0077);
   if (!kiosk::use_utf8_locale()) std::cerr << "tthc-kiosk: no UTF-8 locale: Vietnamese file names in packs may fail\n";
   // Before any thread: libcurl's memory is wiped when freed (backend answers pass through it).
   const kiosk::dossier::NetworkLibrary network;
