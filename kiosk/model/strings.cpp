@@ -76,7 +76,7 @@ constexpr Entry kTexts[] = {
     {Text::FormNotPrintable, "Mẫu đơn nhận tại quầy", "Form available at the counter"},
     {Text::StaffTitle, "Dành cho cán bộ", "Staff"},
     {Text::StaffPin, "Nhập mã PIN", "Enter PIN"},
-    {Text::StaffExit, "Thoát ứng dụng", "Quit the kiosk"},
+    {Text::StaffExit, "Khởi động lại kiosk", "Restart the kiosk"},
     {Text::StaffReload, "Tải lại nội dung", "Reload content"},
     {Text::StaffClose, "Đóng", "Close"},
     {Text::StaffWrongPin, "Mã PIN không đúng", "Wrong PIN"},

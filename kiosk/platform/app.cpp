@@ -199,7 +199,7 @@ void KioskApp::Impl::draw(std::vector<unsigned char>* pixels, bool fixed_step) {
     release_hover = false;
   }
   if (requests.quit) {
-    log.info("kiosk", "staff closed the kiosk");
+    log.info("kiosk", "staff restarted the kiosk (its service starts it again)");
     quit = true;
   }
   if (requests.reload) {

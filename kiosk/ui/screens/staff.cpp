@@ -34,6 +34,7 @@ class StaffScreen : public ScreenView {
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(20)));
       if (button(f.items, "##reload", f.tr(Text::StaffReload), size, look)) f.requests.reload = true;
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(20)));
+      // There is no desktop behind the kiosk: leaving it is a restart (the service starts it again).
       if (button(f.items, "##exit", f.tr(Text::StaffExit), size, ButtonLook{f.pal.accent, f.pal.on_primary, fs.heading, true}))
         f.requests.quit = true;
       ratings(f, x0, w);
