@@ -11,6 +11,7 @@ namespace kioskctl {
 struct Output {
   std::string text;
   nlohmann::json json;
+  int exit_code = 0;  // a report that found something wrong (health) still prints, then fails
 };
 
 using Action = std::function<Output()>;
@@ -33,6 +34,7 @@ void register_payment_bench(CLI::App& bench, Action& action);
 void register_rating_commands(CLI::App& app, Action& action);
 void register_speech_commands(CLI::App& app, Action& action);
 void register_speech_bench(CLI::App& bench, Action& action);
+void register_health_command(CLI::App& app, Action& action);
 
 // Where a production kiosk keeps its content store.
 inline constexpr const char* kDefaultStore = "/var/lib/tthc-kiosk/content";

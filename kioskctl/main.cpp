@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   kioskctl::register_payment_commands(app, action);
   kioskctl::register_rating_commands(app, action);
   kioskctl::register_speech_commands(app, action);
+  kioskctl::register_health_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -38,7 +39,7 @@ int main(int argc, char** argv) {
       std::cout << out.json.dump(2) << '\n';
     else
       std::cout << out.text;
-    return 0;
+    return out.exit_code;
   } catch (const std::exception& e) {
     // One line, and nothing from a pack or a backend may drive the staff's terminal.
     std::cerr << "kioskctl: " << kiosk::text::printable(e.what()) << '\n';

@@ -28,6 +28,13 @@ void open_scanned(Session& s, Services& svc, const std::string& payload) {
 
 bool collect_answers(Session& s, Services& svc, Logger& log) {
   bool changed = false;
+  if (svc.health) {
+    while (auto a = svc.health->take()) {
+      if (a->id != s.staff().health_asked) continue;  // asked before a wipe, or superseded
+      s.staff().health = std::move(a->result);
+      changed = true;
+    }
+  }
   if (svc.search) {
     while (auto a = svc.search->take()) {
       if (!a->result.error.empty()) log.error("search", a->result.error);

@@ -150,7 +150,11 @@ void load_content(Services& s, const KioskConfig& c, Logger& log, std::function<
 
 Services start_services(const KioskConfig& c, Logger& log, std::function<void()> wake) {
   Services s;
-  if (!c.staff_pin_hash.empty()) s.staff_gate = std::make_unique<StaffGate>(c.staff_pin_hash, log);
+  if (!c.staff_pin_hash.empty()) {
+    s.staff_gate = std::make_unique<StaffGate>(c.staff_pin_hash, log);
+    s.health = std::make_unique<HealthWorker>(
+        [c] { return HealthWorker::Job([c](const int&) { return check_health(c); }); }, wake);
+  }
   s.paper = printing::paper_from_name(c.paper);
   s.owner_id_digits = c.owner_id_digits;
   s.voice = speech::Voice{c.speech_rate, c.speech_volume / 100.0};

@@ -12,6 +12,7 @@
 #include "content/catalog.hpp"
 #include "model/config.hpp"
 #include "model/dossier_lookup.hpp"
+#include "model/health.hpp"
 #include "model/latest_worker.hpp"
 #include "model/search_worker.hpp"
 #include "model/staff_gate.hpp"
@@ -31,6 +32,9 @@ struct RatingCounter {
 
 // Who the backend says is on duty at a counter (nullopt: it does not say; the pack's roster serves).
 using RosterWorker = LatestWorker<std::string, std::optional<std::vector<content::Officer>>>;
+
+// The health report for the staff screen: a few seconds of network and CUPS, off the UI thread.
+using HealthWorker = LatestWorker<int, std::vector<HealthCheck>>;
 
 struct Services {
   // The installed content pack: its catalog (read on the UI thread: one indexed row at a time),
@@ -57,6 +61,7 @@ struct Services {
   bool rating_survey = false;
 
   std::unique_ptr<StaffGate> staff_gate;  // a staff PIN is configured
+  std::unique_ptr<HealthWorker> health;   // with the staff gate: its screen shows the report
 
   // Reading aloud: made by the platform (sound device, or a log when headless); empty when the
   // configuration turns speech off or the voice cannot start. `voice`: the configured pace and

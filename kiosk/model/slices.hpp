@@ -11,6 +11,7 @@
 #include "content/procedure.hpp"
 #include "content/rating_setup.hpp"
 #include "model/dossier_lookup.hpp"
+#include "model/health_check.hpp"
 #include "model/language.hpp"
 #include "model/screen_id.hpp"
 #include "model/search_worker.hpp"
@@ -65,7 +66,9 @@ struct StaffSlice {
   bool pin_entry = false;
   std::string pin;
   bool wrong = false;
-  bool empty() const { return corner_taps.empty() && !pin_entry && pin.empty() && !wrong; }
+  uint64_t health_asked = 0;                       // the health report asked when the PIN opened
+  std::optional<std::vector<HealthCheck>> health;  // and its answer
+  bool empty() const { return corner_taps.empty() && !pin_entry && pin.empty() && !wrong && health_asked == 0 && !health; }
   void scrub();
 };
 

@@ -190,6 +190,7 @@ constexpr Entry kTexts[] = {
     {Text::IdleSpoken, "Sắp hết thời gian. Màn hình sẽ trở về trang chủ. Nếu ông bà cần thêm thời gian, hãy chạm vào nút Thêm thời gian.",
      "Time is running out. If you need more time, touch More time."},
     {Text::CannotSpeak, "Máy không đọc được lúc này", "Reading aloud is not available now"},
+    {Text::StaffChecking, "Đang kiểm tra tình trạng kiosk…", "Checking the kiosk's health…"},
 };
 
 constexpr bool in_enum_order() {

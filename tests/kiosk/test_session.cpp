@@ -200,6 +200,8 @@ static void fill_every_slice(Session& s) {
   s.staff().corner_taps.push_back(Clock::now());
   s.staff().pin_entry = s.staff().wrong = true;
   s.staff().pin = "2468";
+  s.staff().health_asked = 3;
+  s.staff().health.emplace();
   s.payment().ticket = 4;
   s.payment().dossier = "000.00.12.H04-261115-0006";
   s.payment().receipt_requested = true;

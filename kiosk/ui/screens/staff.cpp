@@ -1,5 +1,5 @@
 // The staff screen, behind five taps in the top-left corner and the PIN: reload the content,
-// close the kiosk; today's ratings and their backlog. Wrong PINs are counted by the StaffGate, which locks the pad for a while.
+// restart the kiosk; today's ratings and their backlog; the health report (model/health.hpp). Wrong PINs are counted by the StaffGate, which locks the pad for a while.
 #include <algorithm>
 #include <ctime>
 
@@ -23,8 +23,11 @@ class StaffScreen : public ScreenView {
     const FontSet& fs = f.all_fonts.normal;
     auto& st = f.session.staff();
     const float w = std::min(f.px(700), l.content_w());
-    const float x0 = (l.size.x - w) * 0.5f;
-    ImGui::SetCursorScreenPos(ImVec2(x0, l.content_top() + f.px(60)));
+    // Open: the actions on the left, the health report beside them (below them in portrait).
+    const bool beside = !st.pin_entry && !l.portrait;
+    const float x0 = beside ? (l.size.x - 2 * w - f.px(60)) * 0.5f : (l.size.x - w) * 0.5f;
+    const float top = l.content_top() + f.px(60);
+    ImGui::SetCursorScreenPos(ImVec2(x0, top));
     text(f.items, f.tr(Text::StaffTitle), fs.title, f.pal.text, w);
     const ButtonLook look{f.pal.primary, f.pal.on_primary, fs.heading, true};
     const ImVec2 size(w, f.px(100));
@@ -38,6 +41,8 @@ class StaffScreen : public ScreenView {
       if (button(f.items, "##exit", f.tr(Text::StaffExit), size, ButtonLook{f.pal.accent, f.pal.on_primary, fs.heading, true}))
         f.requests.quit = true;
       ratings(f, x0, w);
+      if (beside) ImGui::SetCursorScreenPos(ImVec2(x0 + w + f.px(60), top - f.px(24)));
+      health(f, ImGui::GetCursorScreenPos().x, w);
     }
     ImGui::SetCursorScreenPos(ImVec2(x0, l.size.y - f.px(200)));
     if (button(f.items, "##close", f.tr(Text::StaffClose), size, ButtonLook{f.pal.surface, f.pal.text, fs.heading, true, f.pal.border})) {
@@ -48,6 +53,24 @@ class StaffScreen : public ScreenView {
   }
 
  private:
+  // The health report, a line a check; what is wrong in the warning colour.
+  static void health(FrameContext& f, float x0, float w) {
+    const auto& report = f.session.staff().health;
+    const FontSet& fs = f.all_fonts.normal;
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(24)));
+    if (!report) {
+      if (f.services.health) text(f.items, f.tr(Text::StaffChecking), fs.small, f.pal.muted, w);
+      return;
+    }
+    using Level = app::HealthCheck::Level;
+    for (const auto& c : *report) {
+      const std::string mark = std::string(c.level == Level::Ok ? icon::check : c.level == Level::Off ? "–" : icon::warning) + "  ";
+      const ImU32 color = c.level == Level::Warn || c.level == Level::Fail ? f.pal.accent : c.level == Level::Off ? f.pal.muted : f.pal.text;
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(2)));
+      text(f.items, mark + c.label + ": " + c.detail, fs.small, color, w);
+    }
+  }
+
   // Today's ratings and what still waits to reach the backend.
   static void ratings(FrameContext& f, float x0, float w) {
     if (!f.services.ratings) return;
@@ -95,6 +118,10 @@ class StaffScreen : public ScreenView {
         st.wrong = outcome != app::StaffGate::Outcome::Open;
         st.pin_entry = st.wrong;
         app::secure_clear(st.pin);
+        if (!st.wrong && f.services.health) {
+          st.health.reset();
+          st.health_asked = f.services.health->request(0);
+        }
       } else if (st.pin.size() < pin::kMaxDigits) {
         st.pin += k;
       }
