@@ -1,14 +1,37 @@
 #include "common/log.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 #include "common/text.hpp"
 
 namespace kiosk {
 
+bool stderr_goes_to_journal() {
+  const char* stream = std::getenv("JOURNAL_STREAM");
+  if (!stream) return false;
+  unsigned long long dev = 0, ino = 0;
+  if (std::sscanf(stream, "%llu:%llu", &dev, &ino) != 2) return false;
+  struct stat st{};
+  if (fstat(STDERR_FILENO, &st) != 0) return false;
+  return static_cast<unsigned long long>(st.st_dev) == dev && static_cast<unsigned long long>(st.st_ino) == ino;
+}
+
 void Logger::log(LogLevel level, std::string_view component, std::string_view message) {
   if (level < min_) return;
+  if (journal_) {
+    // sd-daemon's priorities: debug 7, info 6, warning 4, error 3.
+    static constexpr const char* priorities[] = {"<7>", "<6>", "<4>", "<3>"};
+    std::lock_guard lock(mutex_);
+    out_ << priorities[static_cast<int>(level)] << component << ": " << text::printable(message) << '\n';
+    out_.flush();
+    return;
+  }
   static constexpr const char* names[] = {"DEBUG", "INFO", "WARN", "ERROR"};
   std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};

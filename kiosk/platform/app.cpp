@@ -36,6 +36,8 @@ KioskApp::Impl::Impl(AppOptions o)
       display(display_options(opt)),
       session(opt.config.timeouts),
       services(app::start_services(opt.config, log, display.waker())) {
+  if (!opt.config.log_file.empty() && !log_file.is_open())
+    log.warn("kiosk", "log_file " + opt.config.log_file.string() + " cannot be opened: logging to standard error");
   scans.emplace(opt.config, services.dossier != nullptr, log, display.waker());
   start_speech();
   // Fonts at their real pixel size for this screen, once: the renderer keeps the atlas.

@@ -1,5 +1,6 @@
 // KioskApp's insides, shared by the loop (app.cpp), the script runner and the benchmark.
 #pragma once
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -19,7 +20,11 @@ struct KioskApp::Impl {
   explicit Impl(AppOptions o);
 
   AppOptions opt;
-  Logger log{std::cerr};
+  // kiosk.conf's log_file when set (appended, 0600: the process's umask), else stderr, which
+  // under the service is the journal, with priorities.
+  std::ofstream log_file{opt.config.log_file.empty() ? std::string() : opt.config.log_file.string(), std::ios::app};
+  Logger log{log_file.is_open() ? static_cast<std::ostream&>(log_file) : std::cerr, LogLevel::Info,
+             !log_file.is_open() && stderr_goes_to_journal()};
   SdlDisplay display;
   ServiceNotifier notifier;
   app::Session session;

@@ -102,7 +102,13 @@ SdlDisplay::SdlDisplay(const DisplayOptions& o) {
   sdl_->renderer.reset(SDL_CreateRenderer(sdl_->window.get(), -1, rflags));
   if (!sdl_->renderer) sdl_->renderer.reset(SDL_CreateRenderer(sdl_->window.get(), -1, SDL_RENDERER_SOFTWARE));
   if (!sdl_->renderer) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
-  if (o.fullscreen && !o.headless) SDL_SetWindowKeyboardGrab(sdl_->window.get(), SDL_TRUE);
+  if (o.fullscreen && !o.headless) {
+    SDL_SetWindowKeyboardGrab(sdl_->window.get(), SDL_TRUE);
+    // A touch screen shows no pointer; the screen never blanks while the kiosk runs (SDL asks
+    // the compositor to inhibit idle while its screensaver is disabled).
+    SDL_ShowCursor(SDL_DISABLE);
+    SDL_DisableScreenSaver();
+  }
   sdl_->wake_event = SDL_RegisterEvents(1);
   ImGui::GetIO().IniFilename = nullptr;  // nothing of a session is written to disk
   sdl_->imgui_renderer.emplace(sdl_->renderer.get());

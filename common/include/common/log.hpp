@@ -10,7 +10,10 @@ enum class LogLevel { Debug, Info, Warn, Error };
 
 class Logger {
  public:
-  explicit Logger(std::ostream& out, LogLevel min = LogLevel::Info) : out_(out), min_(min) {}
+  // `journal`: lines go to systemd's journal through stderr, which stamps them itself and takes
+  // each line's priority from a "<N>" prefix (sd-daemon(3)).
+  explicit Logger(std::ostream& out, LogLevel min = LogLevel::Info, bool journal = false)
+      : out_(out), min_(min), journal_(journal) {}
   void log(LogLevel level, std::string_view component, std::string_view message);
   void info(std::string_view c, std::string_view m) { log(LogLevel::Info, c, m); }
   void warn(std::string_view c, std::string_view m) { log(LogLevel::Warn, c, m); }
@@ -19,7 +22,12 @@ class Logger {
  private:
   std::ostream& out_;
   LogLevel min_;
+  bool journal_;
   std::mutex mutex_;
 };
+
+// True when this process's stderr is connected to the journal (systemd sets JOURNAL_STREAM to
+// its device and inode for a service's standard error).
+bool stderr_goes_to_journal();
 
 }  // namespace kiosk
