@@ -191,6 +191,8 @@ constexpr Entry kTexts[] = {
      "Time is running out. If you need more time, touch More time."},
     {Text::CannotSpeak, "Máy không đọc được lúc này", "Reading aloud is not available now"},
     {Text::StaffChecking, "Đang kiểm tra tình trạng kiosk…", "Checking the kiosk's health…"},
+    {Text::StaffRollback, "Quay về gói nội dung trước", "Previous content pack"},
+    {Text::StaffTestPage, "In trang thử", "Print a test page"},
 };
 
 constexpr bool in_enum_order() {

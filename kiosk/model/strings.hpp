@@ -24,7 +24,7 @@ enum class Text {
   HowSatisfied, VerySatisfied, Satisfied, NotSatisfied, WhyNot, CommentOptional, SendRating, ThanksRating, RatingKept,
   AlreadyRatedDossier, AlreadyRatedOfficer, RatingFailed, SkipQuestion, Question, NoOfficers, RatingsToday, RatingsWaiting, ReceivedBy,
   Listen, StopReading, PauseReading, ResumeReading, RepeatSentence, Slower, NormalPace, Quieter, Louder, MoreTime,
-  LargestText, HighContrast, NormalColours, IdleSpoken, CannotSpeak, StaffChecking,
+  LargestText, HighContrast, NormalColours, IdleSpoken, CannotSpeak, StaffChecking, StaffRollback, StaffTestPage,
   Count_  // not a text: the number of keys
 };
 

@@ -204,7 +204,15 @@ void KioskApp::Impl::draw(std::vector<unsigned char>* pixels, bool fixed_step) {
     log.info("kiosk", "staff restarted the kiosk (its service starts it again)");
     quit = true;
   }
-  if (requests.reload) {
+  if (requests.rollback) {
+    try {
+      const auto back = content::ContentStore(opt.config.store).rollback();
+      log.info("content", "staff rolled the content back to " + back.manifest.pack_id + " " + back.manifest.version);
+    } catch (const std::exception& e) {
+      log.error("content", std::string("roll back refused: ") + e.what());
+    }
+  }
+  if (requests.reload || requests.rollback) {
     app::load_content(services, opt.config, log, display.waker());
     build_ui();
     session.home();

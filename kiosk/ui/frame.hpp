@@ -38,6 +38,7 @@ struct UiRequests {
   bool quit = false;    // staff closed the kiosk
   bool reload = false;  // staff asked to read the content again
   bool listen = false;  // "Nghe đọc": read this frame's content aloud
+  bool rollback = false;  // staff asked for the previous content pack
 };
 
 // A home-screen tile, and what tapping it does.

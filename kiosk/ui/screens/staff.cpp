@@ -5,7 +5,10 @@
 
 #include "common/pin_hash.hpp"
 #include "model/secure_zero.hpp"
+#include "printing/documents.hpp"
+#include "printing/pdf_layout.hpp"
 #include "ui/chrome.hpp"
+#include "ui/print_panel.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -31,19 +34,31 @@ class StaffScreen : public ScreenView {
     text(f.items, f.tr(Text::StaffTitle), fs.title, f.pal.text, w);
     const ButtonLook look{f.pal.primary, f.pal.on_primary, fs.heading, true};
     const ImVec2 size(w, f.px(100));
+    const ImVec2 action(w, f.px(80));
     if (st.pin_entry) {
       pin_pad(f, x0, w);
     } else {
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(20)));
-      if (button(f.items, "##reload", f.tr(Text::StaffReload), size, look)) f.requests.reload = true;
-      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(20)));
+      if (button(f.items, "##reload", f.tr(Text::StaffReload), action, look)) f.requests.reload = true;
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(16)));
+      if (button(f.items, "##rollback", f.tr(Text::StaffRollback), action, look)) f.requests.rollback = true;
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(16)));
+      const nlohmann::json center = f.center;
+      const printing::Paper paper = f.services.paper;
+      print_button(f, "staff:test-page", f.tr(Text::StaffTestPage), action, look, [center, paper] {
+        return PrintJob{"test-page", "Trang thử", [center, paper] {
+                          return printing::render_pdf_bytes(printing::test_page(center, "", std::time(nullptr)), paper);
+                        }};
+      });
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(16)));
       // There is no desktop behind the kiosk: leaving it is a restart (the service starts it again).
-      if (button(f.items, "##exit", f.tr(Text::StaffExit), size, ButtonLook{f.pal.accent, f.pal.on_primary, fs.heading, true}))
+      if (button(f.items, "##exit", f.tr(Text::StaffExit), action, ButtonLook{f.pal.accent, f.pal.on_primary, fs.heading, true}))
         f.requests.quit = true;
       ratings(f, x0, w);
       if (beside) ImGui::SetCursorScreenPos(ImVec2(x0 + w + f.px(60), top - f.px(24)));
       health(f, ImGui::GetCursorScreenPos().x, w);
     }
+    print_banner(f, l.size.y);
     ImGui::SetCursorScreenPos(ImVec2(x0, l.size.y - f.px(200)));
     if (button(f.items, "##close", f.tr(Text::StaffClose), size, ButtonLook{f.pal.surface, f.pal.text, fs.heading, true, f.pal.border})) {
       st.pin_entry = false;
