@@ -5,6 +5,7 @@
 #include <sys/statvfs.h>
 #include <sys/timex.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>

@@ -49,7 +49,10 @@ class AudioSpeaker final : public Speaker {
       std::lock_guard lock(m_);
       const uint64_t id = ++job_id_;
       next_ = Job{std::move(sentences), from, voice, id, Clock::now()};
-      if (dev_) SDL_ClearQueuedAudio(dev_);
+      if (dev_) {
+        SDL_ClearQueuedAudio(dev_);
+        SDL_PauseAudioDevice(dev_, 0);  // a new reading is heard even if the last one was paused
+      }
       reading_ = true;
       paused_ = false;
       current_ = from;
@@ -64,7 +67,10 @@ class AudioSpeaker final : public Speaker {
       std::lock_guard lock(m_);
       ++job_id_;
       next_.reset();
-      if (dev_) SDL_ClearQueuedAudio(dev_);
+      if (dev_) {
+        SDL_ClearQueuedAudio(dev_);
+        SDL_PauseAudioDevice(dev_, 0);
+      }
       reading_ = paused_ = false;
       current_.reset();
     }

@@ -63,6 +63,13 @@ TEST_CASE("the audio speaker stops at once, pauses without moving on, and starts
   CHECK(speaker->reading());
   speaker->pause(false);
   CHECK_FALSE(speaker->paused());
+  // A new reading asked while paused is heard, and ends by itself.
+  speaker->pause(true);
+  speaker->read({"một"}, 0, speech::Voice{});
+  CHECK_FALSE(speaker->paused());
+  REQUIRE(wait_for([&] { return !speaker->reading(); }, 10s));
+  speaker->read(long_text, 0, speech::Voice{});
+  REQUIRE(wait_for([&] { return speaker->first_sound().has_value(); }, 5s));
   speaker->stop();
   CHECK_FALSE(speaker->reading());
   CHECK_FALSE(speaker->current());
