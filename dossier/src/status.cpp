@@ -89,7 +89,15 @@ std::optional<int> zone_minutes(std::string_view z) {
 
 }  // namespace
 
-std::optional<Date> parse_date(std::string_view s) {
+namespace {
+
+// A date, and the time of day when the text has one, as seen from Vietnam.
+struct Moment {
+  Date date;
+  std::optional<int> minute_of_day;
+};
+
+std::optional<Moment> parse_moment(std::string_view s) {
   Date d;
   if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
     d = {digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)};
@@ -99,22 +107,39 @@ std::optional<Date> parse_date(std::string_view s) {
     return std::nullopt;
   }
   if (!valid(d)) return std::nullopt;
-  // A time stamp with a zone: the moment, seen from Vietnam. Without a zone, the date as written.
-  if (s.size() >= 16 && (s[10] == 'T' || s[10] == ' ') && s[13] == ':') {
-    const int hh = digits(s, 11, 2), mm = digits(s, 14, 2);
-    if (hh < 0 || hh > 23 || mm < 0 || mm > 59) return std::nullopt;
-    size_t z = 16;
-    while (z < s.size() && s[z] != '+' && s[z] != '-' && s[z] != 'Z' && s[z] != 'z') ++z;
-    if (z < s.size()) {
-      const auto offset = zone_minutes(s.substr(z));
-      if (!offset) return std::nullopt;
-      constexpr int kVietnam = 7 * 60;
-      const long minutes = days_from_civil(d.year, d.month, d.day) * 1440 + hh * 60 + mm - *offset + kVietnam;
-      const long day = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
-      d = civil_from_days(day);
-    }
+  if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') return Moment{d, std::nullopt};
+  const int hh = digits(s, 11, 2), mm = digits(s, 14, 2);
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59) return std::nullopt;
+  // A time stamp with a zone: the moment, seen from Vietnam. Without a zone, as written.
+  size_t z = 16;
+  while (z < s.size() && s[z] != '+' && s[z] != '-' && s[z] != 'Z' && s[z] != 'z') ++z;
+  if (z == s.size()) return Moment{d, hh * 60 + mm};
+  const auto offset = zone_minutes(s.substr(z));
+  if (!offset) return std::nullopt;
+  constexpr int kVietnam = 7 * 60;
+  const long minutes = days_from_civil(d.year, d.month, d.day) * 1440 + hh * 60 + mm - *offset + kVietnam;
+  const long day = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+  return Moment{civil_from_days(day), static_cast<int>(minutes - day * 1440)};
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view s) {
+  const auto m = parse_moment(s);
+  if (!m) return std::nullopt;
+  return m->date;
+}
+
+std::string moment_text(std::string_view s) {
+  const auto m = parse_moment(s);
+  if (!m) return std::string(s);
+  std::string out = m->date.text();
+  if (m->minute_of_day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, " %02d:%02d", *m->minute_of_day / 60, *m->minute_of_day % 60);
+    out += buf;
   }
-  return d;
+  return out;
 }
 
 Date today_local() {

@@ -14,7 +14,7 @@ printing::StatusSlipData status_slip_data(const dossier::DossierStatus& d, dossi
   s.status = status_words(d.status, Language::Vi);
   s.late = dossier::is_late(d, today);
   s.next_step = next_step_words(dossier::next_step(d, today), Language::Vi);
-  for (const auto& st : d.steps) s.steps.emplace_back(st.when, st.unit.empty() ? st.action : st.unit + ": " + st.action);
+  for (const auto& st : d.steps) s.steps.emplace_back(dossier::moment_text(st.when), st.unit.empty() ? st.action : st.unit + ": " + st.action);
   return s;
 }
 

@@ -76,6 +76,9 @@ std::vector<ScriptStep> parse_script(const std::string& body) {
     } else if (verb == "expect-spoken") {
       need_arg();
       st.kind = ScriptStep::Kind::ExpectSpoken;
+    } else if (verb == "expect-spoken-not") {
+      need_arg();
+      st.kind = ScriptStep::Kind::ExpectNotSpoken;
     } else if (verb == "expect-not") {
       need_arg();
       st.kind = ScriptStep::Kind::ExpectNot;

@@ -7,7 +7,8 @@
 //   check-layout  (fails when a text or button lies off the window or over another; every
 //                  shot checks it too) |
 //   expect-spoken <text>  (a sentence read aloud since the session began holds it: headless
-//                  kiosks write what they would say to a log, spoken.log beside the shots)
+//                  kiosks write what they would say to a log, spoken.log beside the shots) |
+//   expect-spoken-not <text>  (no sentence read aloud so far holds it)
 #pragma once
 #include <stdexcept>
 #include <string>
@@ -16,7 +17,7 @@
 namespace kiosk::platform {
 
 struct ScriptStep {
-  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await, Wedge, Keys, CheckLayout, ExpectSpoken };
+  enum class Kind { TapText, TapAt, Drag, Type, Key, Wait, Idle, Shot, Expect, ExpectNot, Await, Wedge, Keys, CheckLayout, ExpectSpoken, ExpectNotSpoken };
   Kind kind;
   std::string text;
   float x = 0, y = 0, x2 = 0, y2 = 0;

@@ -211,10 +211,18 @@ class ScriptPlayer {
         if (!items().find(st.text)) fail("waited 30 s for '" + st.text + "'");
         break;
       }
-      case ScriptStep::Kind::ExpectSpoken: {
+      case ScriptStep::Kind::ExpectSpoken:
+      case ScriptStep::Kind::ExpectNotSpoken: {
         const auto said = spoken();
         const bool heard = std::any_of(said.begin(), said.end(), [&](const std::string& s) { return s.find(st.text) != std::string::npos; });
-        if (!heard) fail("expected to hear '" + st.text + "' (" + std::to_string(said.size()) + " sentences read)");
+        if (st.kind == ScriptStep::Kind::ExpectNotSpoken) {
+          if (heard) fail("expected not to hear '" + st.text + "'");
+        } else if (!heard) {
+          // The log is wiped with the session, so what was heard is told here, where it helps.
+          std::string heard_list;
+          for (const auto& s : said) heard_list += "\n  heard: " + s;
+          fail("expected to hear '" + st.text + "' (" + std::to_string(said.size()) + " sentences read)" + heard_list);
+        }
         break;
       }
       case ScriptStep::Kind::Expect:

@@ -161,6 +161,17 @@ TEST_CASE("dates in the shapes backends write, as the day it is in Vietnam") {
   CHECK_FALSE(parse_date(""));
 }
 
+TEST_CASE("a step's time as a citizen reads it, in Vietnam time") {
+  CHECK(moment_text("2026-11-25 08:18") == "25/11/2026 08:18");
+  CHECK(moment_text("2026-11-25T01:18:00Z") == "25/11/2026 08:18");
+  CHECK(moment_text("2026-11-25T20:30:00.000+0000") == "26/11/2026 03:30");
+  CHECK(moment_text("2026-11-25T08:18:00+07:00") == "25/11/2026 08:18");
+  CHECK(moment_text("2026-11-25") == "25/11/2026");
+  CHECK(moment_text("25/11/2026") == "25/11/2026");
+  CHECK(moment_text("sáng thứ Hai") == "sáng thứ Hai");  // unknown shapes are shown as written
+  CHECK(moment_text("2026-11-25 25:99") == "2026-11-25 25:99");
+}
+
 TEST_CASE("malformed answers are refused with a reason") {
   CHECK_THROWS_WITH(parse_generic("<html>502</html>"), Catch::Contains("not JSON"));
   CHECK_THROWS_WITH(parse_generic("[]"), Catch::Contains("not a JSON object"));

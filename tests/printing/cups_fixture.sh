@@ -16,15 +16,26 @@ ipp_port=${KIOSK_TEST_IPP_PORT:-18632}
 printer=kiosk-test
 
 stop() {
-    for p in cupsd ippeveprinter avahi dbus; do
+    for p in cupsd ippeveprinter; do
         if [ -f "$dir/$p.pid" ]; then
             kill "$(cat "$dir/$p.pid")" 2>/dev/null || true
             rm -f "$dir/$p.pid"
         fi
     done
+    # avahi goes before its bus: one whose bus died first can hang on SIGTERM and would then pass
+    # the next start's --check while serving nobody, so it is killed outright if it lingers.
     if [ -f "$dir/avahi.started" ]; then
+        avahi_pid=$(cat /run/avahi-daemon/pid 2>/dev/null || true)
         avahi-daemon --kill 2>/dev/null || true
-        rm -f "$dir/avahi.started"
+        if [ -n "$avahi_pid" ]; then
+            for _ in $(seq 1 30); do kill -0 "$avahi_pid" 2>/dev/null || break; sleep 0.1; done
+            kill -9 "$avahi_pid" 2>/dev/null || true
+        fi
+        rm -f "$dir/avahi.started" /run/avahi-daemon/pid
+    fi
+    if [ -f "$dir/dbus.pid" ]; then
+        kill "$(cat "$dir/dbus.pid")" 2>/dev/null || true
+        rm -f "$dir/dbus.pid"
     fi
 }
 

@@ -37,6 +37,9 @@ struct Date {
 // saving); nullopt for anything else.
 std::optional<Date> parse_date(std::string_view s);
 Date today_local();
+// A date or time stamp as a citizen reads it: "25/11/2026 08:18" (Vietnam time), "25/11/2026";
+// text that is neither comes back as it is.
+std::string moment_text(std::string_view s);
 
 struct DossierStep {
   std::string unit;    // which unit held it

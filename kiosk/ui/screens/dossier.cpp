@@ -249,7 +249,7 @@ class DossierScreen : public ScreenView {
       ImGui::Dummy(ImVec2(1, f.px(12)));
       text(f.items, f.tr(Text::Timeline), fs.heading, f.pal.primary, tw);
       for (const auto& s : st.steps)
-        text(f.items, "• " + s.when + "   " + s.unit + (s.action.empty() ? "" : ": " + s.action), fs.body, f.pal.text, tw);
+        text(f.items, "• " + dossier::moment_text(s.when) + "   " + s.unit + (s.action.empty() ? "" : ": " + s.action), fs.body, f.pal.text, tw);
     }
     ImGui::Dummy(ImVec2(1, f.px(24)));
     scroll_.end();
