@@ -18,6 +18,8 @@ install(FILES ${KIOSK_PKG_SRC}/kiosk.conf.example DESTINATION /etc/tthc-kiosk RE
 # Empty: the province adds its signing key. The sample's test key is never trusted here.
 install(DIRECTORY DESTINATION /etc/tthc-kiosk/trusted-keys)
 install(FILES ${KIOSK_PKG_SRC}/systemd/tthc-kiosk.service DESTINATION lib/systemd/system)
+# Staff's "reboot the machine": logind's reboot for the service user, nothing broader.
+install(FILES ${KIOSK_PKG_SRC}/polkit/50-tthc-kiosk.rules DESTINATION share/polkit-1/rules.d)
 install(FILES ${KIOSK_PKG_GEN}/tthc-kiosk.1.gz ${KIOSK_PKG_GEN}/kioskctl.1.gz DESTINATION share/man/man1)
 install(FILES ${KIOSK_PKG_SRC}/debian/copyright ${KIOSK_PKG_GEN}/changelog.gz DESTINATION share/doc/tthc-kiosk)
 
@@ -41,7 +43,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://example.invalid/tthc-kiosk")
 # Libraries from dpkg-shlibdeps; what the kiosk loads at run time by name, here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, cage, fonts-noto-core, fonts-font-awesome, espeak-ng-data")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups, polkitd")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${KIOSK_PKG_SRC}/debian/postinst ${KIOSK_PKG_SRC}/debian/prerm ${KIOSK_PKG_SRC}/debian/postrm ${KIOSK_PKG_SRC}/debian/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)

@@ -103,6 +103,8 @@ perms="$(find "$WORK/root/var/lib/tthc-kiosk" -newer "$WORK/root/tmp/package.scr
 
 log "systemd's check of the unit"
 for page in tthc-kiosk kioskctl; do [[ -f "$WORK/root/usr/share/man/man1/$page.1.gz" ]] || fail "no manual page for $page"; done
+rule="$WORK/root/usr/share/polkit-1/rules.d/50-tthc-kiosk.rules"
+[[ "$(stat -c '%U:%G %a' "$rule" 2>/dev/null)" == "root:root 644" ]] || fail "the polkit rule for staff's reboot is missing or not root's 0644"
 systemd-analyze verify --man=no --root="$WORK/root" tthc-kiosk.service 2>&1 | grep -v "^$" | tee "$WORK/verify.log" || true
 if grep -qiE "error|failed|not found|bad" "$WORK/verify.log"; then fail "systemd-analyze verify"; fi
 systemd-analyze security --offline=yes --root="$WORK/root" tthc-kiosk.service 2>/dev/null | tail -n 1

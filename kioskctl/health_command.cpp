@@ -9,7 +9,7 @@
 namespace kioskctl {
 
 void register_health_command(CLI::App& app, Action& action) {
-  auto* cmd = app.add_subcommand("health", "The kiosk's health: content, printer, backend, network, disk, clock, outbox");
+  auto* cmd = app.add_subcommand("health", "The kiosk's health: content, printer, backend, network, disk, clock, outbox, payments, last errors");
   auto config = std::make_shared<std::string>(kiosk::app::kDefaultConfigPath);
   cmd->add_option("--config", *config, "The kiosk's configuration");
   cmd->callback([&action, config] {
@@ -20,12 +20,13 @@ void register_health_command(CLI::App& app, Action& action) {
       bool failed = false;
       for (const auto& c : kiosk::app::check_health(cfg)) {
         const char* level = kiosk::app::level_name(c.level);
-        checks.push_back({{"id", c.id}, {"label", c.label}, {"level", level}, {"detail", c.detail}});
+        checks.push_back({{"id", c.id}, {"label", c.label}, {"level", level}, {"detail", c.detail}, {"lines", c.lines}});
         text += std::string(c.level == kiosk::app::HealthCheck::Level::Ok     ? "  ok  "
                             : c.level == kiosk::app::HealthCheck::Level::Warn ? " WARN "
                             : c.level == kiosk::app::HealthCheck::Level::Fail ? " FAIL "
                                                                               : "  --  ") +
                 c.label + ": " + c.detail + "\n";
+        for (const auto& line : c.lines) text += "        " + line + "\n";
         failed = failed || c.level == kiosk::app::HealthCheck::Level::Fail;
       }
       Output out{text, {{"config", *config}, {"ok", !failed}, {"checks", checks}}};

@@ -22,7 +22,16 @@ bool stderr_goes_to_journal() {
   return static_cast<unsigned long long>(st.st_dev) == dev && static_cast<unsigned long long>(st.st_ino) == ino;
 }
 
+void Logger::set_problem_sink(Sink sink) {
+  std::lock_guard lock(mutex_);
+  sink_ = std::move(sink);
+}
+
 void Logger::log(LogLevel level, std::string_view component, std::string_view message) {
+  if (level >= LogLevel::Warn) {
+    std::lock_guard lock(mutex_);
+    if (sink_) sink_(level, component, text::printable(message));
+  }
   if (level < min_) return;
   if (journal_) {
     // sd-daemon's priorities: debug 7, info 6, warning 4, error 3.

@@ -117,6 +117,18 @@ constexpr std::array kMigrations = {
       doc TEXT NOT NULL);
     CREATE UNIQUE INDEX ratings_one_per_dossier ON ratings(dossier) WHERE dossier IS NOT NULL;
     CREATE INDEX ratings_by_time ON ratings(at);)"},
+    // The kiosk's latest warnings and errors, as logged, for the staff's health report (the
+    // journal keeps them all; this keeps the newest few hundred, a repeat counted on its row).
+    Migration{6, "recent problems",
+              R"(CREATE TABLE problems(
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      first_at INTEGER NOT NULL,
+      last_at INTEGER NOT NULL,
+      level TEXT NOT NULL CHECK(level IN ('warn','error')),
+      component TEXT NOT NULL,
+      message TEXT NOT NULL,
+      repeats INTEGER NOT NULL DEFAULT 1);
+    CREATE INDEX problems_by_time ON problems(last_at);)"},
 };
 
 void prepare_file(const std::filesystem::path& path) {

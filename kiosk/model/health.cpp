@@ -12,8 +12,10 @@
 
 #include "common/http.hpp"
 #include "common/sqlite.hpp"
+#include "common/text.hpp"
 #include "content/store.hpp"
 #include "model/kind_texts.hpp"
+#include "model/problem_log.hpp"
 #include "outbox/outbox.hpp"
 #include "printing/cups_printer.hpp"
 
@@ -173,6 +175,59 @@ HealthCheck check_outbox(const KioskConfig& c) {
   return h;
 }
 
+// Payments the kiosk still follows, and those staff must look at: paid late or a wrong amount,
+// or paid but still unknown to the backend ten minutes on (reported within seconds normally).
+HealthCheck check_payments(const KioskConfig& c, std::chrono::system_clock::time_point now) {
+  HealthCheck h{"payments", "Thanh toán", Level::Ok, "chưa có giao dịch"};
+  std::error_code ec;
+  if (!fs::exists(c.state_db, ec)) return h;
+  try {
+    db::Db db(c.state_db.string(), db::Mode::ReadOnly);
+    const int64_t t = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    auto s = db.prepare(
+        "SELECT count(*) FILTER (WHERE state IN ('created','requested','underpaid')), "
+        "count(*) FILTER (WHERE state='paid' AND (late=1 OR amount_paid<>amount OR (reported=0 AND paid_at<?1))), "
+        "count(*) FILTER (WHERE state='paid' AND paid_at>=?2) FROM payments");
+    s.bind(1, t - 600).bind(2, t - 86400);
+    s.step();
+    const int64_t open = s.int64(0), exceptions = s.int64(1), today = s.int64(2);
+    h.detail = std::to_string(today) + " đã thanh toán trong 24 giờ qua, " + std::to_string(open) + " đang chờ, " +
+               std::to_string(exceptions) + " cần cán bộ xem";
+    if (exceptions > 0) {
+      h.level = Level::Warn;
+      h.detail += " (kioskctl payment exceptions)";
+    }
+  } catch (const db::Error&) {
+    // No payment journal yet (payments not configured, or an older database).
+  }
+  return h;
+}
+
+// The latest warnings and errors the kiosk logged (a day back), newest first.
+HealthCheck check_problems(const KioskConfig& c, std::chrono::system_clock::time_point now) {
+  HealthCheck h{"problems", "Lỗi gần đây", Level::Ok, "không có lỗi nào trong 24 giờ qua"};
+  const int64_t t = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  const auto recent = recent_problems(c.state_db, t - 86400, 50);
+  if (recent.empty()) return h;
+  int errors = 0, warnings = 0;
+  for (const auto& p : recent) (p.error ? errors : warnings) += p.repeats;
+  h.detail = std::to_string(errors) + " lỗi, " + std::to_string(warnings) + " cảnh báo trong 24 giờ qua";
+  if (errors > 0) h.level = Level::Warn;
+  for (size_t i = 0; i < recent.size() && i < 3; ++i) {
+    const auto& p = recent[i];
+    std::tm tm{};
+    const std::time_t at = static_cast<std::time_t>(p.last_at);
+    localtime_r(&at, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%d/%m %H:%M", &tm);
+    std::string line = std::string(when) + " " + p.component + ": " + p.message;
+    line = text::shorten(line, 160);
+    if (p.repeats > 1) line += " (" + std::to_string(p.repeats) + " lần)";
+    h.lines.push_back(std::move(line));
+  }
+  return h;
+}
+
 }  // namespace
 
 const char* level_name(HealthCheck::Level l) {
@@ -188,7 +243,7 @@ const char* level_name(HealthCheck::Level l) {
 std::vector<HealthCheck> check_health(const KioskConfig& c, std::chrono::system_clock::time_point now) {
   return {check_app(),     check_content(c, now), check_printer(c), check_backend(c),
           check_network(), check_devices(),       check_disk(c),    check_clock(),
-          check_outbox(c)};
+          check_outbox(c),  check_payments(c, now), check_problems(c, now)};
 }
 
 }  // namespace kiosk::app

@@ -68,7 +68,13 @@ struct StaffSlice {
   bool wrong = false;
   uint64_t health_asked = 0;                       // the health report asked when the PIN opened
   std::optional<std::vector<HealthCheck>> health;  // and its answer
-  bool empty() const { return corner_taps.empty() && !pin_entry && pin.empty() && !wrong && health_asked == 0 && !health; }
+  enum class Reboot { None, Confirming, Asked, Failed } reboot = Reboot::None;
+  std::string notice;        // what the last content action did ("Đã quay về gói …")
+  bool notice_bad = false;   // it failed
+  bool empty() const {
+    return corner_taps.empty() && !pin_entry && pin.empty() && !wrong && health_asked == 0 && !health && reboot == Reboot::None &&
+           notice.empty();
+  }
   void scrub();
 };
 

@@ -193,6 +193,15 @@ constexpr Entry kTexts[] = {
     {Text::StaffChecking, "Đang kiểm tra tình trạng kiosk…", "Checking the kiosk's health…"},
     {Text::StaffRollback, "Quay về gói nội dung trước", "Previous content pack"},
     {Text::StaffTestPage, "In trang thử", "Print a test page"},
+    {Text::StaffReboot, "Khởi động lại máy", "Reboot the machine"},
+    {Text::StaffRebootConfirm, "Khởi động lại máy tính của kiosk? Kiosk sẽ trở lại sau khoảng 1–2 phút.",
+     "Reboot the kiosk's computer? The kiosk is back in 1–2 minutes."},
+    {Text::StaffRebootYes, "Khởi động lại ngay", "Reboot now"},
+    {Text::StaffRebootNo, "Không", "No"},
+    {Text::StaffRebooting, "Máy đang khởi động lại…", "The machine is rebooting…"},
+    {Text::StaffRebootFailed, "Không khởi động lại được máy. Lý do đã ghi vào nhật ký.", "The machine could not be rebooted. The log says why."},
+    {Text::StaffReceipts, "Biên nhận gần đây", "Recent receipts"},
+    {Text::StaffReprint, "In lại", "Reprint"},
 };
 
 constexpr bool in_enum_order() {

@@ -25,6 +25,7 @@ enum class Text {
   AlreadyRatedDossier, AlreadyRatedOfficer, RatingFailed, SkipQuestion, Question, NoOfficers, RatingsToday, RatingsWaiting, ReceivedBy,
   Listen, StopReading, PauseReading, ResumeReading, RepeatSentence, Slower, NormalPace, Quieter, Louder, MoreTime,
   LargestText, HighContrast, NormalColours, IdleSpoken, CannotSpeak, StaffChecking, StaffRollback, StaffTestPage,
+  StaffReboot, StaffRebootConfirm, StaffRebootYes, StaffRebootNo, StaffRebooting, StaffRebootFailed, StaffReceipts, StaffReprint,
   Count_  // not a text: the number of keys
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <thread>
 
 #include "content/store.hpp"
@@ -10,6 +11,7 @@
 #include "model/rating_actions.hpp"
 #include "model/read_aloud.hpp"
 #include "platform/app_impl.hpp"
+#include "platform/machine_reboot.hpp"
 
 namespace kiosk::platform {
 
@@ -157,7 +159,24 @@ void KioskApp::Impl::handle(const InputEvent& ev) {
       ev);
 }
 
+std::unique_ptr<app::ProblemLog> open_problem_log(const std::filesystem::path& state_db, Logger& log) {
+  try {
+    return std::make_unique<app::ProblemLog>(state_db, log);
+  } catch (const std::exception& e) {
+    log.error("kiosk", std::string("recent problems are not kept (state database): ") + e.what());
+    return nullptr;
+  }
+}
+
 void KioskApp::Impl::take_work() {
+  if (problems) {
+    try {
+      problems->flush(static_cast<int64_t>(std::time(nullptr)));
+    } catch (const std::exception& e) {
+      // Logged after the flush let go of its queue; the next flush tries again.
+      log.info("kiosk", std::string("recent problems not written: ") + e.what());
+    }
+  }
   // Keys held back by the wedge detector are typing once the line has gone quiet.
   if (scans->wedge().pending()) typed(scans->wedge().flush(app::ScanStream::Clock::now()));
   for (auto& s : scans->take()) {
@@ -204,18 +223,44 @@ void KioskApp::Impl::draw(std::vector<unsigned char>* pixels, bool fixed_step) {
     log.info("kiosk", "staff restarted the kiosk (its service starts it again)");
     quit = true;
   }
-  if (requests.rollback) {
-    try {
-      const auto back = content::ContentStore(opt.config.store).rollback();
-      log.info("content", "staff rolled the content back to " + back.manifest.pack_id + " " + back.manifest.version);
-    } catch (const std::exception& e) {
-      log.error("content", std::string("roll back refused: ") + e.what());
+  if (requests.reboot) {
+    // logind answers at once; the machine goes down a moment later and systemd stops us.
+    if (const auto why = platform::request_reboot()) {
+      log.error("kiosk", "staff asked to reboot the machine, refused: " + *why);
+      session.staff().reboot = app::StaffSlice::Reboot::Failed;
+    } else {
+      log.info("kiosk", "staff rebooted the machine");
+      session.staff().reboot = app::StaffSlice::Reboot::Asked;
     }
   }
-  if (requests.reload || requests.rollback) {
-    app::load_content(services, opt.config, log, display.waker());
-    build_ui();
-    session.home();
+  if (requests.rollback || requests.reload) {
+    // Staff stay on their screen and read what happened; the citizen's screens start afresh.
+    std::string notice;
+    bool bad = false, reload = requests.reload;
+    if (requests.rollback) {
+      try {
+        const auto back = content::ContentStore(opt.config.store).rollback();
+        log.info("content", "staff rolled the content back to " + back.manifest.pack_id + " " + back.manifest.version);
+        notice = "Đã quay về gói " + back.manifest.pack_id + " " + back.manifest.version;
+        reload = true;
+      } catch (const std::exception& e) {
+        log.error("content", std::string("roll back refused: ") + e.what());
+        notice = "Không quay về được: không có gói nội dung trước, hoặc gói đó hỏng (chi tiết trong nhật ký)";
+        bad = true;
+      }
+    }
+    if (reload) {
+      app::load_content(services, opt.config, log, display.waker());
+      build_ui();
+      if (!requests.rollback) {
+        bad = !services.content_ready();
+        notice = bad ? "Không đọc được nội dung đã cài (chi tiết trong nhật ký)"
+                     : "Đã tải lại nội dung: " + services.catalog->meta("pack_id") + " " + services.catalog->meta("version");
+      }
+    }
+    auto& staff = session.staff();
+    staff.notice = notice;
+    staff.notice_bad = bad;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "common/log.hpp"
+#include "model/problem_log.hpp"
 #include "model/scan_stream.hpp"
 #include "model/services.hpp"
 #include "model/session.hpp"
@@ -16,6 +17,9 @@
 
 namespace kiosk::platform {
 
+// The problem log, or none (logged) when the state database cannot be opened.
+std::unique_ptr<app::ProblemLog> open_problem_log(const std::filesystem::path& state_db, Logger& log);
+
 struct KioskApp::Impl {
   explicit Impl(AppOptions o);
 
@@ -25,6 +29,8 @@ struct KioskApp::Impl {
   std::ofstream log_file{opt.config.log_file.empty() ? std::string() : opt.config.log_file.string(), std::ios::app};
   Logger log{log_file.is_open() ? static_cast<std::ostream&>(log_file) : std::cerr, LogLevel::Info,
              !log_file.is_open() && stderr_goes_to_journal()};
+  // Warnings and errors kept for the staff's health report, from the first one logged at start.
+  std::unique_ptr<app::ProblemLog> problems = open_problem_log(opt.config.state_db, log);
   SdlDisplay display;
   ServiceNotifier notifier;
   app::Session session;

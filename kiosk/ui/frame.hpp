@@ -39,6 +39,7 @@ struct UiRequests {
   bool reload = false;  // staff asked to read the content again
   bool listen = false;  // "Nghe đọc": read this frame's content aloud
   bool rollback = false;  // staff asked for the previous content pack
+  bool reboot = false;    // staff confirmed rebooting the machine
 };
 
 // A home-screen tile, and what tapping it does.

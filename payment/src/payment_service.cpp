@@ -1,5 +1,6 @@
 #include "payment/payment_service.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 namespace kiosk::payment {
@@ -96,6 +97,18 @@ void PaymentService::remember_paid(const Entry& e) {
   auto& slot = snap_.paid_by_dossier[e.dossier];
   if (slot.order_code.empty() || slot.paid_at <= e.paid_at) slot = e;
   std::erase_if(snap_.paid_by_dossier, [&](const auto& kv) { return kv.second.paid_at < horizon; });
+}
+
+std::vector<Entry> PaymentService::recent_receipts(size_t n) const {
+  std::vector<Entry> out;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& [dossier, e] : snap_.paid_by_dossier)
+      if (e.receipt_no) out.push_back(e);
+  }
+  std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.paid_at > b.paid_at; });
+  if (out.size() > n) out.resize(n);
+  return out;
 }
 
 void PaymentService::publish(uint64_t ticket, PaymentView v) {

@@ -2,10 +2,14 @@
 // an empty one, the backend stand-in and a port nobody listens on, a state database with messages
 // waiting, no printer configured.
 #include <catch2/catch.hpp>
+#include <ctime>
+#include <sstream>
 
 #include "common/files.hpp"
 #include "common/state_db.hpp"
 #include "model/health.hpp"
+#include "model/problem_log.hpp"
+#include "payment/journal.hpp"
 #include "outbox/outbox.hpp"
 #include "sim.hpp"
 
@@ -72,4 +76,75 @@ TEST_CASE("health: nothing installed, the backend down, a printer that cannot be
   // An address the kiosk would never use is said to be unusable, not tried.
   c.backend_url = "http://example.com/";
   CHECK(find(kiosk::app::check_health(c), "backend").detail.find("không dùng được") != std::string::npos);
+}
+
+TEST_CASE("health: payments to follow and to look at, from the journal", "[health]") {
+  using namespace kiosk::payment;
+  kiosk::files::TempDir tmp;
+  kiosk::app::KioskConfig c;
+  c.store = tmp.path() / "store";
+  c.state_db = tmp.path() / "state.db";
+  c.printing = false;
+  const auto at = [](int64_t t) { return std::chrono::system_clock::time_point(std::chrono::seconds(t)); };
+  const int64_t t = 1'800'000'000;
+  CHECK(find(kiosk::app::check_health(c, at(t)), "payments").detail == "chưa có giao dịch");
+  {
+    Journal j(c.state_db, 3);
+    kiosk::dossier::FeesDue fees;
+    fees.items = {{kiosk::dossier::FeeItem::Kind::LePhi, "Lệ phí", 50000}};
+    fees.total = 50000;
+    fees.payee = {"Kho bạc", "970415", "112233445566"};
+    const auto pay = [&](const std::string& d) { return j.create({d, fees, "Thủ tục", "A*** B***", "backend", "http://b"}, t); };
+    GatewayStatus paid;
+    paid.state = GatewayStatus::State::Paid;
+    paid.amount = paid.amount_paid = 50000;
+    paid.bank_ref = "FT1";
+    paid.paid_at = t + 10;
+    j.apply(pay("D1").order_code, paid, t + 10);  // paid, fine
+    pay("D2");                                     // the citizen is scanning
+    const auto gave_up = pay("D3");
+    j.close(gave_up.order_code, State::Expired, "", t + 900);
+    j.apply(gave_up.order_code, paid, t + 1000);  // money after the kiosk gave up: staff look
+  }
+  const auto report = kiosk::app::check_health(c, at(t + 1200));
+  const auto& p = find(report, "payments");
+  CHECK(p.level == Level::Warn);
+  CHECK(p.detail.find("2 đã thanh toán trong 24 giờ qua, 1 đang chờ, 1 cần cán bộ xem") == 0);
+  // A day later nothing was paid "in the last 24 hours", and the late one still waits for staff.
+  CHECK(find(kiosk::app::check_health(c, at(t + 90000)), "payments").detail.find("0 đã thanh toán") == 0);
+}
+
+TEST_CASE("health: the last errors the kiosk logged, newest first, repeats counted", "[health]") {
+  kiosk::files::TempDir tmp;
+  kiosk::app::KioskConfig c;
+  c.store = tmp.path() / "store";
+  c.state_db = tmp.path() / "state.db";
+  c.printing = false;
+  CHECK(find(kiosk::app::check_health(c), "problems").detail == "không có lỗi nào trong 24 giờ qua");
+  std::ostringstream sink;
+  kiosk::Logger log(sink);
+  {
+    kiosk::app::ProblemLog problems(c.state_db, log);
+    log.warn("print", "printer kiosk-test: media-empty");
+    log.info("kiosk", "a citizen searched");  // not a problem
+    log.error("dossier", "backend answered 502");
+    log.error("dossier", "backend answered 502");
+    problems.flush(static_cast<int64_t>(std::time(nullptr)));
+  }
+  const auto report = kiosk::app::check_health(c);
+  const auto& p = find(report, "problems");
+  CHECK(p.level == Level::Warn);
+  CHECK(p.detail == "2 lỗi, 1 cảnh báo trong 24 giờ qua");
+  REQUIRE(p.lines.size() == 2);
+  CHECK(p.lines[0].find("dossier: backend answered 502 (2 lần)") != std::string::npos);
+  CHECK(p.lines[1].find("print: printer kiosk-test: media-empty") != std::string::npos);
+  // Warnings alone do not make the report amber.
+  kiosk::app::KioskConfig quiet = c;
+  quiet.state_db = tmp.path() / "quiet.db";
+  {
+    kiosk::app::ProblemLog problems(quiet.state_db, log);
+    log.warn("print", "no printer");
+  }  // flushed when it closes
+  CHECK(find(kiosk::app::check_health(quiet), "problems").level == Level::Ok);
+  CHECK(find(kiosk::app::check_health(quiet), "problems").lines.size() == 1);
 }

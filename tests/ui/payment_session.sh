@@ -26,7 +26,9 @@ echo "$decoded" | grep -q '112233445566' || fail "the screen's code pays another
 # The receipt, as printed.
 receipt=""
 for _ in $(seq 1 100); do
-    receipt=$(find "$cups/control/printed" -name '*.pdf' -newer "$marker" -print 2>/dev/null | head -1)
+    for pdf in $(find "$cups/control/printed" -name '*.pdf' -newer "$marker" 2>/dev/null); do
+        pdftotext -enc UTF-8 "$pdf" - | grep -qF "BẢN IN LẠI" || { receipt=$pdf; break; }
+    done
     [ -n "$receipt" ] && break
     sleep 0.1
 done
@@ -36,6 +38,18 @@ text=$(pdftotext -enc UTF-8 "$receipt" -)
 for want in "BIÊN NHẬN" "Bảy mươi nghìn đồng" "BN0001-" "000.00.12.H04-261120-0012" "70.000"; do
     grep -qF "$want" <<<"$text" || fail "the receipt lacks '$want':"$'\n'"$text"
 done
+
+# The staff's reprint from the staff screen: the same receipt, marked as a reprint.
+reprint=""
+for _ in $(seq 1 100); do
+    for pdf in $(find "$cups/control/printed" -name '*.pdf' -newer "$marker" 2>/dev/null); do
+        if pdftotext -enc UTF-8 "$pdf" - | grep -qF "BẢN IN LẠI"; then reprint=$pdf; break 2; fi
+    done
+    sleep 0.1
+done
+[ -n "$reprint" ] || fail "the staff's reprint did not reach the printer"
+rtext=$(pdftotext -enc UTF-8 "$reprint" -)
+grep -qF "$(grep -o 'BN0001-[0-9-]*' <<<"$text" | head -1)" <<<"$rtext" || fail "the reprint is not the same receipt:"$'\n'"$rtext"
 
 # One payment in the journal, paid; one order at the bank.
 journal=$("$kioskctl" --json payment journal --state "$state")

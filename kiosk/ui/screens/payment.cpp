@@ -18,6 +18,13 @@
 
 namespace kiosk::ui {
 
+printing::PrintService::Render receipt_render(const payment::Entry& e, bool reprint, const app::Services& s,
+                                              const nlohmann::json& center) {
+  const printing::ReceiptData data = app::receipt_data(e, reprint, s.kiosk_name);
+  const printing::Paper paper = s.paper;
+  return [data, center, paper] { return printing::render_pdf_bytes(printing::receipt(data, center, std::time(nullptr)), paper); };
+}
+
 namespace {
 
 using app::Text;
@@ -55,12 +62,6 @@ void amount_row(FrameContext& f, const std::string& label, int64_t amount, ImFon
   ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(right_bottom, ImGui::GetCursorScreenPos().y) + f.px(6)));
 }
 
-printing::PrintService::Render receipt_render(const payment::Entry& e, bool reprint, const app::Services& s,
-                                              const nlohmann::json& center) {
-  const printing::ReceiptData data = app::receipt_data(e, reprint, s.kiosk_name);
-  const printing::Paper paper = s.paper;
-  return [data, center, paper] { return printing::render_pdf_bytes(printing::receipt(data, center, std::time(nullptr)), paper); };
-}
 
 class PaymentScreen : public ScreenView {
  public:

@@ -3,6 +3,8 @@
 #pragma once
 #include <memory>
 
+#include "payment/journal.hpp"
+#include "printing/print_service.hpp"
 #include "ui/frame.hpp"
 
 namespace kiosk::ui {
@@ -19,5 +21,9 @@ std::unique_ptr<ScreenView> make_staff_screen();
 // Five taps in the top-left corner within three seconds open the staff PIN pad (any screen but
 // the attract screen, and only when a PIN is configured).
 void staff_gesture(FrameContext& f);
+
+// A paid entry's receipt as the printer gets it (payment screen, dossier screen, staff reprints).
+printing::PrintService::Render receipt_render(const payment::Entry& e, bool reprint, const app::Services& s,
+                                              const nlohmann::json& center);
 
 }  // namespace kiosk::ui

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "common/pin_hash.hpp"
+#include "content/procedure.hpp"
 #include "model/secure_zero.hpp"
 #include "printing/documents.hpp"
 #include "printing/pdf_layout.hpp"
@@ -34,15 +35,21 @@ class StaffScreen : public ScreenView {
     text(f.items, f.tr(Text::StaffTitle), fs.title, f.pal.text, w);
     const ButtonLook look{f.pal.primary, f.pal.on_primary, fs.heading, true};
     const ImVec2 size(w, f.px(100));
-    const ImVec2 action(w, f.px(80));
+    const ImVec2 action(w, f.px(72));
+    const float gap = f.px(12);
     if (st.pin_entry) {
       pin_pad(f, x0, w);
     } else {
+      if (!st.notice.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(4)));
+        const std::string mark = std::string(st.notice_bad ? icon::warning : icon::check) + "  ";
+        text(f.items, mark + st.notice, fs.body, st.notice_bad ? f.pal.accent : f.pal.text, w);
+      }
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(20)));
       if (button(f.items, "##reload", f.tr(Text::StaffReload), action, look)) f.requests.reload = true;
-      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(16)));
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + gap));
       if (button(f.items, "##rollback", f.tr(Text::StaffRollback), action, look)) f.requests.rollback = true;
-      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(16)));
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + gap));
       const nlohmann::json center = f.center;
       const printing::Paper paper = f.services.paper;
       print_button(f, "staff:test-page", f.tr(Text::StaffTestPage), action, look, [center, paper] {
@@ -50,13 +57,18 @@ class StaffScreen : public ScreenView {
                           return printing::render_pdf_bytes(printing::test_page(center, "", std::time(nullptr)), paper);
                         }};
       });
-      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(16)));
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + gap));
       // There is no desktop behind the kiosk: leaving it is a restart (the service starts it again).
       if (button(f.items, "##exit", f.tr(Text::StaffExit), action, ButtonLook{f.pal.accent, f.pal.on_primary, fs.heading, true}))
         f.requests.quit = true;
-      ratings(f, x0, w);
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + gap));
+      reboot(f, x0, w, action);
+      // Beside the actions (below them in portrait): how the kiosk is, then its ratings and receipts.
       if (beside) ImGui::SetCursorScreenPos(ImVec2(x0 + w + f.px(60), top - f.px(24)));
-      health(f, ImGui::GetCursorScreenPos().x, w);
+      const float x1 = ImGui::GetCursorScreenPos().x;
+      health(f, x1, w);
+      ratings(f, x1, w);
+      receipts(f, x1, w);
     }
     print_banner(f, l.size.y);
     ImGui::SetCursorScreenPos(ImVec2(x0, l.size.y - f.px(200)));
@@ -83,6 +95,66 @@ class StaffScreen : public ScreenView {
       const ImU32 color = c.level == Level::Warn || c.level == Level::Fail ? f.pal.accent : c.level == Level::Off ? f.pal.muted : f.pal.text;
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(2)));
       text(f.items, mark + c.label + ": " + c.detail, fs.small, color, w);
+      for (const auto& line : c.lines) {
+        ImGui::SetCursorScreenPos(ImVec2(x0 + f.px(28), ImGui::GetCursorScreenPos().y));
+        text(f.items, line, fs.small, f.pal.muted, w - f.px(28));
+      }
+    }
+  }
+
+  // Rebooting the PC asks once more: it takes the kiosk away for a minute or two.
+  static void reboot(FrameContext& f, float x0, float w, ImVec2 action) {
+    const FontSet& fs = f.all_fonts.normal;
+    using Reboot = app::StaffSlice::Reboot;
+    auto& state = f.session.staff().reboot;
+    const ButtonLook danger{f.pal.accent, f.pal.on_primary, fs.heading, true};
+    if (state != Reboot::Confirming) {
+      if (state != Reboot::Asked && button(f.items, "##reboot", f.tr(Text::StaffReboot), action, danger)) state = Reboot::Confirming;
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(4)));
+      if (state == Reboot::Asked) text(f.items, f.tr(Text::StaffRebooting), fs.heading, f.pal.text, w);
+      if (state == Reboot::Failed) text(f.items, f.tr(Text::StaffRebootFailed), fs.body, f.pal.accent, w);
+      return;
+    }
+    text(f.items, f.tr(Text::StaffRebootConfirm), fs.body, f.pal.text, w);
+    const float gap = f.px(16), half = (w - gap) / 2;
+    const float y = ImGui::GetCursorScreenPos().y + f.px(8);
+    ImGui::SetCursorScreenPos(ImVec2(x0, y));
+    if (button(f.items, "##reboot-yes", f.tr(Text::StaffRebootYes), ImVec2(half, action.y), danger)) f.requests.reboot = true;
+    ImGui::SetCursorScreenPos(ImVec2(x0 + half + gap, y));
+    if (button(f.items, "##reboot-no", f.tr(Text::StaffRebootNo), ImVec2(half, action.y),
+               ButtonLook{f.pal.surface, f.pal.text, fs.heading, true, f.pal.border}))
+      state = Reboot::None;
+    ImGui::SetCursorScreenPos(ImVec2(x0, y + action.y));
+  }
+
+  // The latest receipts this kiosk gave, each reprinted with a touch (marked as a reprint).
+  static void receipts(FrameContext& f, float x0, float w) {
+    if (!f.services.payment) return;
+    const FontSet& fs = f.all_fonts.normal;
+    // As many as fit above the print banner (up to three); older ones: kioskctl payment reprint.
+    const float row = f.px(72), top = ImGui::GetCursorScreenPos().y + f.px(20);
+    const float room = f.layout.size.y - f.px(100) - top - fs.body->FontSize * 1.5f;
+    const auto fit = static_cast<size_t>(std::clamp(room / row, 0.0f, 3.0f));
+    const auto recent = f.services.payment->recent_receipts(fit);
+    if (recent.empty()) return;
+    ImGui::SetCursorScreenPos(ImVec2(x0, top));
+    text(f.items, f.tr(Text::StaffReceipts), fs.body, f.pal.muted, w);
+    const ButtonLook look{f.pal.surface, f.pal.primary, fs.body, true, f.pal.border};
+    for (const auto& e : recent) {
+      std::tm tm{};
+      const std::time_t at = static_cast<std::time_t>(e.paid_at);
+      localtime_r(&at, &tm);
+      char when[32];
+      std::strftime(when, sizeof when, "%d/%m %H:%M", &tm);
+      const std::string no = *e.receipt_no;
+      const std::string label = std::string(icon::print) + "  " + f.tr(Text::StaffReprint) + " " + no + " · " +
+                                content::format_vnd(e.amount) + " · " + when;
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + f.px(8)));
+      const app::Services& services = f.services;
+      const nlohmann::json center = f.center;
+      print_button(f, "staff:receipt:" + no, label, ImVec2(w, f.px(64)), look, [e, &services, center] {
+        return PrintJob{"receipt", "Biên nhận " + *e.receipt_no + " (in lại)", receipt_render(e, true, services, center)};
+      });
     }
   }
 

@@ -50,6 +50,8 @@ class PaymentService {
   std::optional<PaymentView> view(uint64_t ticket) const;
   // This kiosk's latest paid entry for a dossier, paid within the last `kPaidMemoryDays` days.
   std::optional<Entry> paid_for(const std::string& dossier) const;
+  // The latest paid entries with a receipt number, newest first (staff reprints from the screen).
+  std::vector<Entry> recent_receipts(size_t n) const;
   struct Health {
     int open = 0, exceptions = 0;
     bool journal_ok = true;
