@@ -8,7 +8,9 @@
 #include "commands.hpp"
 #include "common/files.hpp"
 #include "common/text.hpp"
+#include "content/catalog.hpp"
 #include "content/procedure.hpp"
+#include "content/store.hpp"
 #include "dossier/slip_payload.hpp"
 #include "dossier/status_client.hpp"
 #include "model/kind_texts.hpp"
@@ -241,11 +243,13 @@ void register_payment_commands(CLI::App& app, Action& action) {
     auto db = std::make_shared<std::string>(kDefaultStateDb);
     auto out = std::make_shared<std::string>();
     auto paper = std::make_shared<std::string>("roll80");
+    auto store = std::make_shared<std::string>(kDefaultStore);
     cmd->add_option("RECEIPT-NO", *no, "The receipt number")->required();
+    cmd->add_option("--store", *store, "Content store: the center's name and logo on the receipt come from its pack");
     cmd->add_option("--state", *db, "The kiosk's state database");
     cmd->add_option("--output", *out, "Write the PDF here (otherwise: queued for the kiosk's printer)");
     cmd->add_option("--paper", *paper, "roll80 or a4");
-    cmd->callback([&action, no, db, out, paper] {
+    cmd->callback([&action, no, db, out, paper, store] {
       action = [=] {
         pay::Journal journal(*db, 1);
         std::optional<pay::Entry> found;
@@ -253,7 +257,15 @@ void register_payment_commands(CLI::App& app, Action& action) {
           if (e.receipt_no && *e.receipt_no == *no) found = e;
         if (!found) throw std::runtime_error("no receipt " + *no + " in " + *db);
         const auto data = kiosk::app::receipt_data(*found, true, "");
-        const std::string pdf = kiosk::printing::render_pdf_bytes(kiosk::printing::receipt(data, json::object(), std::time(nullptr)),
+        // The same header as the kiosk prints: the center of the installed pack (none: no header).
+        json center = json::object();
+        try {
+          if (const auto catalog = kiosk::content::ContentStore(*store).current_catalog(); !catalog.empty())
+            center = kiosk::content::Catalog(catalog).center();
+        } catch (const std::exception&) {
+          // No pack installed, or its catalog unreadable: the receipt still prints, without the header.
+        }
+        const std::string pdf = kiosk::printing::render_pdf_bytes(kiosk::printing::receipt(data, center, std::time(nullptr)),
                                                                   kiosk::printing::paper_from_name(*paper));
         if (!out->empty()) {
           kiosk::files::write_file_durable(*out, pdf);

@@ -3,6 +3,7 @@
 
 #include "common/files.hpp"
 #include "payment/journal.hpp"
+#include "process.hpp"
 
 using namespace kiosk::payment;
 using kiosk::dossier::FeeItem;
@@ -96,4 +97,29 @@ TEST_CASE("paid once: one receipt number, gapless per year, late and odd payment
   // A paid payment is never turned back into expired or cancelled.
   CHECK(j.apply(a.order_code, status(GatewayStatus::State::Expired), t + 60).state == State::Paid);
   CHECK(j.close(a.order_code, State::Cancelled, "", t + 60).state == State::Paid);
+}
+
+TEST_CASE("kioskctl payment reprint: the same receipt, marked a reprint, under the center's header", "[journal]") {
+  kiosk::files::TempDir tmp;
+  const auto db = tmp.path() / "state.db";
+  std::string receipt_no;
+  {
+    Journal j(db, 5);
+    const int64_t t = 1'800'000'000;
+    auto a = j.create(payment("D9"), t);
+    receipt_no = *j.apply(a.order_code, status(GatewayStatus::State::Paid, 50000), t + 20).receipt_no;
+  }
+  const std::string store = (tmp.path() / "store").string();
+  const std::string pub = std::string(KIOSK_SOURCE_DIR) + "/content/sample/test-signing.pub";
+  REQUIRE(kiosk::test::run_tool("kioskctl", {"content", "install", KIOSK_SAMPLE_PACK, "--store", store, "--trust", pub}).exit_code == 0);
+  const auto pdf = tmp.path() / "reprint.pdf";
+  const auto r = kiosk::test::run_tool("kioskctl", {"payment", "reprint", receipt_no, "--state", db.string(), "--store", store,
+                                                    "--output", pdf.string()});
+  REQUIRE(r.exit_code == 0);
+  const auto text = kiosk::test::run_program("pdftotext", {"-enc", "UTF-8", pdf.string(), "-"}).out;
+  CHECK(text.find(receipt_no) != std::string::npos);
+  CHECK(text.find("BẢN IN LẠI") != std::string::npos);
+  CHECK(text.find("Trung tâm Phục vụ hành chính công") != std::string::npos);  // the sample pack's center
+  // An unknown number is refused.
+  CHECK(kiosk::test::run_tool("kioskctl", {"payment", "reprint", "BN9999-2027-000001", "--state", db.string()}).exit_code != 0);
 }
