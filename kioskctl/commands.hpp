@@ -1,6 +1,8 @@
 // kioskctl's subcommand groups; each registers itself on the CLI app.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <array>
+#include <vector>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -19,6 +21,9 @@ using Action = std::function<Output()>;
 // Each group fills `action` with the chosen subcommand's work.
 void register_content_commands(CLI::App& app, Action& action);
 void register_content_lint(CLI::App& content, Action& action);  // under `content`
+void register_content_channel(CLI::App& content, Action& action);  // publish, update
+// Public key files, or directories of *.pub (an empty one is refused with a message).
+std::vector<std::array<unsigned char, 32>> load_trust(const std::vector<std::string>& paths);
 void register_bench_commands(CLI::App& app, Action& action);
 void register_search_commands(CLI::App& app, Action& action);
 void register_search_bench(CLI::App& bench, Action& action);

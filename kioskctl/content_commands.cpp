@@ -20,10 +20,6 @@ namespace fs = std::filesystem;
 using namespace kiosk::content;
 using nlohmann::json;
 
-namespace {
-
-// Key files, or directories of them (an installed kiosk's /etc/tthc-kiosk/trusted-keys/: every
-// *.pub in it). An empty directory trusts nobody, and says so.
 std::vector<PublicKey> load_trust(const std::vector<std::string>& paths) {
   std::vector<PublicKey> keys;
   for (const auto& p : paths) {
@@ -41,6 +37,11 @@ std::vector<PublicKey> load_trust(const std::vector<std::string>& paths) {
   }
   return keys;
 }
+
+namespace {
+
+// Key files, or directories of them (an installed kiosk's /etc/tthc-kiosk/trusted-keys/: every
+// *.pub in it). An empty directory trusts nobody, and says so.
 
 json pack_json(const InstalledPack& p) {
   return {{"pack_id", p.manifest.pack_id},   {"version", p.manifest.version},
@@ -103,6 +104,7 @@ void register_content_commands(CLI::App& app, Action& action) {
   content->require_subcommand(1);
   content->fallthrough();
   register_content_lint(*content, action);
+  register_content_channel(*content, action);
 
   {
     auto* cmd = content->add_subcommand("keygen", "Create an Ed25519 signing key pair");

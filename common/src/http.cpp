@@ -1,7 +1,9 @@
 #include "common/http.hpp"
 
 #include <curl/curl.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -51,6 +53,12 @@ std::string url_part(CURLU* u, CURLUPart part) {
   std::string s = out;
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+std::string header(CURL* c, const char* name) {
+  curl_header* h = nullptr;
+  if (curl_easy_header(c, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h || !h->value) return {};
+  return h->value;
 }
 
 bool retryable(CURLcode rc, long status) {
@@ -157,7 +165,106 @@ Result perform(const Request& r, const Options& o) {
   const char* ctype = nullptr;
   curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ctype);
   resp.content_type = ctype ? ctype : "";
+  resp.etag = header(c, "ETag");
   return resp;
+}
+
+namespace {
+
+struct FileClose {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+struct Sink {
+  CURL* curl = nullptr;
+  std::FILE* file = nullptr;
+  uint64_t have = 0, cap = 0;
+  bool resuming = false, checked = false, too_big = false, failed = false;
+};
+
+size_t on_file_data(char* ptr, size_t size, size_t n, void* user) {
+  auto* s = static_cast<Sink*>(user);
+  const size_t len = size * n;
+  if (!s->checked) {
+    s->checked = true;
+    long code = 0;
+    curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &code);
+    // Asked for the rest and given the whole: the partial file is worth nothing.
+    if (s->resuming && code == 200) {
+      if (std::fflush(s->file) != 0 || ftruncate(fileno(s->file), 0) != 0 || std::fseek(s->file, 0, SEEK_SET) != 0) {
+        s->failed = true;
+        return 0;
+      }
+      s->have = 0;
+    }
+    if (code != 200 && code != 206) return len;  // an error page: counted, not kept
+  }
+  if (s->have + len > s->cap) {
+    s->too_big = true;
+    return 0;
+  }
+  if (std::fwrite(ptr, 1, len, s->file) != len) {
+    s->failed = true;
+    return 0;
+  }
+  s->have += len;
+  return len;
+}
+
+}  // namespace
+
+Result download(const Request& r, const std::filesystem::path& file, uint64_t max_bytes, const Options& o) {
+  std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
+  if (!curl) return Error{Error::Kind::Offline, "curl_easy_init failed"};
+  CURL* c = curl.get();
+  const std::string shown = text::printable(r.url.substr(0, r.url.find('?')));
+  std::unique_ptr<std::FILE, FileClose> out(std::fopen(file.c_str(), "ab"));
+  if (!out) return Error{Error::Kind::Offline, shown + ": cannot write " + file.string()};
+  std::error_code ec;
+  const uint64_t have = std::filesystem::file_size(file, ec);
+  if (have >= max_bytes) return Error{Error::Kind::TooBig, shown + ": larger than " + std::to_string(max_bytes) + " bytes"};
+  Sink sink{c, out.get(), ec ? 0 : have, max_bytes, !ec && have > 0};
+  std::unique_ptr<curl_slist, SlistFree> headers;
+  for (const auto& h : r.headers) headers.reset(curl_slist_append(headers.release(), h.c_str()));
+  char errbuf[CURL_ERROR_SIZE] = {};
+  curl_easy_setopt(c, CURLOPT_URL, r.url.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(o.total_timeout.count()));
+  // A stalled server is given up on; a slow one that keeps sending is let finish.
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 512L);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, 15L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!o.ca_bundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, o.ca_bundle.c_str());
+  if (sink.resuming) curl_easy_setopt(c, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(sink.have));
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_file_data);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt(c, CURLOPT_USERAGENT, "tthc-kiosk/" KIOSK_VERSION);
+  const CURLcode rc = curl_easy_perform(c);
+  long status = 0;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  if (std::fflush(out.get()) != 0) sink.failed = true;
+  const std::string why = shown + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc));
+  if (sink.too_big) return Error{Error::Kind::TooBig, shown + ": larger than " + std::to_string(max_bytes) + " bytes"};
+  if (sink.failed) return Error{Error::Kind::Offline, shown + ": cannot write " + file.string()};
+  if (rc == CURLE_OPERATION_TIMEDOUT) return Error{Error::Kind::Timeout, why};
+  if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_SSL_CACERT_BADFILE ||
+      rc == CURLE_SSL_CERTPROBLEM)
+    return Error{Error::Kind::Tls, why};
+  // The server would not resume (no ranges, or the part is longer than its file): the part is
+  // dropped, and the next attempt starts afresh.
+  if (sink.resuming && (rc == CURLE_RANGE_ERROR || status == 416)) {
+    out.reset();
+    std::filesystem::remove(file, ec);
+    return Error{Error::Kind::Offline, shown + ": the server would not resume; starting afresh next time"};
+  }
+  if (rc != CURLE_OK) return Error{Error::Kind::Offline, why};
+  return Response{status, {}, {}, header(c, "ETag")};
 }
 
 }  // namespace kiosk::http

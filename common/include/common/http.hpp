@@ -4,6 +4,8 @@
 // safe (GETs, POSTs carrying an idempotency key).
 #pragma once
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
 #include <string>
 #include <variant>
 #include <vector>
@@ -30,6 +32,7 @@ struct Response {
   long status = 0;
   std::string body;
   std::string content_type;
+  std::string etag;  // the ETag header, as sent (for If-None-Match)
 };
 
 struct Error {
@@ -46,5 +49,11 @@ using Result = std::variant<Response, Error>;
 void check_url(const std::string& url, bool allow_http_loopback);
 
 Result perform(const Request& r, const Options& o);
+
+// A GET whose body goes to `file`, for large downloads (content packs). An existing partial
+// `file` is resumed with a Range request; a server that answers 200 instead starts it afresh.
+// More than `max_bytes` in the file is TooBig (the transfer is cut). The Response's body is empty;
+// its status is 200 or 206 on success. Options.max_bytes is not used here.
+Result download(const Request& r, const std::filesystem::path& file, uint64_t max_bytes, const Options& o);
 
 }  // namespace kiosk::http
