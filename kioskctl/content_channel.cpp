@@ -6,33 +6,15 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "content/catalog.hpp"
 #include "content/channel.hpp"
 #include "content/update.hpp"
 #include "search/index.hpp"
-#include "search/searcher.hpp"
+#include "search/self_check.hpp"
 
 namespace kioskctl {
 
 using nlohmann::json;
 namespace kc = kiosk::content;
-
-// What a kiosk checks after switching packs: the catalog opens, has procedures, and search finds
-// the most used one by its name. Empty when it serves.
-std::string content_self_check(const kc::InstalledPack& p) {
-  try {
-    const auto db = p.dir / "catalog.sqlite";
-    kc::Catalog catalog(db);
-    const auto top = catalog.most_popular(1);
-    if (top.empty()) return "the catalog has no procedures";
-    kiosk::search::Searcher searcher(db);
-    for (const auto& h : searcher.search(top.front().name, {}, 5, false))
-      if (h.code == top.front().code) return "";
-    return "search does not find '" + top.front().name + "'";
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-}
 
 void register_content_channel(CLI::App& content, Action& action) {
   {
@@ -90,7 +72,9 @@ void register_content_channel(CLI::App& content, Action& action) {
         o.http.ca_bundle = *ca;
         o.http.connect_timeout = std::chrono::milliseconds(5000);
         o.http.total_timeout = std::chrono::milliseconds(15000);
-        const auto r = kc::update_from_channel(s, o, content_self_check);
+        const auto r = kc::update_from_channel(s, o, [](const kc::InstalledPack& p) {
+          return kiosk::search::catalog_self_check(p.dir / "catalog.sqlite");
+        });
         const bool installed = r.kind == kc::UpdateOutcome::Kind::Installed;
         if (r.kind == kc::UpdateOutcome::Kind::RolledBack) std::cerr << "kioskctl: WARN " << r.detail << "\n";
         return Output{std::string(kc::kind_name(r.kind)) + ": " + r.detail + "\n",

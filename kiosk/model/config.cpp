@@ -119,6 +119,14 @@ KioskConfig parse_config(const std::string& body) {
       c.kiosk_number = parse_int(value, 1, 9999, where);
     } else if (key == "kiosk_name") {
       c.kiosk_name = value;
+    } else if (key == "content_channel") {
+      c.content_channel = value;
+    } else if (key == "content_channel_ca") {
+      c.content_channel_ca = value;
+    } else if (key == "content_poll_minutes") {
+      c.content_poll_minutes = parse_int(value, 1, 24 * 60, where);
+    } else if (key == "kiosk_id") {
+      c.kiosk_id = value;
     } else if (key == "payee_name") {
       c.payee_name = value;
     } else if (key == "payee_bin") {

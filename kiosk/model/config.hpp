@@ -67,6 +67,12 @@ struct KioskConfig {
   std::filesystem::path scanner_serial;
   std::filesystem::path camera;         // a V4L2 device, e.g. /dev/video0
   std::filesystem::path camera_frames;  // instead of a camera
+  // The fleet's content channel (docs/fleet.md): polled every content_poll_minutes while nobody
+  // uses the kiosk; packs checked against `trust` (default: /etc/tthc-kiosk/trusted-keys).
+  std::string content_channel;  // https://…/stable.json; empty: updates by hand only
+  std::string content_channel_ca;
+  int content_poll_minutes = 15;
+  std::string kiosk_id;  // chooses this kiosk in or out of a rollout; empty: the host name
 };
 
 inline constexpr const char* kDefaultConfigPath = "/etc/tthc-kiosk/kiosk.conf";

@@ -163,6 +163,14 @@ Services start_services(const KioskConfig& c, Logger& log, std::function<void()>
   start_dossier(s, c, log, wake);
   if (s.dossier) start_payment(s, c, log, wake);
   start_rating(s, c, log, wake);
+  if (!c.content_channel.empty()) {
+    try {
+      s.updater = std::make_unique<ContentUpdater>(c, log, wake);
+      log.info("content", "updates from " + c.content_channel + " every " + std::to_string(c.content_poll_minutes) + " min while idle");
+    } catch (const std::exception& e) {
+      log.error("content", std::string("content updates off: ") + e.what());
+    }
+  }
   s.kiosk_name = c.kiosk_name.empty() ? "Kiosk " + std::to_string(c.kiosk_number) : c.kiosk_name;
   return s;
 }

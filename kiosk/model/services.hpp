@@ -11,6 +11,7 @@
 #include "common/log.hpp"
 #include "content/catalog.hpp"
 #include "model/config.hpp"
+#include "model/content_updater.hpp"
 #include "model/dossier_lookup.hpp"
 #include "model/health.hpp"
 #include "model/latest_worker.hpp"
@@ -60,6 +61,7 @@ struct Services {
   std::unique_ptr<RosterWorker> roster;
   bool rating_survey = false;
 
+  std::unique_ptr<ContentUpdater> updater;  // a content channel is configured
   std::unique_ptr<StaffGate> staff_gate;  // a staff PIN is configured
   std::unique_ptr<HealthWorker> health;   // with the staff gate: its screen shows the report
 

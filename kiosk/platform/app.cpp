@@ -169,6 +169,17 @@ std::unique_ptr<app::ProblemLog> open_problem_log(const std::filesystem::path& s
 }
 
 void KioskApp::Impl::take_work() {
+  if (services.updater) {
+    const bool idle = session.screen() == app::Screen::Attract;
+    services.updater->set_idle(idle);
+    if (const auto r = services.updater->take(); r && r->kind == content::UpdateOutcome::Kind::Installed) content_waiting = true;
+    // The new pack is shown from the next idle moment: never under a citizen's hands.
+    if (content_waiting && idle) {
+      content_waiting = false;
+      app::load_content(services, opt.config, log, display.waker());
+      build_ui();
+    }
+  }
   if (problems) {
     try {
       problems->flush(static_cast<int64_t>(std::time(nullptr)));

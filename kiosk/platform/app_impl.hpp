@@ -44,6 +44,7 @@ struct KioskApp::Impl {
   bool release_hover = false;
   bool swallow_until_release = false;
   bool quit = false;
+  bool content_waiting = false;  // the updater installed a pack: reload at the next idle moment
   int frames_pending = 3;
 
   app::Clock::time_point now() const { return app::Clock::now() + clock_offset; }

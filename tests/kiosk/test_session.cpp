@@ -125,6 +125,18 @@ TEST_CASE("configuration: reading aloud, its pace and volume") {
   CHECK_THROWS_WITH(parse_config("speech_volume = 500"), Catch::Contains("line 1"));
 }
 
+TEST_CASE("configuration: the content channel, how often it is polled, this kiosk's id") {
+  auto c = parse_config("content_channel = https://c.example.vn/stable.json\ncontent_channel_ca = /etc/ca.pem\n"
+                        "content_poll_minutes = 5\nkiosk_id = sanh-a-01\n");
+  CHECK(c.content_channel == "https://c.example.vn/stable.json");
+  CHECK(c.content_channel_ca == "/etc/ca.pem");
+  CHECK(c.content_poll_minutes == 5);
+  CHECK(c.kiosk_id == "sanh-a-01");
+  CHECK(parse_config("").content_channel.empty());
+  CHECK(parse_config("").content_poll_minutes == 15);
+  CHECK_THROWS_WITH(parse_config("content_poll_minutes = 0"), Catch::Contains("line 1"));
+}
+
 TEST_CASE("staff PINs are hashed, verified, and only what the PIN pad can type") {
   using namespace kiosk::pin;
   const std::string h = hash_pin("246810");

@@ -1,0 +1,102 @@
+#include "model/content_updater.hpp"
+
+#include <unistd.h>
+
+#include "search/index.hpp"
+#include "search/self_check.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+std::vector<content::PublicKey> trusted_keys(const KioskConfig& c) {
+  std::vector<std::filesystem::path> places = c.trusted_keys;
+  if (places.empty()) places.emplace_back("/etc/tthc-kiosk/trusted-keys");
+  std::vector<content::PublicKey> keys;
+  for (const auto& p : places) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(p, ec)) {
+      keys.push_back(content::read_public_key(p));
+      continue;
+    }
+    for (const auto& e : std::filesystem::directory_iterator(p, ec))
+      if (e.is_regular_file() && e.path().extension() == ".pub") keys.push_back(content::read_public_key(e.path()));
+  }
+  return keys;
+}
+
+}  // namespace
+
+ContentUpdater::ContentUpdater(const KioskConfig& config, Logger& log, std::function<void()> wake, std::chrono::milliseconds first_poll)
+    : store_(config.store), interval_(std::chrono::minutes(config.content_poll_minutes)), log_(log), wake_(std::move(wake)) {
+  options_.channel_url = config.content_channel;
+  options_.trusted = trusted_keys(config);
+  if (options_.trusted.empty()) throw std::runtime_error("no trusted key for the content channel");
+  options_.extensions = {search::index_extension()};
+  options_.kiosk_id = config.kiosk_id;
+  if (options_.kiosk_id.empty()) {
+    char host[256] = {};
+    gethostname(host, sizeof host - 1);
+    options_.kiosk_id = host;
+  }
+  options_.kiosk_version = KIOSK_VERSION;
+  options_.http.ca_bundle = config.content_channel_ca;
+  options_.http.connect_timeout = std::chrono::seconds(5);
+  options_.http.total_timeout = std::chrono::seconds(15);
+  http::check_url(options_.channel_url, false);
+  worker_ = std::thread([this, first_poll] { run(first_poll); });
+}
+
+ContentUpdater::~ContentUpdater() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  worker_.join();
+}
+
+std::optional<content::UpdateOutcome> ContentUpdater::take() {
+  std::lock_guard lock(mu_);
+  auto out = std::move(outcome_);
+  outcome_.reset();
+  return out;
+}
+
+void ContentUpdater::run(std::chrono::milliseconds first_poll) {
+  auto wait = first_poll;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      if (cv_.wait_for(lock, wait, [&] { return stop_; })) return;
+    }
+    // A citizen at the screen: look again soon rather than a whole interval later.
+    if (!idle_) {
+      wait = std::min<std::chrono::milliseconds>(interval_, std::chrono::seconds(30));
+      continue;
+    }
+    wait = interval_;
+    try {
+      content::ContentStore store(store_);
+      const auto r = content::update_from_channel(store, options_, [](const content::InstalledPack& p) {
+        return search::catalog_self_check(p.dir / "catalog.sqlite");
+      });
+      using K = content::UpdateOutcome::Kind;
+      if (r.kind == K::Installed || r.kind == K::RolledBack) {
+        if (r.kind == K::Installed) log_.info("content", "update: " + r.detail);
+        else log_.error("content", "update: " + r.detail);
+        {
+          std::lock_guard lock(mu_);
+          outcome_ = r;
+        }
+        if (wake_) wake_();
+      } else if (r.kind != K::Unchanged) {
+        log_.info("content", std::string("update: ") + content::kind_name(r.kind) + ", " + r.detail);
+      }
+    } catch (const std::exception& e) {
+      log_.warn("content", std::string("update from the channel failed: ") + e.what());
+    }
+  }
+}
+
+}  // namespace kiosk::app

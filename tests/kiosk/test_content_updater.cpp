@@ -1,0 +1,82 @@
+// The kiosk's own content updates: the worker polls the channel (a real nginx over TLS) only while
+// nobody uses the kiosk, and hands the UI the install.
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <thread>
+
+#include "common/files.hpp"
+#include "content/channel.hpp"
+#include "content/pack.hpp"
+#include "content/store.hpp"
+#include "https_server.hpp"
+#include "model/content_updater.hpp"
+#include "pack_forge.hpp"
+#include "search/index.hpp"
+
+using namespace kiosk;
+using Kind = content::UpdateOutcome::Kind;
+
+TEST_CASE("content updater: waits while a citizen uses the kiosk", "[updater]") {
+  files::TempDir tmp;
+  test::HttpsServer server;
+  const auto key = content::generate_keypair();
+  test::write_small_source(tmp.path() / "src1", 3, "1.0.0");
+  test::write_small_source(tmp.path() / "src2", 5, "2.0.0");
+  content::build_pack(tmp.path() / "src1", tmp.path() / "v1.kpack", key.secret);
+  content::build_pack(tmp.path() / "src2", tmp.path() / "v2.kpack", key.secret);
+  std::filesystem::create_directories(tmp.path() / "keys");
+  content::write_public_key(tmp.path() / "keys" / "fleet.pub", key.pub);
+  app::KioskConfig c;
+  c.store = tmp.path() / "store";
+  content::ContentStore(c.store).install(tmp.path() / "v1.kpack", {key.pub}, {search::index_extension()});
+  content::publish_pack(tmp.path() / "v2.kpack", server.root(), key.secret, "stable", 100);
+  c.content_channel = server.url("stable.json");
+  c.content_channel_ca = server.ca_bundle();
+  c.trusted_keys = {tmp.path() / "keys"};
+  c.kiosk_id = "kiosk-test";
+  std::ostringstream out;
+  Logger log(out);
+  int wakes = 0;
+  app::ContentUpdater updater(c, log, [&] { ++wakes; }, std::chrono::milliseconds(50));
+  // A citizen at the screen: the channel is not even asked.
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  CHECK_FALSE(updater.take());
+  CHECK(server.requests_for("stable.json", 200) == 0);
+  CHECK(content::ContentStore(c.store).current()->manifest.version == "1.0.0");
+}
+
+TEST_CASE("content updater: an idle kiosk takes the new pack and says so", "[updater]") {
+  files::TempDir tmp;
+  test::HttpsServer server;
+  const auto key = content::generate_keypair();
+  test::write_small_source(tmp.path() / "src1", 3, "1.0.0");
+  test::write_small_source(tmp.path() / "src2", 5, "2.0.0");
+  content::build_pack(tmp.path() / "src1", tmp.path() / "v1.kpack", key.secret);
+  content::build_pack(tmp.path() / "src2", tmp.path() / "v2.kpack", key.secret);
+  content::write_public_key(tmp.path() / "fleet.pub", key.pub);
+  app::KioskConfig c;
+  c.store = tmp.path() / "store";
+  content::ContentStore(c.store).install(tmp.path() / "v1.kpack", {key.pub}, {search::index_extension()});
+  content::publish_pack(tmp.path() / "v2.kpack", server.root(), key.secret, "stable", 100);
+  c.content_channel = server.url("stable.json");
+  c.content_channel_ca = server.ca_bundle();
+  c.trusted_keys = {tmp.path() / "fleet.pub"};
+  std::ostringstream out;
+  Logger log(out);
+  std::atomic<int> wakes{0};
+  app::ContentUpdater updater(c, log, [&] { ++wakes; }, std::chrono::milliseconds(200));
+  updater.set_idle(true);
+  std::optional<content::UpdateOutcome> r;
+  for (int i = 0; i < 100 && !r; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    r = updater.take();
+  }
+  REQUIRE(r);
+  CHECK(r->kind == Kind::Installed);
+  CHECK(wakes >= 1);
+  CHECK(content::ContentStore(c.store).current()->manifest.version == "2.0.0");
+  CHECK(out.str().find("update: installed") != std::string::npos);
+  // A plain-http channel is refused at start.
+  c.content_channel = "http://content.example.vn/stable.json";
+  CHECK_THROWS(app::ContentUpdater(c, log, [] {}));
+}
