@@ -179,7 +179,7 @@ struct Sink {
   CURL* curl = nullptr;
   std::FILE* file = nullptr;
   uint64_t have = 0, cap = 0;
-  bool resuming = false, checked = false, too_big = false, failed = false;
+  bool resuming = false, checked = false, keep = false, too_big = false, failed = false;
 };
 
 size_t on_file_data(char* ptr, size_t size, size_t n, void* user) {
@@ -197,8 +197,9 @@ size_t on_file_data(char* ptr, size_t size, size_t n, void* user) {
       }
       s->have = 0;
     }
-    if (code != 200 && code != 206) return len;  // an error page: counted, not kept
+    s->keep = code == 200 || code == 206;
   }
+  if (!s->keep) return len;  // an error page: read, never written into the file
   if (s->have + len > s->cap) {
     s->too_big = true;
     return 0;

@@ -109,7 +109,8 @@ UpdateOutcome update_from_channel(ContentStore& store, const UpdateOptions& o,
       throw std::runtime_error("pack download: " + error_text(*e));
     }
     if (const long status = std::get<http::Response>(dl).status; status != 200 && status != 206) {
-      fs::remove(part, ec);
+      // Gone from the server: the part is worth nothing. A passing failure (5xx) keeps it.
+      if (status == 404 || status == 410) fs::remove(part, ec);
       throw std::runtime_error("pack download: HTTP " + std::to_string(status));
     }
   }

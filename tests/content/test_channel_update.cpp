@@ -85,7 +85,17 @@ TEST_CASE("channel: a cut download is resumed, a wrong one is refused and thrown
   kiosk::files::write_file_durable(f.server.root() / e.file, whole.substr(0, whole.size() / 2));
   CHECK_THROWS_WITH(f.pass(), Catch::Contains("cut short"));
   CHECK(f.installed() == "1.0.0");
-  // The rest arrives: the second pass asks only for the missing half.
+  const auto part = f.tmp.path() / "store" / "channel" / (e.file + ".part");
+  REQUIRE(fs::file_size(part) == whole.size() / 2);
+  // The pack is gone from the server for a while: its 404 page never lands in the part, which
+  // is dropped (the pack will be fetched whole).
+  fs::remove(f.server.root() / e.file);
+  CHECK_THROWS_WITH(f.pass(), Catch::Contains("pack download"));
+  CHECK_FALSE(fs::exists(part));
+  kiosk::files::write_file_durable(f.server.root() / e.file, whole.substr(0, whole.size() / 2));
+  CHECK_THROWS_WITH(f.pass(), Catch::Contains("cut short"));
+  CHECK(fs::file_size(part) == whole.size() / 2);
+  // The rest arrives: the next pass asks only for the missing half.
   kiosk::files::write_file_durable(f.server.root() / e.file, whole);
   CHECK(f.pass().kind == Kind::Installed);
   CHECK(f.server.requests_for(e.file, 206) == 1);
@@ -171,8 +181,14 @@ TEST_CASE("channel: a server down, and one too slow, leave the installed pack se
   REQUIRE(e.size > 2048);
   CHECK_THROWS_WITH(f.pass(), Catch::Contains("pack download"));
   CHECK(f.installed() == "1.0.0");
-  f.server.stop();
+  // The channel names a pack the server does not hold: its 404 page is never kept as a part.
   f.opt.channel_url = f.server.url("stable.json");
+  f.opt.http.total_timeout = std::chrono::milliseconds(8000);
+  fs::remove(f.tmp.path() / "store" / "channel" / (e.file + ".part"));
+  fs::rename(f.server.root() / e.file, f.tmp.path() / "away.kpack");
+  CHECK_THROWS_WITH(f.pass(), Catch::Contains("HTTP 404"));
+  CHECK_FALSE(fs::exists(f.tmp.path() / "store" / "channel" / (e.file + ".part")));
+  f.server.stop();
   CHECK_THROWS_WITH(f.pass(), Catch::Contains("channel: offline"));
   CHECK(f.installed() == "1.0.0");
 }
