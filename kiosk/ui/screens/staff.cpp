@@ -32,9 +32,11 @@ class StaffScreen : public ScreenView {
     const float x0 = beside ? (l.size.x - 2 * w - f.px(60)) * 0.5f : (l.size.x - w) * 0.5f;
     const float top = l.content_top() + f.px(60);
     ImGui::SetCursorScreenPos(ImVec2(x0, top));
-    text(f.items, f.tr(Text::StaffTitle), fs.title, f.pal.text, w);
+    // Open in portrait, the one column runs down the screen: "Đóng" sits beside the title.
+    const bool close_on_top = !st.pin_entry && l.portrait;
+    const ImVec2 size = close_on_top ? ImVec2(f.px(200), f.px(80)) : ImVec2(w, f.px(100));
+    text(f.items, f.tr(Text::StaffTitle), fs.title, f.pal.text, close_on_top ? w - size.x - f.px(20) : w);
     const ButtonLook look{f.pal.primary, f.pal.on_primary, fs.heading, true};
-    const ImVec2 size(w, f.px(100));
     const ImVec2 action(w, f.px(72));
     const float gap = f.px(12);
     if (st.pin_entry) {
@@ -64,14 +66,14 @@ class StaffScreen : public ScreenView {
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + gap));
       reboot(f, x0, w, action);
       // Beside the actions (below them in portrait): how the kiosk is, then its ratings and receipts.
-      if (beside) ImGui::SetCursorScreenPos(ImVec2(x0 + w + f.px(60), top - f.px(24)));
-      const float x1 = ImGui::GetCursorScreenPos().x;
+      const float x1 = beside ? x0 + w + f.px(60) : x0;
+      if (beside) ImGui::SetCursorScreenPos(ImVec2(x1, top - f.px(24)));
       health(f, x1, w);
       ratings(f, x1, w);
       receipts(f, x1, w);
     }
     print_banner(f, l.size.y);
-    ImGui::SetCursorScreenPos(ImVec2(x0, l.size.y - f.px(200)));
+    ImGui::SetCursorScreenPos(close_on_top ? ImVec2(x0 + w - size.x, top - f.px(12)) : ImVec2(x0, l.size.y - f.px(200)));
     if (button(f.items, "##close", f.tr(Text::StaffClose), size, ButtonLook{f.pal.surface, f.pal.text, fs.heading, true, f.pal.border})) {
       st.pin_entry = false;
       app::secure_clear(st.pin);
