@@ -58,11 +58,11 @@ TEST_CASE("channel: a new pack is fetched, checked and installed, then the chann
   CHECK(r.kind == Kind::Installed);
   CHECK(f.installed() == "2.0.0");
   CHECK(f.checks == 1);
-  CHECK(f.server.requests_for(e.file, 200) == 1);
+  CHECK(f.server.requests_for(e.file, 200, 1) == 1);
   // Polled again: nothing changed, nothing downloaded.
   CHECK(f.pass().kind == Kind::Unchanged);
-  CHECK(f.server.requests_for("stable.json", 304) == 1);
-  CHECK(f.server.requests_for(e.file, 200) == 1);
+  CHECK(f.server.requests_for("stable.json", 304, 1) == 1);
+  CHECK(f.server.requests_for(e.file, 200, 1) == 1);
   // Staff roll back by hand: the next pass reads the channel again and finds the newer pack.
   f.store.rollback();
   CHECK(f.pass().kind == Kind::Installed);
@@ -98,7 +98,7 @@ TEST_CASE("channel: a cut download is resumed, a wrong one is refused and thrown
   // The rest arrives: the next pass asks only for the missing half.
   kiosk::files::write_file_durable(f.server.root() / e.file, whole);
   CHECK(f.pass().kind == Kind::Installed);
-  CHECK(f.server.requests_for(e.file, 206) == 1);
+  CHECK(f.server.requests_for(e.file, 206, 1) == 1);
   // Now a pack whose bytes are not the channel's (same size): refused, nothing installed.
   Fleet g;
   const auto e2 = publish_pack(g.v2, g.server.root(), g.key.secret, "stable", 100);

@@ -106,13 +106,18 @@ void HttpsServer::stop() {
 
 std::string HttpsServer::url(const std::string& path) const { return "https://127.0.0.1:" + std::to_string(port_) + "/" + path; }
 
-int HttpsServer::requests_for(const std::string& path, int status) const {
-  std::ifstream log(dir_ / "logs" / "access.log");
-  std::string line;
-  int n = 0;
+int HttpsServer::requests_for(const std::string& path, int status, int expect) const {
   const std::string want = "\"GET /" + path + " HTTP/1.1\" " + std::to_string(status) + " ";
-  while (std::getline(log, line))
-    if (line.find(want) != std::string::npos) ++n;
+  int n = 0;
+  for (int attempt = 0; attempt < 150; ++attempt) {
+    std::ifstream log(dir_ / "logs" / "access.log");
+    std::string line;
+    n = 0;
+    while (std::getline(log, line))
+      if (line.find(want) != std::string::npos) ++n;
+    if (expect < 0 || n >= expect) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   return n;
 }
 

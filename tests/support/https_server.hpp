@@ -17,7 +17,9 @@ class HttpsServer {
   const std::filesystem::path& root() const { return www_; }  // what is served
   std::string url(const std::string& path) const;             // https://127.0.0.1:PORT/path
   std::string ca_bundle() const { return (dir_ / "ca.pem").string(); }
-  int requests_for(const std::string& path, int status) const;  // from the access log
+  // From the access log, which nginx writes just after answering: with `expect`, waits (up to
+  // 3 s) for that many lines before counting.
+  int requests_for(const std::string& path, int status, int expect = -1) const;
   void stop();
 
  private:
