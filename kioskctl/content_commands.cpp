@@ -21,21 +21,7 @@ using namespace kiosk::content;
 using nlohmann::json;
 
 std::vector<PublicKey> load_trust(const std::vector<std::string>& paths) {
-  std::vector<PublicKey> keys;
-  for (const auto& p : paths) {
-    if (!std::filesystem::is_directory(p)) {
-      keys.push_back(read_public_key(p));
-      continue;
-    }
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(p))
-      if (e.is_regular_file() && e.path().extension() == ".pub") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) keys.push_back(read_public_key(f));
-    if (files.empty())
-      throw std::runtime_error("no trusted key (*.pub) in " + p + ": add the province's signing key there");
-  }
-  return keys;
+  return read_trusted_keys(std::vector<std::filesystem::path>(paths.begin(), paths.end()));
 }
 
 namespace {

@@ -1,5 +1,8 @@
 #include "content/signing.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include <sodium.h>
 #include <sys/stat.h>
 
@@ -135,6 +138,24 @@ std::string sha256_hex(std::string_view data) {
   Sha256 h;
   h.update(data.data(), data.size());
   return h.hex();
+}
+
+std::vector<PublicKey> read_trusted_keys(const std::vector<std::filesystem::path>& places) {
+  std::vector<PublicKey> keys;
+  for (const auto& p : places) {
+    if (!std::filesystem::is_directory(p)) {
+      keys.push_back(read_public_key(p));
+      continue;
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(p))
+      if (e.is_regular_file() && e.path().extension() == ".pub") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) keys.push_back(read_public_key(f));
+    if (files.empty())
+      throw std::runtime_error("no trusted key (*.pub) in " + p.string() + ": add the province's signing key there");
+  }
+  return keys;
 }
 
 }  // namespace kiosk::content

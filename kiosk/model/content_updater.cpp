@@ -10,19 +10,8 @@ namespace kiosk::app {
 namespace {
 
 std::vector<content::PublicKey> trusted_keys(const KioskConfig& c) {
-  std::vector<std::filesystem::path> places = c.trusted_keys;
-  if (places.empty()) places.emplace_back("/etc/tthc-kiosk/trusted-keys");
-  std::vector<content::PublicKey> keys;
-  for (const auto& p : places) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(p, ec)) {
-      keys.push_back(content::read_public_key(p));
-      continue;
-    }
-    for (const auto& e : std::filesystem::directory_iterator(p, ec))
-      if (e.is_regular_file() && e.path().extension() == ".pub") keys.push_back(content::read_public_key(e.path()));
-  }
-  return keys;
+  if (c.trusted_keys.empty()) return content::read_trusted_keys({"/etc/tthc-kiosk/trusted-keys"});
+  return content::read_trusted_keys(c.trusted_keys);
 }
 
 }  // namespace

@@ -26,6 +26,9 @@ void write_secret_key(const std::filesystem::path& path, const SecretKey& key); 
 PublicKey read_public_key(const std::filesystem::path& path);
 SecretKey read_secret_key(const std::filesystem::path& path);
 PublicKey public_half(const SecretKey& key);
+// The keys a kiosk trusts: key files, or directories of *.pub (in name order). Throws when a
+// directory holds none, naming it: an install must never go ahead trusting nobody by accident.
+std::vector<PublicKey> read_trusted_keys(const std::vector<std::filesystem::path>& places);
 
 // Short, stable name for a key, shown to staff and recorded in manifests.
 std::string key_id(const PublicKey& key);
