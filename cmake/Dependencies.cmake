@@ -18,6 +18,7 @@ pkg_check_modules(V4L2 REQUIRED IMPORTED_TARGET libv4l2)
 pkg_check_modules(ESPEAK REQUIRED IMPORTED_TARGET espeak-ng)
 pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+pkg_check_modules(MOSQUITTO REQUIRED IMPORTED_TARGET libmosquitto)
 find_package(Cups REQUIRED)  # CMake's own module (Debian ships no cups.pc); target Cups::Cups
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(CLI11 REQUIRED)

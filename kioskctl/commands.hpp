@@ -40,6 +40,8 @@ void register_rating_commands(CLI::App& app, Action& action);
 void register_speech_commands(CLI::App& app, Action& action);
 void register_speech_bench(CLI::App& bench, Action& action);
 void register_health_command(CLI::App& app, Action& action);
+void register_fleet_commands(CLI::App& app, Action& action);
+void register_fleet_bench(CLI::App& bench, Action& action);
 
 // Where a production kiosk keeps its content store.
 inline constexpr const char* kDefaultStore = "/var/lib/tthc-kiosk/content";

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   kioskctl::register_rating_commands(app, action);
   kioskctl::register_speech_commands(app, action);
   kioskctl::register_health_command(app, action);
+  kioskctl::register_fleet_commands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

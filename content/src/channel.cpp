@@ -45,29 +45,16 @@ std::string channel_document(const ChannelEntry& e, const SecretKey& key) {
                         {"file", e.file},         {"size", e.size},       {"sha256", e.sha256},
                         {"rollout", e.rollout},   {"min_kiosk_version", e.min_kiosk_version},
                         {"published", e.published}};
-  const std::string text = payload.dump();
-  const Signature sig = sign(key, text);
-  return json{{"payload", text}, {"key_id", key_id(public_half(key))}, {"signature", to_base64(sig.data(), sig.size())}}.dump(1) + "\n";
+  return seal(payload.dump(), key);
 }
 
 ChannelEntry parse_channel(std::string_view text, const std::vector<PublicKey>& trusted) {
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("payload") || !doc["payload"].is_string() ||
-      !doc.contains("signature") || !doc["signature"].is_string())
-    throw PackError("not a channel file");
-  const std::string payload = doc["payload"].get<std::string>();
-  std::vector<unsigned char> raw;
+  std::string payload;
   try {
-    raw = from_base64(doc["signature"].get<std::string>());
-  } catch (const std::exception&) {
-    throw PackError("channel signature is not base64");
+    payload = open_sealed(text, trusted, "channel");
+  } catch (const std::runtime_error& e) {
+    throw PackError(e.what());
   }
-  if (raw.size() != Signature{}.size()) throw PackError("channel signature has the wrong length");
-  Signature sig;
-  std::copy(raw.begin(), raw.end(), sig.begin());
-  bool signed_by_trusted = false;
-  for (const auto& k : trusted) signed_by_trusted = signed_by_trusted || verify(k, payload, sig);
-  if (!signed_by_trusted) throw PackError("channel file not signed by a trusted key");
   const json p = json::parse(payload, nullptr, false);
   if (p.is_discarded() || !p.is_object()) throw PackError("channel payload is not a JSON object");
   ChannelEntry e;

@@ -8,6 +8,8 @@
 
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "common/files.hpp"
 #include "common/text.hpp"
 
@@ -156,6 +158,36 @@ std::vector<PublicKey> read_trusted_keys(const std::vector<std::filesystem::path
       throw std::runtime_error("no trusted key (*.pub) in " + p.string() + ": add the province's signing key there");
   }
   return keys;
+}
+
+
+std::string seal(std::string_view payload, const SecretKey& key) {
+  const Signature sig = sign(key, payload);
+  return nlohmann::json{{"payload", std::string(payload)}, {"key_id", key_id(public_half(key))}, {"signature", to_base64(sig.data(), sig.size())}}
+             .dump(1) +
+         "\n";
+}
+
+std::string open_sealed(std::string_view document, const std::vector<PublicKey>& trusted, std::string_view what) {
+  const std::string w(what);
+  const auto doc = nlohmann::json::parse(document, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("payload") || !doc["payload"].is_string() ||
+      !doc.contains("signature") || !doc["signature"].is_string())
+    throw std::runtime_error("not a " + w + " file");
+  std::string payload = doc["payload"].get<std::string>();
+  std::vector<unsigned char> raw;
+  try {
+    raw = from_base64(doc["signature"].get<std::string>());
+  } catch (const std::exception&) {
+    throw std::runtime_error(w + " signature is not base64");
+  }
+  if (raw.size() != Signature{}.size()) throw std::runtime_error(w + " signature has the wrong length");
+  Signature sig;
+  std::copy(raw.begin(), raw.end(), sig.begin());
+  bool signed_by_trusted = false;
+  for (const auto& k : trusted) signed_by_trusted = signed_by_trusted || verify(k, payload, sig);
+  if (!signed_by_trusted) throw std::runtime_error(w + " file not signed by a trusted key");
+  return payload;
 }
 
 }  // namespace kiosk::content

@@ -6,7 +6,7 @@
 #include "content/channel.hpp"
 #include "content/pack.hpp"
 #include "content/update.hpp"
-#include "https_server.hpp"
+#include "rig/https_server.hpp"
 #include "pack_forge.hpp"
 #include "process.hpp"
 
@@ -18,7 +18,7 @@ namespace {
 
 struct Fleet {
   kiosk::files::TempDir tmp;
-  kiosk::test::HttpsServer server;
+  kiosk::rig::HttpsServer server;
   KeyPair key = generate_keypair();
   fs::path v1 = tmp.path() / "v1.kpack", v2 = tmp.path() / "v2.kpack";
   ContentStore store{tmp.path() / "store"};

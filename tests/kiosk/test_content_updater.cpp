@@ -8,7 +8,7 @@
 #include "content/channel.hpp"
 #include "content/pack.hpp"
 #include "content/store.hpp"
-#include "https_server.hpp"
+#include "rig/https_server.hpp"
 #include "model/content_updater.hpp"
 #include "pack_forge.hpp"
 #include "search/index.hpp"
@@ -18,7 +18,7 @@ using Kind = content::UpdateOutcome::Kind;
 
 TEST_CASE("content updater: waits while a citizen uses the kiosk", "[updater]") {
   files::TempDir tmp;
-  test::HttpsServer server;
+  rig::HttpsServer server;
   const auto key = content::generate_keypair();
   test::write_small_source(tmp.path() / "src1", 3, "1.0.0");
   test::write_small_source(tmp.path() / "src2", 5, "2.0.0");
@@ -47,7 +47,7 @@ TEST_CASE("content updater: waits while a citizen uses the kiosk", "[updater]") 
 
 TEST_CASE("content updater: an idle kiosk takes the new pack and says so", "[updater]") {
   files::TempDir tmp;
-  test::HttpsServer server;
+  rig::HttpsServer server;
   const auto key = content::generate_keypair();
   test::write_small_source(tmp.path() / "src1", 3, "1.0.0");
   test::write_small_source(tmp.path() / "src2", 5, "2.0.0");

@@ -36,6 +36,14 @@ std::string key_id(const PublicKey& key);
 Signature sign(const SecretKey& key, std::string_view message);
 bool verify(const PublicKey& key, std::string_view message, const Signature& sig);
 
+// A sealed document: {"payload": "<text>", "key_id": "...", "signature": "<base64>"}, the payload
+// kept as the exact text that was signed, so no JSON re-serialisation can break or forge it. Used
+// by the content channel and the fleet's commands.
+std::string seal(std::string_view payload, const SecretKey& key);
+// The payload, when signed by one of `trusted`. Throws std::runtime_error: "not a <what> file",
+// "<what> signature is not base64", "<what> file not signed by a trusted key", ...
+std::string open_sealed(std::string_view document, const std::vector<PublicKey>& trusted, std::string_view what);
+
 std::string to_base64(const unsigned char* data, size_t n);
 std::vector<unsigned char> from_base64(std::string_view text);  // throws on bad input
 

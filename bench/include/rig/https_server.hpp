@@ -1,15 +1,16 @@
-// Test support: a real nginx serving a directory over TLS on 127.0.0.1, with a test CA made for it
-// (openssl), for the fleet's content channel. Started per test, stopped on destruction.
+// A real nginx serving a directory over TLS on 127.0.0.1, with a test CA made for it
+// (openssl), for the fleet's content channel (tests, kioskctl bench fleet). Started per test, stopped on destruction.
 #pragma once
 #include <filesystem>
 #include <string>
 
-namespace kiosk::test {
+namespace kiosk::rig {
 
 class HttpsServer {
  public:
   // /slow/… serves the same files, the first kilobyte at once, then 100 bytes a second.
   HttpsServer();
+  int pid() const { return pid_; }
   ~HttpsServer();
   HttpsServer(const HttpsServer&) = delete;
   HttpsServer& operator=(const HttpsServer&) = delete;
@@ -28,4 +29,4 @@ class HttpsServer {
   int pid_ = -1;
 };
 
-}  // namespace kiosk::test
+}  // namespace kiosk::rig

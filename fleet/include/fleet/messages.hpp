@@ -1,0 +1,49 @@
+// The fleet's commands and configuration overrides, sealed with the fleet key (Ed25519,
+// content/signing.hpp's seal), so a broker alone can neither command a kiosk nor change what it
+// shows. Each names its center and target, so one signed for a kiosk cannot be replayed onto
+// another, and carries when it was issued, so an old one cannot be replayed later (the kiosk
+// keeps the newest it obeyed, agent.hpp). Nothing personal and no payment data is ever in them.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/signing.hpp"
+
+namespace kiosk::fleet {
+
+struct FleetError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum class Action { Reload, TestPage, Restart };
+const char* action_name(Action a);                   // "reload", "test-page", "restart"
+std::optional<Action> parse_action(std::string_view name);
+
+struct Command {
+  std::string id;  // random, answered in the acknowledgement
+  std::string center, target;  // target: a kiosk id or "all"
+  Action action = Action::Reload;
+  int64_t issued_ms = 0;  // Unix time, milliseconds
+};
+
+struct ConfigOverride {
+  std::string center, target;
+  int64_t issued_ms = 0;
+  std::string announcement;       // shown on the attract screen; empty: none
+  std::optional<int> idle_seconds;  // the session's idle timeout, 30 to 600
+};
+
+int64_t now_ms();
+std::string random_id();
+
+std::string command_document(const Command& c, const content::SecretKey& key);
+std::string config_document(const ConfigOverride& c, const content::SecretKey& key);
+// Throw FleetError: not sealed by a trusted key, malformed, or fields out of bounds.
+Command parse_command(std::string_view text, const std::vector<content::PublicKey>& trusted);
+ConfigOverride parse_config(std::string_view text, const std::vector<content::PublicKey>& trusted);
+
+}  // namespace kiosk::fleet

@@ -1,0 +1,293 @@
+// The fleet over a real mosquitto on 127.0.0.1, with the shipped configuration (TLS, client
+// certificates, the ACL): presence and the last will, health, signed and forged commands and
+// overrides, replays, a kiosk writing under another's id, a broker restart.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+#include <future>
+#include <sstream>
+#include <thread>
+
+#include "common/files.hpp"
+#include "fleet/agent.hpp"
+#include "fleet/operator.hpp"
+#include "fleet/topics.hpp"
+#include "rig/mqtt_broker.hpp"
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+using fleet::Action;
+
+namespace {
+
+constexpr const char* kCenter = "hcc-test";
+
+std::string read_if_there(const std::string& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+fleet::TlsFiles tls_of(const rig::CertFiles& f) { return {f.ca, f.cert, f.key}; }
+
+template <class Pred>
+bool eventually(Pred pred, std::chrono::milliseconds limit = 8s) {
+  const auto end = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < end) {
+    if (pred()) return true;
+    std::this_thread::sleep_for(50ms);
+  }
+  return pred();
+}
+
+struct Fleet {
+  rig::MqttBroker broker;
+  files::TempDir tmp;
+  content::KeyPair key = content::generate_keypair();
+  std::ostringstream log_text;
+  Logger log{log_text};
+  fleet::OperatorLink link;
+
+  Fleet() {
+    link.broker = fleet::parse_broker_url(broker.url());
+    link.tls = tls_of(broker.client("fleet-operator"));
+    link.center = kCenter;
+  }
+
+  fleet::AgentConfig agent_config(const std::string& id) {
+    fleet::AgentConfig c;
+    c.broker = link.broker;
+    c.tls = tls_of(broker.client(id));
+    c.center = kCenter;
+    c.kiosk_id = id;
+    c.fleet_keys = {key.pub};
+    c.state_file = tmp.path() / (id + ".last-command");
+    return c;
+  }
+
+  std::string status_of(const std::string& id) {
+    for (const auto& row : fleet::read_fleet_status(link, 300ms))
+      if (row.kiosk == id) return row.status;
+    return "";
+  }
+
+  fleet::Command command(const std::string& target, Action a, int64_t issued = 0) {
+    return {fleet::random_id(), kCenter, target, a, issued ? issued : fleet::now_ms()};
+  }
+
+  // Raw publishing, as the operator's certificate or a kiosk's.
+  std::unique_ptr<fleet::MqttClient> raw_client(const std::string& cert_name) {
+    auto c = std::make_unique<fleet::MqttClient>(cert_name + "-raw", true, tls_of(broker.client(cert_name)), std::nullopt,
+                                                 fleet::MqttClient::Handlers{}, 30);
+    c->start(link.broker);
+    REQUIRE(eventually([&] { return c->connected(); }));
+    return c;
+  }
+};
+
+bool has_result(const std::vector<fleet::Acknowledgement>& acks, const std::string& result, const std::string& detail_part = "") {
+  for (const auto& a : acks)
+    if (a.result == result && a.detail.find(detail_part) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a kiosk shows online with its health, and offline once its process is killed (the last will)") {
+  Fleet f;
+  const auto cfg = f.agent_config("kiosk-01");
+  content::write_public_key(f.tmp.path() / "fleet.pub", f.key.pub);
+  const std::string ready = (f.tmp.path() / "ready").string();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    execl(KIOSK_BIN_DIR "/fleet_kiosk_tool", "fleet_kiosk_tool", f.broker.url().c_str(), cfg.tls.ca.c_str(), cfg.tls.cert.c_str(),
+          cfg.tls.key.c_str(), kCenter, "kiosk-01", (f.tmp.path() / "fleet.pub").c_str(), "2026.11.3", ready.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  REQUIRE(eventually([&] { return read_if_there(ready) == "ready\n"; }));
+  std::vector<fleet::KioskRow> rows;
+  REQUIRE(eventually([&] {
+    rows = fleet::read_fleet_status(f.link, 300ms);
+    return rows.size() == 1 && rows[0].status == "online" && !rows[0].health.is_null();
+  }));
+  CHECK(rows[0].kiosk == "kiosk-01");
+  CHECK(rows[0].health.value("content_version", "") == "2026.11.3");
+  CHECK(rows[0].health.value("kiosk", "") == "kiosk-01");
+  CHECK(!rows[0].health.value("at", "").empty());
+
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  CHECK(eventually([&] { return f.status_of("kiosk-01") == "offline"; }));
+}
+
+TEST_CASE("a kiosk that stops cleanly says offline, and its health stays readable") {
+  Fleet f;
+  {
+    fleet::FleetAgent agent(f.agent_config("kiosk-02"), f.log, {}, {});
+    agent.publish_health({{"content_version", "1"}});
+    REQUIRE(eventually([&] { return f.status_of("kiosk-02") == "online"; }));
+  }
+  CHECK(f.status_of("kiosk-02") == "offline");
+  const auto rows = fleet::read_fleet_status(f.link, 300ms);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].health.value("content_version", "") == "1");
+}
+
+TEST_CASE("a signed command is accepted, carried out and acknowledged; forged, misaddressed, stale and replayed ones are refused") {
+  Fleet f;
+  fleet::FleetAgent agent(f.agent_config("kiosk-03"), f.log, {}, {});
+  REQUIRE(eventually([&] { return agent.connected(); }));
+
+  const auto signed_reload = f.command("kiosk-03", Action::Reload);
+  auto pending = std::async(std::launch::async, [&] { return fleet::send_command(f.link, signed_reload, f.key.secret, 8s); });
+  std::vector<fleet::Command> taken;
+  REQUIRE(eventually([&] {
+    for (auto& c : agent.take_commands()) taken.push_back(c);
+    return !taken.empty();
+  }));
+  REQUIRE(taken.size() == 1);
+  CHECK(taken[0].action == Action::Reload);
+  CHECK(taken[0].id == signed_reload.id);
+  agent.acknowledge(taken[0], true, "content reloaded");
+  const auto acks = pending.get();
+  for (const auto& a : acks) UNSCOPED_INFO(a.kiosk << " " << a.result << " " << a.detail);
+  CHECK(has_result(acks, "accepted"));
+  CHECK(has_result(acks, "done", "content reloaded"));
+
+  std::string why;
+  SECTION("signed by another key") {
+    why = "not signed by a trusted key";
+    const auto forger = content::generate_keypair();
+    const auto forged = fleet::send_command(f.link, f.command("kiosk-03", Action::Restart), forger.secret, 3s);
+    CHECK(has_result(forged, "refused", "not signed by a trusted key"));
+  }
+  SECTION("signed for another kiosk, sent to this one") {
+    why = "addressed to another kiosk";
+    const std::string doc = fleet::command_document(f.command("kiosk-99", Action::Restart), f.key.secret);
+    auto raw = f.raw_client("fleet-operator");
+    raw->publish(fleet::topic(kCenter, "kiosk-03", "command"), doc, 1, false);
+    raw->wait_published(3s);
+    std::this_thread::sleep_for(500ms);
+  }
+  SECTION("issued two hours ago") {
+    why = "expired";
+    const auto stale = fleet::send_command(f.link, f.command("kiosk-03", Action::Restart, fleet::now_ms() - 2 * 3600 * 1000), f.key.secret, 3s);
+    CHECK(has_result(stale, "refused", "expired"));
+  }
+  SECTION("the same signed command sent again") {
+    why = "replayed";
+    const std::string doc = fleet::command_document(signed_reload, f.key.secret);
+    auto raw = f.raw_client("fleet-operator");
+    raw->publish(fleet::topic(kCenter, "kiosk-03", "command"), doc, 1, false);
+    raw->wait_published(3s);
+    std::this_thread::sleep_for(500ms);
+  }
+  SECTION("not a command at all") {
+    why = "not a fleet command file";
+    auto raw = f.raw_client("fleet-operator");
+    raw->publish(fleet::topic(kCenter, "kiosk-03", "command"), "{\"payload\": 1", 1, false);
+    raw->wait_published(3s);
+    std::this_thread::sleep_for(500ms);
+  }
+  CHECK(agent.take_commands().empty());
+  CHECK(f.log_text.str().find(why) != std::string::npos);
+}
+
+TEST_CASE("the last command obeyed is remembered across a restart, so it cannot be replayed then") {
+  Fleet f;
+  const auto first = f.command("kiosk-04", Action::TestPage);
+  {
+    fleet::FleetAgent agent(f.agent_config("kiosk-04"), f.log, {}, {});
+    REQUIRE(eventually([&] { return agent.connected(); }));
+    CHECK(has_result(fleet::send_command(f.link, first, f.key.secret, 3s), "accepted"));
+    CHECK(agent.take_commands().size() == 1);
+  }
+  fleet::FleetAgent again(f.agent_config("kiosk-04"), f.log, {}, {});
+  REQUIRE(eventually([&] { return again.connected(); }));
+  CHECK(has_result(fleet::send_command(f.link, first, f.key.secret, 3s), "refused", "replayed"));
+  CHECK(has_result(fleet::send_command(f.link, f.command("kiosk-04", Action::TestPage), f.key.secret, 3s), "accepted"));
+}
+
+TEST_CASE("a command to all reaches every kiosk, each acknowledging it") {
+  Fleet f;
+  fleet::FleetAgent a(f.agent_config("kiosk-a"), f.log, {}, {});
+  fleet::FleetAgent b(f.agent_config("kiosk-b"), f.log, {}, {});
+  REQUIRE(eventually([&] { return a.connected() && b.connected(); }));
+  std::this_thread::sleep_for(200ms);  // their subscriptions settle
+  const auto acks = fleet::send_command(f.link, f.command("all", Action::Reload), f.key.secret, 2s);
+  int accepted = 0;
+  for (const auto& ack : acks) accepted += ack.result == "accepted";
+  CHECK(accepted == 2);
+  CHECK(a.take_commands().size() == 1);
+  CHECK(b.take_commands().size() == 1);
+}
+
+TEST_CASE("the broker's ACL keeps a kiosk to its own topics") {
+  Fleet f;
+  fleet::FleetAgent victim(f.agent_config("kiosk-05"), f.log, {}, {});
+  REQUIRE(eventually([&] { return f.status_of("kiosk-05") == "online"; }));
+  auto intruder = f.raw_client("kiosk-06");
+  intruder->publish(fleet::topic(kCenter, "kiosk-05", "status"), "offline", 1, true);
+  intruder->publish(fleet::topic(kCenter, "kiosk-05", "health"), "{\"content_version\":\"forged\"}", 1, true);
+  intruder->publish(fleet::topic(kCenter, "kiosk-06", "status"), "online", 1, true);
+  intruder->wait_published(3s);
+  std::this_thread::sleep_for(300ms);
+  CHECK(f.status_of("kiosk-05") == "online");
+  CHECK(f.status_of("kiosk-06") == "online");  // its own topic it may write
+  for (const auto& row : fleet::read_fleet_status(f.link, 300ms))
+    if (row.kiosk == "kiosk-05") CHECK(row.health.is_null());
+}
+
+TEST_CASE("configuration overrides: the center's, a kiosk's own over it, forged ones ignored, cleared") {
+  Fleet f;
+  fleet::FleetAgent agent(f.agent_config("kiosk-07"), f.log, {}, {});
+  REQUIRE(eventually([&] { return agent.connected(); }));
+  fleet::ConfigOverride all{kCenter, "all", fleet::now_ms(), "Trung tâm nghỉ làm việc chiều thứ Sáu 04/12.", 90};
+  fleet::publish_config(f.link, all, f.key.secret, false);
+  REQUIRE(eventually([&] { return agent.config_override().has_value(); }));
+  CHECK(agent.config_override()->announcement == all.announcement);
+  CHECK(agent.config_override()->idle_seconds == 90);
+
+  const auto forger = content::generate_keypair();
+  fleet::ConfigOverride forged{kCenter, "kiosk-07", fleet::now_ms(), "Chuyển khoản phí vào tài khoản 123456789", std::nullopt};
+  const auto generation = agent.config_generation();
+  fleet::publish_config(f.link, forged, forger.secret, false);
+  std::this_thread::sleep_for(500ms);
+  CHECK(agent.config_generation() == generation);
+  CHECK(agent.config_override()->announcement == all.announcement);
+  CHECK(f.log_text.str().find("override refused") != std::string::npos);
+
+  fleet::ConfigOverride own{kCenter, "kiosk-07", fleet::now_ms(), "Kiosk này tạm không in được.", std::nullopt};
+  fleet::publish_config(f.link, own, f.key.secret, false);
+  REQUIRE(eventually([&] { return agent.config_override()->announcement == own.announcement; }));
+
+  fleet::publish_config(f.link, own, f.key.secret, true);
+  REQUIRE(eventually([&] { return agent.config_override()->announcement == all.announcement; }));
+  fleet::publish_config(f.link, all, f.key.secret, true);
+  CHECK(eventually([&] { return !agent.config_override().has_value(); }));
+}
+
+TEST_CASE("after a broker restart the kiosk reconnects by itself, is online again and takes commands") {
+  Fleet f;
+  fleet::FleetAgent agent(f.agent_config("kiosk-08"), f.log, {}, {});
+  REQUIRE(eventually([&] { return agent.connected(); }));
+  f.broker.stop();
+  REQUIRE(eventually([&] { return !agent.connected(); }));
+  std::this_thread::sleep_for(500ms);
+  f.broker.start();
+  REQUIRE(eventually([&] { return agent.connected(); }, 20s));
+  CHECK(f.status_of("kiosk-08") == "online");
+  CHECK(has_result(fleet::send_command(f.link, f.command("kiosk-08", Action::Reload), f.key.secret, 3s), "accepted"));
+  CHECK(f.log_text.str().find("fleet broker lost") != std::string::npos);
+}
+
+TEST_CASE("the operator's tools fail with a clear reason when the broker is not there") {
+  Fleet f;
+  f.broker.stop();
+  f.link.connect_timeout = 1500ms;
+  CHECK_THROWS_WITH(fleet::read_fleet_status(f.link), Catch::Contains("did not accept the connection"));
+}
