@@ -127,6 +127,20 @@ KioskConfig parse_config(const std::string& body) {
       c.content_poll_minutes = parse_int(value, 1, 24 * 60, where);
     } else if (key == "kiosk_id") {
       c.kiosk_id = value;
+    } else if (key == "fleet_broker") {
+      c.fleet_broker = value;
+    } else if (key == "fleet_center") {
+      c.fleet_center = value;
+    } else if (key == "fleet_ca") {
+      c.fleet_ca = value;
+    } else if (key == "fleet_cert") {
+      c.fleet_cert = value;
+    } else if (key == "fleet_cert_key") {
+      c.fleet_cert_key = value;
+    } else if (key == "fleet_trust") {
+      c.fleet_trust.emplace_back(value);
+    } else if (key == "fleet_health_minutes") {
+      c.fleet_health_minutes = parse_int(value, 1, 24 * 60, where);
     } else if (key == "payee_name") {
       c.payee_name = value;
     } else if (key == "payee_bin") {

@@ -73,6 +73,13 @@ struct KioskConfig {
   std::string content_channel_ca;
   int content_poll_minutes = 15;
   std::string kiosk_id;  // chooses this kiosk in or out of a rollout; empty: the host name
+  // The fleet's broker (docs/fleet.md): presence, health every fleet_health_minutes (and when it
+  // changes), signed commands and overrides checked against fleet_trust. Empty: no fleet link.
+  std::string fleet_broker;  // mqtts://host:port
+  std::string fleet_center;  // the center's id in the topics
+  std::filesystem::path fleet_ca, fleet_cert, fleet_cert_key;
+  std::vector<std::filesystem::path> fleet_trust;
+  int fleet_health_minutes = 5;
 };
 
 inline constexpr const char* kDefaultConfigPath = "/etc/tthc-kiosk/kiosk.conf";

@@ -45,6 +45,14 @@ ContentUpdater::~ContentUpdater() {
   worker_.join();
 }
 
+void ContentUpdater::poll_now() {
+  {
+    std::lock_guard lock(mu_);
+    poll_now_ = true;
+  }
+  cv_.notify_all();
+}
+
 std::optional<content::UpdateOutcome> ContentUpdater::take() {
   std::lock_guard lock(mu_);
   auto out = std::move(outcome_);
@@ -57,7 +65,9 @@ void ContentUpdater::run(std::chrono::milliseconds first_poll) {
   for (;;) {
     {
       std::unique_lock lock(mu_);
-      if (cv_.wait_for(lock, wait, [&] { return stop_; })) return;
+      cv_.wait_for(lock, wait, [&] { return stop_ || poll_now_; });
+      if (stop_) return;
+      poll_now_ = false;
     }
     // A citizen at the screen: look again soon rather than a whole interval later.
     if (!idle_) {

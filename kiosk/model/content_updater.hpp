@@ -27,6 +27,8 @@ class ContentUpdater {
 
   // The UI says whether a citizen is using the kiosk; passes run only while idle.
   void set_idle(bool idle) { idle_ = idle; }
+  // Looks at the channel now (a fleet "reload"), still only while idle.
+  void poll_now();
   // An install (or a rollback after a failed self-check) since the last call.
   std::optional<content::UpdateOutcome> take();
 
@@ -41,6 +43,7 @@ class ContentUpdater {
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
+  bool poll_now_ = false;
   std::optional<content::UpdateOutcome> outcome_;
   std::thread worker_;
 };

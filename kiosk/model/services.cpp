@@ -1,5 +1,7 @@
 #include "model/services.hpp"
 
+#include "model/fleet_link.hpp"
+
 #include "rating/roster.hpp"
 
 #include "common/files.hpp"
@@ -171,6 +173,7 @@ Services start_services(const KioskConfig& c, Logger& log, std::function<void()>
       log.error("content", std::string("content updates off: ") + e.what());
     }
   }
+  s.fleet = start_fleet_link(c, log, wake);
   s.kiosk_name = c.kiosk_name.empty() ? "Kiosk " + std::to_string(c.kiosk_number) : c.kiosk_name;
   return s;
 }

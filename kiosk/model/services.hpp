@@ -12,6 +12,7 @@
 #include "content/catalog.hpp"
 #include "model/config.hpp"
 #include "model/content_updater.hpp"
+#include "fleet/agent.hpp"
 #include "model/dossier_lookup.hpp"
 #include "model/health.hpp"
 #include "model/latest_worker.hpp"
@@ -62,6 +63,10 @@ struct Services {
   bool rating_survey = false;
 
   std::unique_ptr<ContentUpdater> updater;  // a content channel is configured
+  // The fleet's broker is configured: presence, health, signed commands and overrides. The
+  // announcement is the override's, shown on the attract screen.
+  std::unique_ptr<fleet::FleetAgent> fleet;
+  std::string announcement;
   std::unique_ptr<StaffGate> staff_gate;  // a staff PIN is configured
   std::unique_ptr<HealthWorker> health;   // with the staff gate: its screen shows the report
 

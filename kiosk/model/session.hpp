@@ -82,6 +82,8 @@ class Session {
   const std::vector<search::Hit>& results() const { return search().results; }
   bool results_current() const { return search().results_query && *search().results_query == query(); }
 
+  // The fleet may change the idle time (an override); it counts from the next touch.
+  void set_timeouts(SessionTimeouts t) { timeouts_ = t; }
   // Changes on every wipe: work started for one citizen (a lookup, a print) is dropped with it.
   int generation() const { return generation_; }
 

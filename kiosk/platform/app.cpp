@@ -12,6 +12,7 @@
 #include "model/read_aloud.hpp"
 #include "platform/app_impl.hpp"
 #include "platform/machine_reboot.hpp"
+#include "printing/documents.hpp"
 
 namespace kiosk::platform {
 
@@ -168,6 +169,63 @@ std::unique_ptr<app::ProblemLog> open_problem_log(const std::filesystem::path& s
   }
 }
 
+void KioskApp::Impl::follow_fleet(bool idle) {
+  auto& agent = *services.fleet;
+  if (const uint64_t gen = agent.config_generation(); gen != fleet_config_seen) {
+    fleet_config_seen = gen;
+    const auto o = agent.config_override();
+    services.announcement = o ? o->announcement : "";
+    app::SessionTimeouts t = opt.config.timeouts;
+    if (o && o->idle_seconds) t.idle = std::chrono::seconds(*o->idle_seconds);
+    session.set_timeouts(t);
+    frames_pending = std::max(frames_pending, 2);
+  }
+  for (auto& c : agent.take_commands()) fleet_orders.push_back(std::move(c));
+  // Never under a citizen's hands: a reload or a restart waits for the attract screen.
+  if (!idle || fleet_orders.empty()) return;
+  for (const auto& c : std::exchange(fleet_orders, {})) carry_out(c);
+}
+
+void KioskApp::Impl::carry_out(const fleet::Command& c) {
+  auto& agent = *services.fleet;
+  switch (c.action) {
+    case fleet::Action::Reload: {
+      if (services.updater) services.updater->poll_now();
+      app::load_content(services, opt.config, log, display.waker());
+      build_ui();
+      frames_pending = std::max(frames_pending, 3);
+      const bool ok = services.content_ready();
+      log.info("kiosk", std::string("fleet: content reloaded") + (services.updater ? ", channel asked" : ""));
+      agent.acknowledge(c, ok, ok ? "content reloaded" + std::string(services.updater ? "; the channel is being read" : "") : "no content installed");
+      break;
+    }
+    case fleet::Action::TestPage: {
+      if (!services.printer) {
+        agent.acknowledge(c, false, "this kiosk has no printer");
+        break;
+      }
+      nlohmann::json center = nlohmann::json::object();
+      try {
+        if (services.catalog) center = services.catalog->center();
+      } catch (const std::exception& e) {
+        log.warn("kiosk", std::string("test page without the center's name: ") + e.what());
+      }
+      const printing::Paper paper = services.paper;
+      services.printer->request("test-page", "Trang thử", [center, paper] {
+        return printing::render_pdf_bytes(printing::test_page(center, "", std::time(nullptr)), paper);
+      });
+      log.info("kiosk", "fleet: test page queued");
+      agent.acknowledge(c, true, "test page queued (the printer's state follows in the health report)");
+      break;
+    }
+    case fleet::Action::Restart:
+      log.info("kiosk", "fleet: restart asked (its service starts it again)");
+      agent.acknowledge(c, true, "restarting");
+      quit = true;
+      break;
+  }
+}
+
 void KioskApp::Impl::take_work() {
   if (services.updater) {
     const bool idle = session.screen() == app::Screen::Attract;
@@ -180,6 +238,7 @@ void KioskApp::Impl::take_work() {
       build_ui();
     }
   }
+  if (services.fleet) follow_fleet(session.screen() == app::Screen::Attract);
   if (problems) {
     try {
       problems->flush(static_cast<int64_t>(std::time(nullptr)));

@@ -46,6 +46,9 @@ struct KioskApp::Impl {
   bool quit = false;
   bool content_waiting = false;  // the updater installed a pack: reload at the next idle moment
   int frames_pending = 3;
+  // The fleet's commands wait for an idle moment; its overrides are applied once per change.
+  std::vector<fleet::Command> fleet_orders;
+  uint64_t fleet_config_seen = 0;
 
   app::Clock::time_point now() const { return app::Clock::now() + clock_offset; }
   void build_ui();
@@ -55,6 +58,8 @@ struct KioskApp::Impl {
   void typed(const std::string& t);
   // Scans, workers' answers, a wiped session: taken in before a frame is drawn.
   void take_work();
+  void follow_fleet(bool idle);
+  void carry_out(const fleet::Command& c);
   // Renders one frame; with `pixels`, also reads it back as RGBA.
   void draw(std::vector<unsigned char>* pixels = nullptr, bool fixed_step = false);
   int wait_timeout_ms();

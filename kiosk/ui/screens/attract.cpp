@@ -1,4 +1,5 @@
-// The attract screen: the center's name and "touch to start", in Vietnamese and English.
+// The attract screen: the center's name, the fleet's announcement if any, and "touch to start",
+// in Vietnamese and English.
 #include <algorithm>
 
 #include "ui/screens/screens.hpp"
@@ -12,6 +13,27 @@ using app::Language;
 using app::Text;
 
 class AttractScreen : public ScreenView {
+  // The fleet's announcement (kioskctl fleet config): dark on yellow, between the center's name
+  // and "touch to start", so whoever walks past reads it before touching.
+  // Returns where it ends (0 when there is none).
+  static float announcement(FrameContext& f, const FontSet& fs, float w) {
+    const std::string& said = f.services.announcement;
+    if (said.empty()) return 0;
+    const Layout& l = f.layout;
+    const std::string line = std::string(icon::warning) + "  " + said;
+    const float pad = f.px(24);
+    const float wrap = w - 2 * pad;
+    const ImVec2 ts = fs.heading->CalcTextSizeA(fs.heading->FontSize, FLT_MAX, wrap, line.c_str());
+    const float top = std::max(ImGui::GetCursorScreenPos().y + f.px(28), l.size.y * 0.43f);
+    const ImVec2 p0((l.size.x - w) * 0.5f, top);
+    const ImVec2 p1(p0.x + w, top + ts.y + 2 * pad);
+    ImGui::GetWindowDrawList()->AddRectFilled(p0, p1, f.pal.highlight, f.px(12));
+    const float tx = std::max(p0.x + pad, (l.size.x - ts.x) * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(tx, top + pad));
+    text(f.items, line, fs.heading, f.pal.text, wrap);
+    return p1.y;
+  }
+
  public:
   void draw(FrameContext& f) override {
     const Layout& l = f.layout;
@@ -31,7 +53,9 @@ class AttractScreen : public ScreenView {
     }
     centered(f.center.value("name", app::tr(Language::Vi, Text::AppTitle)), fs.title, l.size.y * 0.30f);
     centered(app::tr(Language::Vi, Text::AppTitle), fs.heading, ImGui::GetCursorScreenPos().y + f.px(24));
-    centered(std::string(icon::hand) + "  " + app::tr(Language::Vi, Text::TouchToStart), fs.title, l.size.y * 0.60f);
+    const float below = announcement(f, fs, w);
+    centered(std::string(icon::hand) + "  " + app::tr(Language::Vi, Text::TouchToStart), fs.title,
+             std::max(l.size.y * 0.60f, below + f.px(36)));
     centered(app::tr(Language::En, Text::TouchToStart), fs.heading, ImGui::GetCursorScreenPos().y + f.px(12));
   }
 };
