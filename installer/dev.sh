@@ -5,7 +5,7 @@
 #   installer/dev.sh test             build, then run the whole suite with ctest
 #   installer/dev.sh test --sanitize  the same with AddressSanitizer + UBSan, in build-asan/
 #   installer/dev.sh fuzz [SECONDS]   build the libFuzzer targets with clang (build-fuzz/) and run each briefly
-#   installer/dev.sh bench            build, then print the benchmark figures (content, scan, payment, slips, speech, print, search, UI)
+#   installer/dev.sh bench            build, then print the benchmark figures (content, scan, payment, slips, speech, print, search, fleet, UI)
 #   installer/dev.sh package          build build/tthc-kiosk_<version>_amd64.deb and check it with lintian
 set -euo pipefail
 
@@ -137,6 +137,10 @@ PY
     fi
     "$ROOT/build/bin/kioskctl" bench search --store "$DEV_STORE" --queries tests/search_eval/queries.tsv \
       --baseline-stride 40
+    # 200 kiosks here (15 s); the 1,000-kiosk figures (about 80 s, most of it the connect storm)
+    # are run by hand when the fleet code changes: kioskctl bench fleet --kiosks 1000 (docs/fleet.md).
+    "$ROOT/build/bin/kioskctl" bench fleet --kiosks 200 --pack "$ROOT/build/content/sample.kpack" \
+      --pack-key "$ROOT/content/sample/test-signing.key"
     # The UI under a real X server (Xvfb), where idle waiting is the real one; SDL's offscreen
     # driver polls while waiting and would overstate idle CPU.
     if command -v xvfb-run >/dev/null; then

@@ -66,6 +66,7 @@ void register_bench_commands(CLI::App& app, Action& action) {
   register_speech_bench(*bench, action);
   register_payment_bench(*bench, action);
   register_slips_bench(*bench, action);
+  register_fleet_bench(*bench, action);
   auto* cmd = bench->add_subcommand("content", "Build, verify and install a synthetic pack");
   auto count = std::make_shared<int>(10000);
   cmd->add_option("--procedures", *count, "Procedures in the synthetic pack");

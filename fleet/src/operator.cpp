@@ -26,7 +26,9 @@ struct Session {
   Session(const OperatorLink& link, std::vector<std::string> subs) : subscriptions(std::move(subs)) {
     MqttClient::Handlers h;
     h.connected = [this] {
-      for (const auto& s : subscriptions) client->subscribe(s, 1);
+      // QoS 0: the broker queues at most max_queued_messages QoS 1 messages for a client beyond
+      // those in flight, and a fleet's retained states and acknowledgements run to thousands.
+      for (const auto& s : subscriptions) client->subscribe(s, 0);
       std::lock_guard lock(mu);
       up = true;
       last_message = Clock::now();
