@@ -101,7 +101,7 @@ struct FleetAgent::State {
     Command c;
     try {
       c = parse_command(payload, cfg.fleet_keys);
-    } catch (const FleetError& e) {
+    } catch (const std::exception& e) {
       log.warn("fleet", std::string("command refused: ") + e.what());
       ack("", "refused", e.what());
       return;
@@ -152,7 +152,7 @@ struct FleetAgent::State {
       ConfigOverride c;
       try {
         c = parse_config(payload, cfg.fleet_keys);
-      } catch (const FleetError& e) {
+      } catch (const std::exception& e) {
         log.warn("fleet", std::string("configuration override refused: ") + e.what());
         return;
       }

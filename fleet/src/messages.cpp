@@ -24,7 +24,8 @@ json open(std::string_view text, const std::vector<content::PublicKey>& trusted,
     throw FleetError(e.what());
   }
   json p = json::parse(payload, nullptr, false);
-  if (p.is_discarded() || !p.is_object() || p.value("kind", "") != kind) throw FleetError(std::string("not a fleet ") + kind);
+  if (p.is_discarded() || !p.is_object() || !p.contains("kind") || !p["kind"].is_string() || p["kind"].get<std::string>() != kind)
+    throw FleetError(std::string("not a fleet ") + kind);
   return p;
 }
 

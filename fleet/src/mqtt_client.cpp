@@ -48,7 +48,7 @@ BrokerAddress parse_broker_url(std::string_view url) {
 
 struct MqttClient::State {
   struct Deleter {
-    void operator()(mosquitto* m) const { mosquitto_destroy(m); }
+    void operator()(mosquitto* client) const { mosquitto_destroy(client); }
   };
   std::unique_ptr<mosquitto, Deleter> m;
   Handlers handlers;

@@ -137,7 +137,7 @@ TEST_CASE("a kiosk that stops cleanly says offline, and its health stays readabl
   CHECK(rows[0].health.value("content_version", "") == "1");
 }
 
-TEST_CASE("a signed command is accepted, carried out and acknowledged; forged, misaddressed, stale and replayed ones are refused") {
+TEST_CASE("a signed command is accepted, carried out and acknowledged, while forged, misaddressed, stale and replayed ones are refused") {
   Fleet f;
   fleet::FleetAgent agent(f.agent_config("kiosk-03"), f.log, {}, {});
   REQUIRE(eventually([&] { return agent.connected(); }));
