@@ -212,6 +212,10 @@ size_t on_file_data(char* ptr, size_t size, size_t n, void* user) {
   return len;
 }
 
+int on_progress(void* cancel, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return cancel && static_cast<const std::atomic<bool>*>(cancel)->load() ? 1 : 0;
+}
+
 }  // namespace
 
 Result download(const Request& r, const std::filesystem::path& file, uint64_t max_bytes, const Options& o) {
@@ -246,10 +250,16 @@ Result download(const Request& r, const std::filesystem::path& file, uint64_t ma
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   curl_easy_setopt(c, CURLOPT_USERAGENT, "tthc-kiosk/" KIOSK_VERSION);
+  if (o.cancel) {
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(o.cancel));
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  }
   const CURLcode rc = curl_easy_perform(c);
   long status = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
   if (std::fflush(out.get()) != 0) sink.failed = true;
+  if (rc == CURLE_ABORTED_BY_CALLBACK) return Error{Error::Kind::Offline, shown + ": stopped (the kiosk is quitting); resumed next time"};
   const std::string why = shown + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc));
   if (sink.too_big) return Error{Error::Kind::TooBig, shown + ": larger than " + std::to_string(max_bytes) + " bytes"};
   if (sink.failed) return Error{Error::Kind::Offline, shown + ": cannot write " + file.string()};

@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include "search/index.hpp"
-#include "search/self_check.hpp"
+#include "model/update_self_check.hpp"
 
 namespace kiosk::app {
 
@@ -17,7 +17,8 @@ std::vector<content::PublicKey> trusted_keys(const KioskConfig& c) {
 }  // namespace
 
 ContentUpdater::ContentUpdater(const KioskConfig& config, Logger& log, std::function<void()> wake, std::chrono::milliseconds first_poll)
-    : store_(config.store), interval_(std::chrono::minutes(config.content_poll_minutes)), log_(log), wake_(std::move(wake)) {
+    : config_(config),
+      store_(config.store), interval_(std::chrono::minutes(config.content_poll_minutes)), log_(log), wake_(std::move(wake)) {
   options_.channel_url = config.content_channel;
   options_.trusted = trusted_keys(config);
   if (options_.trusted.empty()) throw std::runtime_error("no trusted key for the content channel");
@@ -32,6 +33,7 @@ ContentUpdater::ContentUpdater(const KioskConfig& config, Logger& log, std::func
   options_.http.ca_bundle = config.content_channel_ca;
   options_.http.connect_timeout = std::chrono::seconds(5);
   options_.http.total_timeout = std::chrono::seconds(15);
+  options_.http.cancel = &cancel_;
   http::check_url(options_.channel_url, false);
   worker_ = std::thread([this, first_poll] { run(first_poll); });
 }
@@ -41,6 +43,7 @@ ContentUpdater::~ContentUpdater() {
     std::lock_guard lock(mu_);
     stop_ = true;
   }
+  cancel_ = true;
   cv_.notify_all();
   worker_.join();
 }
@@ -77,9 +80,8 @@ void ContentUpdater::run(std::chrono::milliseconds first_poll) {
     wait = interval_;
     try {
       content::ContentStore store(store_);
-      const auto r = content::update_from_channel(store, options_, [](const content::InstalledPack& p) {
-        return search::catalog_self_check(p.dir / "catalog.sqlite");
-      });
+      const UpdateSelfCheck check(config_);
+      const auto r = content::update_from_channel(store, options_, [&check](const content::InstalledPack& p) { return check(p); });
       using K = content::UpdateOutcome::Kind;
       if (r.kind == K::Installed || r.kind == K::RolledBack) {
         if (r.kind == K::Installed) log_.info("content", "update: " + r.detail);

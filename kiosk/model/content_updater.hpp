@@ -35,6 +35,7 @@ class ContentUpdater {
  private:
   void run(std::chrono::milliseconds first_poll);
   content::UpdateOptions options_;
+  KioskConfig config_;  // for the self-check (the printer)
   std::filesystem::path store_;
   std::chrono::milliseconds interval_;
   Logger& log_;
@@ -43,6 +44,7 @@ class ContentUpdater {
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
+  std::atomic<bool> cancel_{false};  // cuts a download in progress when the kiosk quits
   bool poll_now_ = false;
   std::optional<content::UpdateOutcome> outcome_;
   std::thread worker_;

@@ -1,6 +1,7 @@
 // The kiosk's own content updates: the worker polls the channel (a real nginx over TLS) only while
 // nobody uses the kiosk, and hands the UI the install.
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <sstream>
 #include <thread>
 
@@ -10,6 +11,7 @@
 #include "content/store.hpp"
 #include "rig/https_server.hpp"
 #include "model/content_updater.hpp"
+#include "model/update_self_check.hpp"
 #include "pack_forge.hpp"
 #include "search/index.hpp"
 
@@ -79,4 +81,75 @@ TEST_CASE("content updater: an idle kiosk takes the new pack and says so", "[upd
   // A plain-http channel is refused at start.
   c.content_channel = "http://content.example.vn/stable.json";
   CHECK_THROWS(app::ContentUpdater(c, log, [] {}));
+}
+
+TEST_CASE("update self-check: search, the printed summary, and the printer no worse than before", "[updater]") {
+  files::TempDir tmp;
+  const auto key = content::generate_keypair();
+  test::write_small_source(tmp.path() / "src", 3, "1.0.0");
+  content::build_pack(tmp.path() / "src", tmp.path() / "v1.kpack", key.secret);
+  content::ContentStore store(tmp.path() / "store");
+  const auto installed = store.install(tmp.path() / "v1.kpack", {key.pub}, {search::index_extension()}).pack;
+
+  app::KioskConfig c;
+  c.printing = false;
+  CHECK(app::UpdateSelfCheck(c)(installed).empty());
+  // A printer that was not there before the switch is not "worse" after it; the summary still
+  // has to lay out.
+  c.printing = true;
+  c.cups_server = "127.0.0.1:9";
+  CHECK(app::UpdateSelfCheck(c)(installed).empty());
+
+  printing::PrinterStatus ready;
+  ready.server_reachable = ready.exists = ready.accepting = true;
+  ready.state = printing::PrinterStatus::State::Idle;
+  printing::PrinterStatus jammed = ready;
+  jammed.state = printing::PrinterStatus::State::Stopped;
+  jammed.reasons = {"media-jam-error"};
+  CHECK(app::printer_worse(ready, jammed));
+  CHECK_FALSE(app::printer_worse(jammed, ready));
+  CHECK_FALSE(app::printer_worse(jammed, jammed));
+  CHECK_FALSE(app::printer_worse(ready, ready));
+
+  // A catalog search cannot answer from: refused by name.
+  std::filesystem::remove(installed.dir / "catalog.sqlite");
+  std::ofstream(installed.dir / "catalog.sqlite") << "not a database";
+  CHECK_FALSE(app::UpdateSelfCheck(c)(installed).empty());
+}
+
+TEST_CASE("content updater: a kiosk that quits mid-download stops at once and keeps the part", "[updater]") {
+  files::TempDir tmp;
+  rig::HttpsServer server;
+  const auto key = content::generate_keypair();
+  test::write_small_source(tmp.path() / "src1", 3, "1.0.0");
+  test::write_small_source(tmp.path() / "src2", 40, "2.0.0");
+  content::build_pack(tmp.path() / "src1", tmp.path() / "v1.kpack", key.secret);
+  content::build_pack(tmp.path() / "src2", tmp.path() / "v2.kpack", key.secret);
+  content::write_public_key(tmp.path() / "fleet.pub", key.pub);
+  app::KioskConfig c;
+  c.store = tmp.path() / "store";
+  content::ContentStore(c.store).install(tmp.path() / "v1.kpack", {key.pub}, {search::index_extension()});
+  const auto entry = content::publish_pack(tmp.path() / "v2.kpack", server.root(), key.secret, "stable", 100);
+  REQUIRE(entry.size > 3000);  // at 100 bytes a second, far from done when the kiosk quits
+  c.content_channel = server.url("slow/stable.json");
+  c.content_channel_ca = server.ca_bundle();
+  c.trusted_keys = {tmp.path() / "fleet.pub"};
+  std::ostringstream out;
+  Logger log(out);
+  const auto part = c.store / "channel" / (entry.file + ".part");
+  std::optional<app::ContentUpdater> updater;
+  updater.emplace(c, log, [] {}, std::chrono::milliseconds(50));
+  updater->set_idle(true);
+  for (int i = 0; i < 100 && !std::filesystem::exists(part); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  const auto t0 = std::chrono::steady_clock::now();
+  updater.reset();
+  const auto quitting = std::chrono::steady_clock::now() - t0;
+  // Without the cut, the transfer would run on until the stalled-server rule (15 s) or the end.
+  CHECK(quitting < std::chrono::seconds(5));
+  REQUIRE(std::filesystem::exists(part));
+  CHECK(std::filesystem::file_size(part) > 0);
+  CHECK(std::filesystem::file_size(part) < entry.size);
+  CHECK(out.str().find("stopped (the kiosk is quitting)") != std::string::npos);
+  CHECK(content::ContentStore(c.store).current()->manifest.version == "1.0.0");
 }

@@ -3,6 +3,7 @@
 // timeouts, answers size-capped, retries with backoff only where the caller says repeating is
 // safe (GETs, POSTs carrying an idempotency key).
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -26,6 +27,9 @@ struct Options {
   std::chrono::milliseconds total_timeout{8000};  // the whole exchange, retries included
   size_t max_bytes = 1 << 20;
   int max_attempts = 1;  // > 1: repeated on connection failures and 500/502/503/504
+  // download() only: set from another thread, the transfer stops within a second (a kiosk that
+  // quits mid-download; the part is kept and resumed next time).
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct Response {
