@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <ctime>
+
 #include "search/index.hpp"
+#include "model/update_record.hpp"
 #include "model/update_self_check.hpp"
 
 namespace kiosk::app {
@@ -56,6 +59,14 @@ void ContentUpdater::poll_now() {
   cv_.notify_all();
 }
 
+void ContentUpdater::record(const UpdateRecord& r) {
+  try {
+    write_update_record(store_, r);
+  } catch (const std::exception& e) {
+    log_.warn("content", std::string("the update's outcome not kept: ") + e.what());
+  }
+}
+
 std::optional<content::UpdateOutcome> ContentUpdater::take() {
   std::lock_guard lock(mu_);
   auto out = std::move(outcome_);
@@ -82,6 +93,7 @@ void ContentUpdater::run(std::chrono::milliseconds first_poll) {
       content::ContentStore store(store_);
       const UpdateSelfCheck check(config_);
       const auto r = content::update_from_channel(store, options_, [&check](const content::InstalledPack& p) { return check(p); });
+      record({content::kind_name(r.kind), r.version, r.detail, static_cast<int64_t>(std::time(nullptr))});
       using K = content::UpdateOutcome::Kind;
       if (r.kind == K::Installed || r.kind == K::RolledBack) {
         if (r.kind == K::Installed) log_.info("content", "update: " + r.detail);
@@ -96,6 +108,7 @@ void ContentUpdater::run(std::chrono::milliseconds first_poll) {
       }
     } catch (const std::exception& e) {
       log_.warn("content", std::string("update from the channel failed: ") + e.what());
+      record({"failed", "", e.what(), static_cast<int64_t>(std::time(nullptr))});
     }
   }
 }

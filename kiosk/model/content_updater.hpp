@@ -13,6 +13,7 @@
 #include "common/log.hpp"
 #include "content/update.hpp"
 #include "model/config.hpp"
+#include "model/update_record.hpp"
 
 namespace kiosk::app {
 
@@ -34,6 +35,7 @@ class ContentUpdater {
 
  private:
   void run(std::chrono::milliseconds first_poll);
+  void record(const UpdateRecord& r);
   content::UpdateOptions options_;
   KioskConfig config_;  // for the self-check (the printer)
   std::filesystem::path store_;

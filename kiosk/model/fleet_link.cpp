@@ -28,6 +28,7 @@ json fleet_health_report(const std::vector<HealthCheck>& checks, const std::stri
   for (const auto& c : checks) {
     // How much was paid and how often is the center's business, not the broker's.
     by_id[c.id] = {{"level", level_name(c.level)}, {"detail", c.id == "payments" ? "" : c.detail}};
+    if (c.id == "content" && !c.lines.empty()) by_id[c.id]["update"] = c.lines.front();
     if (c.id == "problems" && !c.lines.empty()) out["last_error"] = c.lines.front();
   }
   out["checks"] = std::move(by_id);

@@ -16,6 +16,7 @@
 #include "content/store.hpp"
 #include "model/kind_texts.hpp"
 #include "model/problem_log.hpp"
+#include "model/update_record.hpp"
 #include "outbox/outbox.hpp"
 #include "printing/cups_printer.hpp"
 
@@ -48,6 +49,10 @@ HealthCheck check_content(const KioskConfig& c, std::chrono::system_clock::time_
     if (age >= 0) h.detail += " (" + std::to_string(age) + " ngày trước)";
     // Fees and papers change with new decrees: a pack half a year old is likely out of date.
     if (age > 180) h.level = Level::Warn;
+    if (const auto last = read_update_record(c.store)) {
+      h.lines.push_back(update_record_text(*last));
+      if (last->outcome == "rolled-back") h.level = Level::Warn;
+    }
   } catch (const std::exception& e) {
     return {h.id, h.label, Level::Fail, std::string("không đọc được kho nội dung: ") + e.what()};
   }

@@ -11,6 +11,8 @@
 #include "content/store.hpp"
 #include "rig/https_server.hpp"
 #include "model/content_updater.hpp"
+#include "model/health.hpp"
+#include "model/update_record.hpp"
 #include "model/update_self_check.hpp"
 #include "pack_forge.hpp"
 #include "search/index.hpp"
@@ -78,6 +80,17 @@ TEST_CASE("content updater: an idle kiosk takes the new pack and says so", "[upd
   CHECK(wakes >= 1);
   CHECK(content::ContentStore(c.store).current()->manifest.version == "2.0.0");
   CHECK(out.str().find("update: installed") != std::string::npos);
+  // The outcome is kept for the staff's health report (and the fleet's).
+  const auto last = app::read_update_record(c.store);
+  REQUIRE(last);
+  CHECK(last->outcome == "installed");
+  CHECK(app::update_record_text(*last).find("đã cài bản 2.0.0") != std::string::npos);
+  c.printing = false;
+  bool shown = false;
+  for (const auto& check : app::check_health(c))
+    if (check.id == "content")
+      for (const auto& line : check.lines) shown = shown || line.find("Cập nhật qua kênh") != std::string::npos;
+  CHECK(shown);
   // A plain-http channel is refused at start.
   c.content_channel = "http://content.example.vn/stable.json";
   CHECK_THROWS(app::ContentUpdater(c, log, [] {}));
@@ -151,5 +164,9 @@ TEST_CASE("content updater: a kiosk that quits mid-download stops at once and ke
   CHECK(std::filesystem::file_size(part) > 0);
   CHECK(std::filesystem::file_size(part) < entry.size);
   CHECK(out.str().find("stopped (the kiosk is quitting)") != std::string::npos);
+  const auto last = app::read_update_record(c.store);
+  REQUIRE(last);
+  CHECK(last->outcome == "failed");
+  CHECK(app::update_record_text(*last).find("lỗi: ") != std::string::npos);
   CHECK(content::ContentStore(c.store).current()->manifest.version == "1.0.0");
 }
