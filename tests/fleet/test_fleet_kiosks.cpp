@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "common/files.hpp"
+#include "eventually.hpp"
 #include "content/pack.hpp"
 #include "content/signing.hpp"
 #include "content/store.hpp"
@@ -23,6 +24,7 @@
 #include "search/index.hpp"
 
 using namespace kiosk;
+using kiosk::test::eventually;
 using namespace std::chrono_literals;
 using nlohmann::json;
 
@@ -30,16 +32,6 @@ namespace {
 
 constexpr const char* kCenter = "hcc-demo";
 constexpr const char* kNotice = "Chiều thứ Sáu 04/12 trung tâm nghỉ làm việc";
-
-template <class Pred>
-bool eventually(Pred pred, std::chrono::seconds limit) {
-  const auto end = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < end) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(200ms);
-  }
-  return pred();
-}
 
 struct KioskProcess {
   int pid = -1;

@@ -13,12 +13,14 @@
 #include <thread>
 
 #include "common/files.hpp"
+#include "eventually.hpp"
 #include "fleet/agent.hpp"
 #include "fleet/operator.hpp"
 #include "fleet/topics.hpp"
 #include "rig/mqtt_broker.hpp"
 
 using namespace kiosk;
+using kiosk::test::eventually;
 using namespace std::chrono_literals;
 using fleet::Action;
 
@@ -32,16 +34,6 @@ std::string read_if_there(const std::string& path) {
 }
 
 fleet::TlsFiles tls_of(const rig::CertFiles& f) { return {f.ca, f.cert, f.key}; }
-
-template <class Pred>
-bool eventually(Pred pred, std::chrono::milliseconds limit = 8s) {
-  const auto end = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < end) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return pred();
-}
 
 struct Fleet {
   rig::MqttBroker broker;

@@ -20,24 +20,40 @@
 using namespace kiosk;
 using Kind = content::UpdateOutcome::Kind;
 
-TEST_CASE("content updater: waits while a citizen uses the kiosk", "[updater]") {
+namespace {
+
+// A kiosk's store holding v1 and a channel on a real nginx offering v2 (of `v2_procedures`),
+// read through `path` ("slow/" for the throttled location).
+struct ChannelSetup {
   files::TempDir tmp;
   rig::HttpsServer server;
-  const auto key = content::generate_keypair();
-  test::write_small_source(tmp.path() / "src1", 3, "1.0.0");
-  test::write_small_source(tmp.path() / "src2", 5, "2.0.0");
-  content::build_pack(tmp.path() / "src1", tmp.path() / "v1.kpack", key.secret);
-  content::build_pack(tmp.path() / "src2", tmp.path() / "v2.kpack", key.secret);
-  std::filesystem::create_directories(tmp.path() / "keys");
-  content::write_public_key(tmp.path() / "keys" / "fleet.pub", key.pub);
-  app::KioskConfig c;
-  c.store = tmp.path() / "store";
-  content::ContentStore(c.store).install(tmp.path() / "v1.kpack", {key.pub}, {search::index_extension()});
-  content::publish_pack(tmp.path() / "v2.kpack", server.root(), key.secret, "stable", 100);
-  c.content_channel = server.url("stable.json");
-  c.content_channel_ca = server.ca_bundle();
-  c.trusted_keys = {tmp.path() / "keys"};
-  c.kiosk_id = "kiosk-test";
+  content::KeyPair key = content::generate_keypair();
+  app::KioskConfig config;
+  content::ChannelEntry v2;
+
+  explicit ChannelSetup(int v2_procedures = 5, const std::string& path = "") {
+    test::write_small_source(tmp.path() / "src1", 3, "1.0.0");
+    test::write_small_source(tmp.path() / "src2", v2_procedures, "2.0.0");
+    content::build_pack(tmp.path() / "src1", tmp.path() / "v1.kpack", key.secret);
+    content::build_pack(tmp.path() / "src2", tmp.path() / "v2.kpack", key.secret);
+    std::filesystem::create_directories(tmp.path() / "keys");
+    content::write_public_key(tmp.path() / "keys" / "fleet.pub", key.pub);
+    config.store = tmp.path() / "store";
+    content::ContentStore(config.store).install(tmp.path() / "v1.kpack", {key.pub}, {search::index_extension()});
+    v2 = content::publish_pack(tmp.path() / "v2.kpack", server.root(), key.secret, "stable", 100);
+    config.content_channel = server.url(path + "stable.json");
+    config.content_channel_ca = server.ca_bundle();
+    config.trusted_keys = {tmp.path() / "keys"};
+    config.kiosk_id = "kiosk-test";
+  }
+};
+
+}  // namespace
+
+TEST_CASE("content updater: waits while a citizen uses the kiosk", "[updater]") {
+  ChannelSetup setup;
+  auto& server = setup.server;
+  app::KioskConfig& c = setup.config;
   std::ostringstream out;
   Logger log(out);
   int wakes = 0;
@@ -50,21 +66,8 @@ TEST_CASE("content updater: waits while a citizen uses the kiosk", "[updater]") 
 }
 
 TEST_CASE("content updater: an idle kiosk takes the new pack and says so", "[updater]") {
-  files::TempDir tmp;
-  rig::HttpsServer server;
-  const auto key = content::generate_keypair();
-  test::write_small_source(tmp.path() / "src1", 3, "1.0.0");
-  test::write_small_source(tmp.path() / "src2", 5, "2.0.0");
-  content::build_pack(tmp.path() / "src1", tmp.path() / "v1.kpack", key.secret);
-  content::build_pack(tmp.path() / "src2", tmp.path() / "v2.kpack", key.secret);
-  content::write_public_key(tmp.path() / "fleet.pub", key.pub);
-  app::KioskConfig c;
-  c.store = tmp.path() / "store";
-  content::ContentStore(c.store).install(tmp.path() / "v1.kpack", {key.pub}, {search::index_extension()});
-  content::publish_pack(tmp.path() / "v2.kpack", server.root(), key.secret, "stable", 100);
-  c.content_channel = server.url("stable.json");
-  c.content_channel_ca = server.ca_bundle();
-  c.trusted_keys = {tmp.path() / "fleet.pub"};
+  ChannelSetup setup;
+  app::KioskConfig& c = setup.config;
   std::ostringstream out;
   Logger log(out);
   std::atomic<int> wakes{0};
@@ -131,22 +134,10 @@ TEST_CASE("update self-check: search, the printed summary, and the printer no wo
 }
 
 TEST_CASE("content updater: a kiosk that quits mid-download stops at once and keeps the part", "[updater]") {
-  files::TempDir tmp;
-  rig::HttpsServer server;
-  const auto key = content::generate_keypair();
-  test::write_small_source(tmp.path() / "src1", 3, "1.0.0");
-  test::write_small_source(tmp.path() / "src2", 40, "2.0.0");
-  content::build_pack(tmp.path() / "src1", tmp.path() / "v1.kpack", key.secret);
-  content::build_pack(tmp.path() / "src2", tmp.path() / "v2.kpack", key.secret);
-  content::write_public_key(tmp.path() / "fleet.pub", key.pub);
-  app::KioskConfig c;
-  c.store = tmp.path() / "store";
-  content::ContentStore(c.store).install(tmp.path() / "v1.kpack", {key.pub}, {search::index_extension()});
-  const auto entry = content::publish_pack(tmp.path() / "v2.kpack", server.root(), key.secret, "stable", 100);
+  ChannelSetup setup(40, "slow/");
+  app::KioskConfig& c = setup.config;
+  const auto& entry = setup.v2;
   REQUIRE(entry.size > 3000);  // at 100 bytes a second, far from done when the kiosk quits
-  c.content_channel = server.url("slow/stable.json");
-  c.content_channel_ca = server.ca_bundle();
-  c.trusted_keys = {tmp.path() / "fleet.pub"};
   std::ostringstream out;
   Logger log(out);
   const auto part = c.store / "channel" / (entry.file + ".part");
