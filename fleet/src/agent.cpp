@@ -121,7 +121,6 @@ struct FleetAgent::State {
         refused = "replayed or older than the last command obeyed";
       else {
         last_obeyed_ms = c.issued_ms;
-        commands.push_back(c);
         accepted = true;
       }
     }
@@ -138,7 +137,14 @@ struct FleetAgent::State {
       }
     }
     log.info("fleet", std::string("command accepted: ") + action_name(c.action));
+    // Acknowledged before it is handed over: the UI thread may carry it out and say "done" at
+    // once, and "accepted" must not arrive after that (an operator waiting on one kiosk stops at
+    // its first answer past "accepted").
     ack(c.id, "accepted", "");
+    {
+      std::lock_guard lock(mu);
+      commands.push_back(c);
+    }
     if (wake) wake();
   }
 
