@@ -217,6 +217,7 @@ void register_fleet_bench(CLI::App& bench, Action& action) {
   cmd->add_option("--pack-key", *pack_key, "The secret key that signed --pack")->check(CLI::ExistingFile);
   cmd->callback([&action, kiosks, health_seconds, procedures, http_workers, pack, pack_key] {
     action = [=] {
+      if (pack->empty() != pack_key->empty()) throw std::runtime_error("--pack and --pack-key go together");
       const int n = *kiosks;
       raise_file_limit();
       kiosk::files::TempDir work;
@@ -237,12 +238,13 @@ void register_fleet_bench(CLI::App& bench, Action& action) {
       const kf::OperatorLink link{kf::parse_broker_url(broker.url()), {op.ca, op.cert, op.key}, center};
       const auto fleet_key = kiosk::content::generate_keypair();
       const auto content_key = kiosk::content::generate_keypair();
-      for (const char* v : {"1.0.0", "2.0.0"}) {
+      // The pack the fleet holds, and the new one (a synthetic one unless --pack names it).
+      for (const std::string v : {"1.0.0", "2.0.0"}) {
+        if (v == "2.0.0" && !pack->empty()) break;
         kiosk::content::write_synthetic_source(work.path() / v, *procedures, 7, v);
-        kiosk::content::build_pack(work.path() / v, work.path() / (std::string(v) + ".kpack"), content_key.secret);
+        kiosk::content::build_pack(work.path() / v, work.path() / (v + ".kpack"), content_key.secret);
       }
       kiosk::content::publish_pack(work.path() / "1.0.0.kpack", web.root(), content_key.secret, "stable", 100);
-      if (pack->empty() != pack_key->empty()) throw std::runtime_error("--pack and --pack-key go together");
       const fs::path new_pack = pack->empty() ? work.path() / "2.0.0.kpack" : fs::path(*pack);
       const auto new_key = pack->empty() ? content_key.secret : kiosk::content::read_secret_key(*pack_key);
       const std::vector<kiosk::content::PublicKey> trusted = {content_key.pub, kiosk::content::public_half(new_key)};

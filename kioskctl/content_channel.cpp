@@ -1,13 +1,13 @@
 // kioskctl content publish / update: the fleet's content channel (content/channel.hpp,
 // content/update.hpp; docs/fleet.md). Publish writes what an HTTPS server serves; update is one
 // pass of what a kiosk does with it.
-#include <unistd.h>
 
 #include <iostream>
 
 #include "commands.hpp"
 #include "content/channel.hpp"
 #include "content/update.hpp"
+#include "model/config.hpp"
 #include "search/index.hpp"
 #include "search/self_check.hpp"
 
@@ -61,12 +61,7 @@ void register_content_channel(CLI::App& content, Action& action) {
         o.channel_url = *url;
         o.trusted = load_trust(*trust);
         o.extensions = {kiosk::search::index_extension()};
-        o.kiosk_id = *kiosk_id;
-        if (o.kiosk_id.empty()) {
-          char host[256] = {};
-          gethostname(host, sizeof host - 1);
-          o.kiosk_id = host;
-        }
+        o.kiosk_id = kiosk::app::kiosk_id_or_hostname(*kiosk_id);
         o.kiosk_version = KIOSK_VERSION;
         o.pinned_version = *pin;
         o.http.ca_bundle = *ca;

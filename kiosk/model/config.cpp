@@ -1,5 +1,7 @@
 #include "model/config.hpp"
 
+#include <unistd.h>
+
 #include <charconv>
 
 #include "common/files.hpp"
@@ -157,6 +159,13 @@ KioskConfig parse_config(const std::string& body) {
     }
   }
   return c;
+}
+
+std::string kiosk_id_or_hostname(const std::string& configured) {
+  if (!configured.empty()) return configured;
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return host;
 }
 
 KioskConfig load_config(const std::filesystem::path& path) {

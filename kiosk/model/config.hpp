@@ -84,6 +84,9 @@ struct KioskConfig {
 
 inline constexpr const char* kDefaultConfigPath = "/etc/tthc-kiosk/kiosk.conf";
 
+// This kiosk's id in the fleet (rollouts, the broker): `configured` (kiosk_id), else the host name.
+std::string kiosk_id_or_hostname(const std::string& configured);
+
 // Throws ConfigError naming the line and the problem.
 KioskConfig parse_config(const std::string& text);
 KioskConfig load_config(const std::filesystem::path& path);

@@ -1,12 +1,10 @@
 #include "model/content_updater.hpp"
 
-#include <unistd.h>
-
 #include <ctime>
 
-#include "search/index.hpp"
 #include "model/update_record.hpp"
 #include "model/update_self_check.hpp"
+#include "search/index.hpp"
 
 namespace kiosk::app {
 
@@ -26,12 +24,7 @@ ContentUpdater::ContentUpdater(const KioskConfig& config, Logger& log, std::func
   options_.trusted = trusted_keys(config);
   if (options_.trusted.empty()) throw std::runtime_error("no trusted key for the content channel");
   options_.extensions = {search::index_extension()};
-  options_.kiosk_id = config.kiosk_id;
-  if (options_.kiosk_id.empty()) {
-    char host[256] = {};
-    gethostname(host, sizeof host - 1);
-    options_.kiosk_id = host;
-  }
+  options_.kiosk_id = kiosk_id_or_hostname(config.kiosk_id);
   options_.kiosk_version = KIOSK_VERSION;
   options_.http.ca_bundle = config.content_channel_ca;
   options_.http.connect_timeout = std::chrono::seconds(5);

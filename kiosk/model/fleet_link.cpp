@@ -1,7 +1,5 @@
 #include "model/fleet_link.hpp"
 
-#include <unistd.h>
-
 #include "content/store.hpp"
 #include "model/health.hpp"
 
@@ -42,12 +40,7 @@ std::unique_ptr<fleet::FleetAgent> start_fleet_link(const KioskConfig& c, Logger
     a.broker = fleet::parse_broker_url(c.fleet_broker);
     a.tls = {c.fleet_ca.string(), c.fleet_cert.string(), c.fleet_cert_key.string()};
     a.center = c.fleet_center;
-    a.kiosk_id = c.kiosk_id;
-    if (a.kiosk_id.empty()) {
-      char host[256] = {};
-      gethostname(host, sizeof host - 1);
-      a.kiosk_id = host;
-    }
+    a.kiosk_id = kiosk_id_or_hostname(c.kiosk_id);
     if (c.fleet_trust.empty()) throw fleet::FleetError("no fleet_trust key in kiosk.conf");
     a.fleet_keys = content::read_trusted_keys(c.fleet_trust);
     a.state_file = c.state_db.parent_path() / "fleet-last-command";

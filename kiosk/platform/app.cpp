@@ -66,7 +66,7 @@ void KioskApp::Impl::start_speech() {
 
 // Palette and logo follow the installed pack (its center's colours and logo).
 void KioskApp::Impl::build_ui() {
-  nlohmann::json center = nlohmann::json::object();
+  center = nlohmann::json::object();
   try {
     if (services.catalog) center = services.catalog->center();
   } catch (const std::exception& e) {
@@ -84,6 +84,11 @@ void KioskApp::Impl::build_ui() {
     return;
   }
   if (auto why = display.load_logo(services.pack_dir / rel)) log.warn("kiosk", "logo not shown (" + *why + "): " + rel);
+}
+
+void KioskApp::Impl::reload_content() {
+  app::load_content(services, opt.config, log, display.waker());
+  build_ui();
 }
 
 void KioskApp::Impl::typed(const std::string& t) {
@@ -191,8 +196,7 @@ void KioskApp::Impl::carry_out(const fleet::Command& c) {
   switch (c.action) {
     case fleet::Action::Reload: {
       if (services.updater) services.updater->poll_now();
-      app::load_content(services, opt.config, log, display.waker());
-      build_ui();
+      reload_content();
       frames_pending = std::max(frames_pending, 3);
       const bool ok = services.content_ready();
       log.info("kiosk", std::string("fleet: content reloaded") + (services.updater ? ", channel asked" : ""));
@@ -204,14 +208,8 @@ void KioskApp::Impl::carry_out(const fleet::Command& c) {
         agent.acknowledge(c, false, "this kiosk has no printer");
         break;
       }
-      nlohmann::json center = nlohmann::json::object();
-      try {
-        if (services.catalog) center = services.catalog->center();
-      } catch (const std::exception& e) {
-        log.warn("kiosk", std::string("test page without the center's name: ") + e.what());
-      }
       const printing::Paper paper = services.paper;
-      services.printer->request("test-page", "Trang thử", [center, paper] {
+      services.printer->request("test-page", "Trang thử", [center = center, paper] {
         return printing::render_pdf_bytes(printing::test_page(center, "", std::time(nullptr)), paper);
       });
       log.info("kiosk", "fleet: test page queued");
@@ -227,18 +225,18 @@ void KioskApp::Impl::carry_out(const fleet::Command& c) {
 }
 
 void KioskApp::Impl::take_work() {
+  // Nobody at the screen: updates and the fleet's commands may change what it shows.
+  const bool idle = session.screen() == app::Screen::Attract;
   if (services.updater) {
-    const bool idle = session.screen() == app::Screen::Attract;
     services.updater->set_idle(idle);
     if (const auto r = services.updater->take(); r && r->kind == content::UpdateOutcome::Kind::Installed) content_waiting = true;
     // The new pack is shown from the next idle moment: never under a citizen's hands.
     if (content_waiting && idle) {
       content_waiting = false;
-      app::load_content(services, opt.config, log, display.waker());
-      build_ui();
+      reload_content();
     }
   }
-  if (services.fleet) follow_fleet(session.screen() == app::Screen::Attract);
+  if (services.fleet) follow_fleet(idle);
   if (problems) {
     try {
       problems->flush(static_cast<int64_t>(std::time(nullptr)));
@@ -320,8 +318,7 @@ void KioskApp::Impl::draw(std::vector<unsigned char>* pixels, bool fixed_step) {
       }
     }
     if (reload) {
-      app::load_content(services, opt.config, log, display.waker());
-      build_ui();
+      reload_content();
       if (!requests.rollback) {
         bad = !services.content_ready();
         notice = bad ? "Không đọc được nội dung đã cài (chi tiết trong nhật ký)"

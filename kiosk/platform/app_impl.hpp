@@ -38,6 +38,7 @@ struct KioskApp::Impl {
   std::optional<app::ScanStream> scans;
   ui::Fonts fonts;
   std::optional<ui::KioskUi> ui;
+  nlohmann::json center;  // the pack's center identity, as build_ui read it
   app::Clock::duration clock_offset{};  // scripted "idle" advances the session clock
   app::Clock::time_point last_frame = app::Clock::now();
   int generation_seen = 0;
@@ -52,6 +53,7 @@ struct KioskApp::Impl {
 
   app::Clock::time_point now() const { return app::Clock::now() + clock_offset; }
   void build_ui();
+  void reload_content();  // the installed pack read again, the UI rebuilt for it
   void start_speech();
   void handle(const InputEvent& e);
   void pointer(bool down, ImVec2 p);
