@@ -15,10 +15,14 @@ std::string join(const Phrase& p) {
   return out;
 }
 
-std::vector<QueryTerm> terms_of(const std::vector<std::string>& ws, const PhraseBook& book, bool drop_fillers) {
+std::vector<QueryTerm> terms_of(const std::vector<std::string>& ws, const PhraseBook& book, bool drop_fillers,
+                                const IsWordPair& is_pair) {
   std::vector<QueryTerm> terms;
   for (size_t i = 0; i < ws.size();) {
     auto m = book.longest_at(ws, i);
+    const bool in_pair = m.words == 1 && m.filler && is_pair &&
+                         ((i > 0 && is_pair(ws[i - 1], ws[i])) || (i + 1 < ws.size() && is_pair(ws[i], ws[i + 1])));
+    if (in_pair) m = {};
     if (m.words > 0 && m.filler && drop_fillers) {
       i += m.words;
       continue;
@@ -41,7 +45,7 @@ std::vector<QueryTerm> terms_of(const std::vector<std::string>& ws, const Phrase
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view raw, const PhraseBook& book) {
+ParsedQuery parse_query(std::string_view raw, const PhraseBook& book, const IsWordPair& is_pair) {
   ParsedQuery q;
   const bool still_typing = !raw.empty() && raw.back() != ' ';
   if (raw.size() > kMaxQueryBytes) raw = raw.substr(0, kMaxQueryBytes);  // fold drops a cut UTF-8 sequence
@@ -50,9 +54,9 @@ ParsedQuery parse_query(std::string_view raw, const PhraseBook& book) {
   if (ws.size() > kMaxQueryWords) ws.resize(kMaxQueryWords);
   for (auto& w : ws)
     if (w.size() > kMaxWordBytes) w.resize(kMaxWordBytes);
-  q.terms = terms_of(ws, book, true);
-  if (q.terms.empty()) q.terms = terms_of(ws, book, false);  // "làm" alone is what they want
-  if (q.terms.size() > kMaxQueryTerms) q.terms.resize(kMaxQueryTerms);
+  q.terms = terms_of(ws, book, true, is_pair);
+  if (q.terms.empty()) q.terms = terms_of(ws, book, false, is_pair);  // "làm" alone is what they want
+  if (q.terms.size() > kMaxQueryWords) q.terms.resize(kMaxQueryWords);
   // The last term is being typed only if it covers the last word (a trailing filler is finished).
   if (!q.terms.empty() && still_typing && !ws.empty()) {
     const Phrase& last_form = q.terms.back().forms.front();

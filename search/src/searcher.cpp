@@ -107,6 +107,37 @@ NameMatch match_name(const std::vector<std::string_view>& all_words, const std::
 
 bool filtered(const Filters& f) { return !f.field.empty() || !f.level.empty() || !f.agency.empty(); }
 
+// A question told as a story holds more words than are ranked: keep the most telling, in the
+// order typed. A word counts as much as the pair it makes with a neighbour ("tạm" of "tạm trú"),
+// and the word being typed is always kept.
+void keep_most_telling(std::vector<QueryTerm>& terms, const TermWeights& weights) {
+  if (terms.size() <= kMaxQueryTerms) return;
+  const size_t n = terms.size();
+  std::vector<double> telling(n);
+  for (size_t i = 0; i < n; ++i) telling[i] = weights.weight(terms[i]);
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const Phrase& a = terms[i].forms.front();
+    const Phrase& b = terms[i + 1].forms.front();
+    if (a.size() != 1 || b.size() != 1) continue;
+    const double pw = weights.pair_weight(a.front(), b.front());
+    telling[i] = std::max(telling[i], pw);
+    telling[i + 1] = std::max(telling[i + 1], pw);
+  }
+  if (terms.back().prefix) telling.back() = 1e9;
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  // Later words first among equals: what a story asks comes at its end.
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return telling[a] != telling[b] ? telling[a] > telling[b] : a > b;
+  });
+  std::vector<char> keep(n);
+  for (size_t k = 0; k < kMaxQueryTerms; ++k) keep[order[k]] = 1;
+  std::vector<QueryTerm> kept;
+  for (size_t i = 0; i < n; ++i)
+    if (keep[i]) kept.push_back(std::move(terms[i]));
+  terms = std::move(kept);
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::filesystem::path& catalog_db)
@@ -412,8 +443,11 @@ std::vector<Hit> Searcher::popular(const Filters& f, int limit) {
 
 std::vector<Hit> Searcher::search(std::string_view query, const Filters& filters, int limit, bool explain) {
   limit = std::clamp(limit, 1, 200);
-  ParsedQuery q = parse_query(query, book_);
+  ParsedQuery q = parse_query(query, book_, [this](const std::string& a, const std::string& b) {
+    return weights_->pair_weight(a, b) > 0;
+  });
   if (q.terms.empty()) return popular(filters, limit);
+  keep_most_telling(q.terms, *weights_);
 
   std::vector<Candidate> cands;
   collect(q.terms, false, filters, cands);

@@ -54,7 +54,7 @@ TEST_CASE("the FTS query quotes every form and caps its size") {
   std::string fts = search::to_fts(q.terms);
   CHECK(fts == "(\"dang\") AND (\"ky\" OR \"ki\") AND (\"and\") AND (\"ket\") AND (\"near\") AND (\"hon\"*)");
   auto big = search::parse_query(std::string(10000, 'x') + " " + std::string(100, 'y'), search::PhraseBook{});
-  CHECK(big.terms.size() <= search::kMaxQueryTerms);
+  CHECK(big.terms.size() <= search::kMaxQueryWords);
   for (const auto& t : big.terms) CHECK(t.text.size() <= search::kMaxWordBytes);
   // A finished word (trailing space) is not a prefix.
   CHECK_FALSE(search::parse_query("ket hon ", search::PhraseBook{}).terms.back().prefix);

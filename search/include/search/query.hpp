@@ -1,5 +1,6 @@
 // Turning what a citizen typed into a safe FTS5 query.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,12 @@ struct ParsedQuery {
   std::string folded;  // the whole query, folded
 };
 
+// Whether two adjacent words are a word of the catalog together ("tro giup" of "trợ giúp pháp
+// lý"): a filler word ("giúp") is kept when it makes one with its neighbour.
+using IsWordPair = std::function<bool(const std::string&, const std::string&)>;
+
 // Any input is accepted: it is folded, so FTS5 syntax cannot survive, and capped in length.
-ParsedQuery parse_query(std::string_view raw, const PhraseBook& book);
+ParsedQuery parse_query(std::string_view raw, const PhraseBook& book, const IsWordPair& is_pair = {});
 
 // Every form is quoted (a phrase when it has several words); prefix terms end in *. Terms are
 // ANDed, or ORed when `any`.
@@ -33,10 +38,12 @@ size_t match_length(const std::vector<std::string_view>& text, size_t at, const 
 // Splits folded text into its words without copying them (reusing `out`'s storage).
 void split_words(std::string_view folded, std::vector<std::string_view>& out);
 
-inline constexpr size_t kMaxQueryBytes = 512;
-// A question in sentences holds twenty words or more; what it is about often comes last.
-inline constexpr size_t kMaxQueryWords = 32;
-// What is left once question words and filler are set aside.
+// A question told as a story ("I am 45, I paid social insurance for 12 years, ...") runs to
+// sixty words or more, and what it is about often comes last.
+inline constexpr size_t kMaxQueryBytes = 1024;
+inline constexpr size_t kMaxQueryWords = 64;
+// What the searcher ranks by: the most telling of the terms left once question words and filler
+// are set aside (the searcher chooses them; parse_query keeps up to kMaxQueryWords).
 inline constexpr size_t kMaxQueryTerms = 12;
 inline constexpr size_t kMaxWordBytes = 40;
 
