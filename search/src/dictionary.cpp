@@ -114,8 +114,29 @@ PhraseBook builtin_phrase_book() {
   book.add_rewrite("mo quan", {"ho kinh doanh"});
   book.add_rewrite("buon ban", {"ho kinh doanh"});
   book.add_rewrite("dong cua", {"cham dut", "tam ngung"});
+  // "Mất" is lost, but also died (bố tôi vừa mất) and costs (có mất tiền không).
   book.add_rewrite("mat", {"cap lai", "trinh bao mat"});
   book.add_rewrite("bi mat", {"cap lai", "trinh bao mat"});
+  book.add_rewrite("lam mat", {"cap lai", "trinh bao mat"});
+  book.add_rewrite("danh mat", {"cap lai", "trinh bao mat"});
+  book.add_rewrite("danh roi", {"cap lai", "trinh bao mat"});
+  book.add_rewrite("vua mat", {"khai tu"});
+  book.add_rewrite("da mat", {"khai tu"});
+  book.add_rewrite("qua doi", {"khai tu"});
+  book.add_rewrite("mat de lai", {"thua ke", "di san"});
+  book.add_rewrite("nhan nuoi", {"con nuoi"});
+  book.add_rewrite("nuoc ngam", {"nuoc duoi dat"});
+  book.add_rewrite("khoan gieng", {"khai thac nuoc duoi dat"});
+  book.add_rewrite("tau danh ca", {"tau ca"});
+  book.add_rewrite("bam bien", {"cap bien so"});
+  book.add_rewrite("bam bien so", {"cap bien so"});
+  book.add_rewrite("tap hoa", {"ho kinh doanh"});
+  book.add_rewrite("cua hang", {"ho kinh doanh"});
+  book.add_rewrite("mo tiem", {"ho kinh doanh"});
+  book.add_rewrite("rut bao hiem", {"bao hiem xa hoi mot lan"});
+  book.add_rewrite("rut bhxh", {"bao hiem xa hoi mot lan"});
+  book.add_rewrite("xe cu", {"thay doi chu xe"});
+  book.add_rewrite("doi chu", {"thay doi chu"});
   book.add_rewrite("doi ten", {"cai chinh", "thay doi"});
   book.add_rewrite("sua ten", {"cai chinh"});
   book.add_rewrite("sua ngay sinh", {"cai chinh"});
@@ -149,7 +170,7 @@ PhraseBook builtin_phrase_book() {
                         "lam sao", "phai lam sao", "lam the nao", "ra sao", "the nao a", "nhu nao",
                         "lam o dau", "nop o dau", "den dau", "o dau vay", "o dau a", "cho nao",
                         "bao lau", "mat bao lau", "trong bao lau", "mat may ngay", "may ngay", "bao nhieu tien",
-                        "mat bao nhieu tien", "het bao nhieu tien", "co mat tien khong", "le phi bao nhieu",
+                        "mat bao nhieu tien", "mat tien", "het bao nhieu tien", "co mat tien khong", "le phi bao nhieu",
                         "can nhung giay to gi", "can giay to gi", "giay to gi", "nhung giay to gi", "gom nhung gi",
                         "nhung gi", "can mang gi", "can mang theo gi", "mang theo gi", "mang gi", "can nhung",
                         "co duoc khong", "duoc khong", "co phai", "co can", "co the", "khong a", "vay a",

@@ -10,6 +10,7 @@
 #include "search/fold.hpp"
 #include "search/index.hpp"
 #include "term_weights.hpp"
+#include "text_index.hpp"
 
 namespace kiosk::search {
 
@@ -22,8 +23,13 @@ constexpr int kCandidateCap = 1000;
 constexpr int kPartialCap = 200;
 // Postings of name words read to gather a question's candidates.
 constexpr size_t kGatherBudget = 40000;
-// Procedures whose other text holds a question's two most telling words, looked at.
-constexpr int kTextCap = 60;
+// Postings of the other text's words read per question, and how many procedures found only
+// there are ranked.
+constexpr size_t kTextBudget = 60000;
+constexpr size_t kTextCap = 100;
+constexpr double kTextWeight = 1.0;
+// Popularity breaks ties and orders near-equals; it must not outweigh a better match.
+constexpr double kPopWeight = 0.7;
 // bm25's column weights (name, alt_names, field, agencies, documents, details), for questions
 // asked within filters.
 constexpr const char* kBm25 = "bm25(search_fts, 3.0, 3.0, 1.0, 0.5, 1.0, 1.0)";
@@ -180,6 +186,8 @@ Searcher::Searcher(const std::filesystem::path& catalog_db)
   }
   gathered_.assign(docs_.size(), 0);
   stamp_.assign(docs_.size(), 0);
+  text_ = std::make_unique<TextIndex>(db_, docs_.size());
+  text_mask_.assign(docs_.size(), 0);
 }
 
 Searcher::~Searcher() = default;
@@ -289,31 +297,60 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const Filter
       stamp_[id] = 0;
       found_ids.emplace_back(id, 0.0);
     }
-    // From the other text (documents, result, fees), in popularity order, without ranking: the
-    // two most informative words together, then the most informative alone (half as telling).
-    std::vector<size_t> order;
-    for (size_t i = 0; i < n; ++i)
-      if (!terms[i].prefix && w[i] > 0) order.push_back(i);
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return w[a] > w[b]; });
-    if (order.size() > 2) order.resize(2);
-    std::unordered_map<int64_t, size_t> at;
-    for (size_t i = 0; i < found_ids.size(); ++i) at.emplace(found_ids[i].first, i);
-    auto from_text = [&](const std::vector<QueryTerm>& words, double score) {
-      match_.reset();
-      match_.bind(1, to_fts(words, false)).bind(5, kTextCap);
-      while (match_.step()) {
-        const int64_t id = match_.int64(0);
-        if (auto it = at.find(id); it != at.end()) {
-          found_ids[it->second].second = std::max(found_ids[it->second].second, score);
-        } else {
-          at.emplace(id, found_ids.size());
-          found_ids.emplace_back(id, score);
+    // From the other text (documents, result, fees, field), in memory: which of the telling
+    // words each procedure's text holds, as a share of their weight. A phrase counts where its
+    // rarest word is. Words in a third of the procedures are not looked up (nor counted).
+    std::vector<uint32_t> in_text;
+    double text_total = 0;
+    size_t text_budget = kTextBudget;
+    for (size_t t : by_weight) {
+      bool skipped = false;
+      for (const auto& form : terms[t].forms) {
+        const std::vector<uint32_t>* list = nullptr;
+        for (const auto& word : form) {
+          const auto* l = text_->docs_with(word);
+          if (!l) {
+            list = nullptr;
+            break;
+          }
+          if (!list || l->size() < list->size()) list = l;
+        }
+        if (!list) continue;
+        if (list->size() > common || list->size() > text_budget) {
+          skipped = true;
+          continue;
+        }
+        text_budget -= list->size();
+        for (uint32_t id : *list) {
+          if (text_mask_[id] == 0) in_text.push_back(id);
+          text_mask_[id] |= static_cast<uint16_t>(1u << t);
         }
       }
-      match_.reset();
+      if (!skipped) text_total += w[t];
+    }
+    auto text_share = [&](uint32_t id) {
+      double got = 0;
+      for (size_t t = 0; t < n; ++t)
+        if (text_mask_[id] & (1u << t)) got += w[t];
+      return text_total > 0 ? got * text_->weight_in(id) / text_total : 0.0;
     };
-    if (order.size() == 2) from_text({terms[order[0]], terms[order[1]]}, 1.0);
-    if (!order.empty()) from_text({terms[order[0]]}, order.size() == 2 ? 0.5 : 1.0);
+    std::unordered_set<int64_t> from_names;
+    for (auto& [id, text] : found_ids) {
+      text = text_share(static_cast<uint32_t>(id));
+      from_names.insert(id);
+    }
+    std::vector<std::pair<double, uint32_t>> text_only;  // share, procedure
+    for (uint32_t id : in_text)
+      if (!from_names.count(id)) text_only.emplace_back(text_share(id), id);
+    for (uint32_t id : in_text) text_mask_[id] = 0;
+    if (text_only.size() > kTextCap) {
+      auto better = [&](const auto& a, const auto& b) {
+        return a.first + 0.01 * docs_[a.second].popularity > b.first + 0.01 * docs_[b.second].popularity;
+      };
+      std::nth_element(text_only.begin(), text_only.begin() + kTextCap, text_only.end(), better);
+      text_only.resize(kTextCap);
+    }
+    for (const auto& [share, id] : text_only) found_ids.emplace_back(id, share);
   }
 
   // Names that hold every word keep their place; matches found in other text by the passes
@@ -372,7 +409,7 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const Filter
         }
     }
     // Weights chosen on tests/search_eval (questions and keywords together).
-    const Candidate c{id, 2, 10.0 * covered / total + 4.0 * name_share + 2.0 * text + d.popularity};
+    const Candidate c{id, 2, 10.0 * covered / total + 4.0 * name_share + kTextWeight * text + kPopWeight * d.popularity};
     if (known != seen.end()) out[known->second] = c;
     else out.push_back(c);
   }

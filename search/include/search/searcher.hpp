@@ -16,6 +16,7 @@
 namespace kiosk::search {
 
 class TermWeights;
+class TextIndex;
 
 struct Filters {
   std::string field;   // exact lĩnh vực
@@ -90,6 +91,8 @@ class Searcher {
   std::unordered_map<std::string, std::vector<uint32_t>> name_postings_;
   std::vector<double> gathered_;   // per procedure, reused by each question
   std::vector<uint32_t> stamp_;    // per procedure: the last term counted for it
+  std::unique_ptr<TextIndex> text_;
+  std::vector<uint16_t> text_mask_;  // per procedure: the terms its other text holds
 };
 
 }  // namespace kiosk::search

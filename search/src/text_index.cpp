@@ -1,0 +1,41 @@
+#include "text_index.hpp"
+
+#include <algorithm>
+
+#include "search/query.hpp"
+
+namespace kiosk::search {
+
+TextIndex::TextIndex(db::Db& db, size_t procedures) {
+  auto rows = db.prepare("SELECT rowid, field || ' ' || documents || ' ' || details FROM search_fts ORDER BY rowid");
+  std::vector<std::string_view> words;
+  std::unordered_map<std::string_view, bool> seen;
+  std::vector<size_t> length(procedures, 0);
+  while (rows.step()) {
+    const int64_t id = rows.int64(0);
+    if (id < 0 || static_cast<size_t>(id) >= procedures) continue;
+    const std::string text = rows.text(1);
+    split_words(text, words);
+    seen.clear();
+    for (auto w : words) {
+      if (!seen.emplace(w, true).second) continue;  // once per procedure
+      docs_[std::string(w)].push_back(static_cast<uint32_t>(id));
+      ++postings_;
+    }
+    length[static_cast<size_t>(id)] = seen.size();
+  }
+  // BM25's usual k1 = 1.2, b = 0.75, over distinct words.
+  constexpr double k1 = 1.2, b = 0.75;
+  const double average = procedures ? static_cast<double>(postings_) / static_cast<double>(procedures) : 1;
+  norm_.resize(procedures);
+  for (size_t i = 0; i < procedures; ++i)
+    norm_[i] = static_cast<float>((k1 + 1) / (1 + k1 * (1 - b + b * static_cast<double>(length[i]) / std::max(1.0, average))));
+  for (auto& [word, ids] : docs_) ids.shrink_to_fit();
+}
+
+const std::vector<uint32_t>* TextIndex::docs_with(const std::string& word) const {
+  auto it = docs_.find(word);
+  return it == docs_.end() ? nullptr : &it->second;
+}
+
+}  // namespace kiosk::search
