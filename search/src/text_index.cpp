@@ -7,7 +7,7 @@
 namespace kiosk::search {
 
 TextIndex::TextIndex(db::Db& db, size_t procedures) {
-  auto rows = db.prepare("SELECT rowid, field || ' ' || documents || ' ' || details FROM search_fts ORDER BY rowid");
+  auto rows = db.prepare("SELECT rowid, field || ' ' || agencies || ' ' || documents || ' ' || details FROM search_fts ORDER BY rowid");
   std::vector<std::string_view> words;
   std::unordered_map<std::string_view, bool> seen;
   std::vector<size_t> length(procedures, 0);

@@ -1,4 +1,4 @@
-// The words of each procedure's other text (documents, result, fees, field), indexed in memory
+// The words of each procedure's other text (documents, result, fees, field, agencies), in memory
 // at start: which procedures hold a word. A question's words are looked up here per keystroke,
 // instead of asking FTS5 to rank every row that holds one of them. Private to the search library.
 #pragma once

@@ -7,17 +7,9 @@
 #include "search/index.hpp"
 #include "search/query.hpp"
 #include "search/searcher.hpp"
+#include "sample_catalog.hpp"
 
 using namespace kiosk;
-
-namespace {
-std::filesystem::path sample_catalog(files::TempDir& tmp) {
-  content::ContentStore s(tmp.path());
-  auto key = content::read_public_key(std::string(KIOSK_SOURCE_DIR) + "/content/sample/test-signing.pub");
-  s.install(KIOSK_SAMPLE_PACK, {key}, {search::index_extension()});
-  return s.current_catalog();
-}
-}  // namespace
 
 TEST_CASE("hostile queries never raise and still find what their words say") {
   files::TempDir tmp;
