@@ -101,65 +101,52 @@ PhraseBook builtin_phrase_book() {
       {"xe may", "mo to", "xe gan may"},
   };
   for (const auto& g : groups) book.add_group(g);
-  // Everyday words for what the catalog names formally; one way only.
-  book.add_rewrite("lay chong", {"ket hon"});
-  book.add_rewrite("lay vo", {"ket hon"});
-  book.add_rewrite("cuoi", {"ket hon"});
-  book.add_rewrite("bao tu", {"khai tu"});
-  book.add_rewrite("nhan con", {"nhan cha me con"});
-  book.add_rewrite("nhap ho khau", {"dang ky thuong tru"});
-  book.add_rewrite("cat ho khau", {"xoa dang ky thuong tru"});
-  book.add_rewrite("chuyen ho khau", {"xoa dang ky thuong tru", "dang ky thuong tru"});
-  book.add_rewrite("mo cua hang", {"ho kinh doanh"});
-  book.add_rewrite("mo quan", {"ho kinh doanh"});
-  book.add_rewrite("buon ban", {"ho kinh doanh"});
-  book.add_rewrite("dong cua", {"cham dut", "tam ngung"});
-  // "Mất" is lost, but also died (bố tôi vừa mất) and costs (có mất tiền không).
-  book.add_rewrite("mat", {"cap lai", "trinh bao mat"});
-  book.add_rewrite("bi mat", {"cap lai", "trinh bao mat"});
-  book.add_rewrite("lam mat", {"cap lai", "trinh bao mat"});
-  book.add_rewrite("danh mat", {"cap lai", "trinh bao mat"});
-  book.add_rewrite("danh roi", {"cap lai", "trinh bao mat"});
-  book.add_rewrite("vua mat", {"khai tu"});
-  book.add_rewrite("da mat", {"khai tu"});
-  book.add_rewrite("qua doi", {"khai tu"});
-  book.add_rewrite("mat de lai", {"thua ke", "di san"});
-  book.add_rewrite("nhan nuoi", {"con nuoi"});
-  book.add_rewrite("nuoc ngam", {"nuoc duoi dat"});
-  book.add_rewrite("khoan gieng", {"khai thac nuoc duoi dat"});
-  book.add_rewrite("tau danh ca", {"tau ca"});
-  book.add_rewrite("bam bien", {"cap bien so"});
-  book.add_rewrite("bam bien so", {"cap bien so"});
-  book.add_rewrite("tap hoa", {"ho kinh doanh"});
-  book.add_rewrite("cua hang", {"ho kinh doanh"});
-  book.add_rewrite("mo tiem", {"ho kinh doanh"});
-  book.add_rewrite("rut bao hiem", {"bao hiem xa hoi mot lan"});
-  book.add_rewrite("rut bhxh", {"bao hiem xa hoi mot lan"});
-  book.add_rewrite("xe cu", {"thay doi chu xe"});
-  book.add_rewrite("doi chu", {"thay doi chu"});
-  book.add_rewrite("doi ten", {"cai chinh", "thay doi"});
-  book.add_rewrite("sua ten", {"cai chinh"});
-  book.add_rewrite("sua ngay sinh", {"cai chinh"});
-  book.add_rewrite("sua thong tin", {"cai chinh", "dieu chinh"});
-  book.add_rewrite("xay nha", {"xay dung nha o", "giay phep xay dung"});
-  book.add_rewrite("sang ten", {"thay doi chu"});
-  book.add_rewrite("the chap", {"bien phap bao dam"});
-  book.add_rewrite("tach ho khau", {"tach ho"});
-  book.add_rewrite("dang ky xe may", {"dang ky xe"});
-  // How people say it at the counter.
-  book.add_rewrite("cat khau", {"xoa dang ky thuong tru"});
-  book.add_rewrite("nhap khau vao", {"dang ky thuong tru"});  // "nhập khẩu vào nhà": never customs
-  book.add_rewrite("tam nghi", {"tam ngung"});
-  book.add_rewrite("nghi ban", {"tam ngung kinh doanh", "cham dut"});
-  book.add_rewrite("viet sai", {"cai chinh"});
-  book.add_rewrite("ghi sai", {"cai chinh"});
-  book.add_rewrite("bi sai", {"cai chinh", "dieu chinh"});
-  book.add_rewrite("bi hong", {"cap doi", "doi"});
-  book.add_rewrite("bi rach", {"cap doi", "doi"});
-  book.add_rewrite("dang ky ma so thue", {"dang ky thue"});
-  book.add_rewrite("giay dang ky xe", {"chung nhan dang ky xe"});
-  book.add_rewrite("cavet", {"chung nhan dang ky xe"});
-  book.add_rewrite("ca vet", {"chung nhan dang ky xe"});
+  // Everyday words for what the catalog names formally; one way only ("lấy chồng" means "kết
+  // hôn", not the reverse). The ways of saying one thing share a line.
+  struct Rewrite {
+    std::vector<std::string> from;
+    std::vector<std::string> to;
+  };
+  const std::vector<Rewrite> rewrites = {
+      {{"lay chong", "lay vo", "cuoi"}, {"ket hon"}},
+      // "Mất" is lost, but also died (bố tôi vừa mất) and costs (có mất tiền không: a filler).
+      {{"bao tu", "vua mat", "da mat", "qua doi"}, {"khai tu"}},
+      {{"mat", "bi mat", "lam mat", "danh mat", "danh roi"}, {"cap lai", "trinh bao mat"}},
+      {{"mat de lai"}, {"thua ke", "di san"}},
+      {{"nhan con"}, {"nhan cha me con"}},
+      {{"nhan nuoi"}, {"con nuoi"}},
+      {{"nhap ho khau"}, {"dang ky thuong tru"}},
+      {{"cat ho khau"}, {"xoa dang ky thuong tru"}},
+      {{"chuyen ho khau"}, {"xoa dang ky thuong tru", "dang ky thuong tru"}},
+      {{"mo cua hang", "mo quan", "buon ban", "tap hoa", "cua hang", "mo tiem"}, {"ho kinh doanh"}},
+      {{"dong cua"}, {"cham dut", "tam ngung"}},
+      {{"nuoc ngam"}, {"nuoc duoi dat"}},
+      {{"khoan gieng"}, {"khai thac nuoc duoi dat"}},
+      {{"tau danh ca"}, {"tau ca"}},
+      {{"bam bien", "bam bien so"}, {"cap bien so"}},
+      {{"rut bao hiem", "rut bhxh"}, {"bao hiem xa hoi mot lan"}},
+      {{"xe cu"}, {"thay doi chu xe"}},
+      {{"doi chu", "sang ten"}, {"thay doi chu"}},
+      {{"doi ten"}, {"cai chinh", "thay doi"}},
+      {{"sua ten", "sua ngay sinh"}, {"cai chinh"}},
+      {{"sua thong tin"}, {"cai chinh", "dieu chinh"}},
+      {{"xay nha"}, {"xay dung nha o", "giay phep xay dung"}},
+      {{"the chap"}, {"bien phap bao dam"}},
+      {{"tach ho khau"}, {"tach ho"}},
+      {{"dang ky xe may"}, {"dang ky xe"}},
+      // How people say it at the counter.
+      {{"cat khau"}, {"xoa dang ky thuong tru"}},
+      {{"nhap khau vao"}, {"dang ky thuong tru"}},  // "nhập khẩu vào nhà": never customs
+      {{"tam nghi"}, {"tam ngung"}},
+      {{"nghi ban"}, {"tam ngung kinh doanh", "cham dut"}},
+      {{"viet sai", "ghi sai"}, {"cai chinh"}},
+      {{"bi sai"}, {"cai chinh", "dieu chinh"}},
+      {{"bi hong", "bi rach"}, {"cap doi", "doi"}},
+      {{"dang ky ma so thue"}, {"dang ky thue"}},
+      {{"giay dang ky xe", "cavet", "ca vet"}, {"chung nhan dang ky xe"}},
+  };
+  for (const auto& r : rewrites)
+    for (const auto& from : r.from) book.add_rewrite(from, r.to);
   // Words that say what the citizen wants to do, not what it is about.
   for (const char* f : {"lam", "xin", "muon", "toi", "thu tuc", "o dau", "nhu the nao", "the nao", "bao nhieu",
                         "can nhung gi", "can gi", "giup", "cho toi", "sang"})

@@ -28,6 +28,7 @@ constexpr size_t kGatherBudget = 40000;
 constexpr size_t kTextBudget = 60000;
 constexpr size_t kTextCap = 100;
 constexpr double kTextWeight = 1.0;
+static_assert(kMaxQueryTerms <= 16, "a procedure's text_mask_ holds one bit per ranked term");
 // Popularity breaks ties and orders near-equals; it must not outweigh a better match.
 constexpr double kPopWeight = 0.7;
 // bm25's column weights (name, alt_names, field, agencies, documents, details), for questions
@@ -297,9 +298,9 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const Filter
       stamp_[id] = 0;
       found_ids.emplace_back(id, 0.0);
     }
-    // From the other text (documents, result, fees, field), in memory: which of the telling
-    // words each procedure's text holds, as a share of their weight. A phrase counts where its
-    // rarest word is. Words in a third of the procedures are not looked up (nor counted).
+    // From the other text (documents, result, fees, field, agencies), in memory: which of the
+    // telling words each procedure's text holds, as a share of their weight. A phrase counts
+    // where its rarest word is. Words in a third of the procedures are not looked up (nor counted).
     std::vector<uint32_t> in_text;
     double text_total = 0;
     size_t text_budget = kTextBudget;

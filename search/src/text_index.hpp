@@ -23,12 +23,9 @@ class TextIndex {
   // once: less in a long text, which holds many words by chance (1 for a text of average length).
   double weight_in(uint32_t procedure) const { return procedure < norm_.size() ? norm_[procedure] : 0; }
 
-  size_t postings() const { return postings_; }
-
  private:
   std::unordered_map<std::string, std::vector<uint32_t>> docs_;
   std::vector<float> norm_;  // per procedure
-  size_t postings_ = 0;
 };
 
 }  // namespace kiosk::search
