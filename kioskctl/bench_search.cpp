@@ -38,6 +38,7 @@ struct Latency {
   double p50 = 0, p99 = 0, max = 0;
   size_t n = 0;
   std::string slowest;  // the keystroke that took `max`, to look into
+  std::vector<std::pair<double, std::string>> worst;  // the slowest keystrokes, slowest first
 };
 
 Latency summarize(std::vector<double> ms) {
@@ -52,7 +53,7 @@ Latency summarize(std::vector<double> ms) {
 }
 
 template <typename F>
-Latency time_each(const std::vector<std::string>& prefixes, size_t stride, F f) {
+Latency time_each(const std::vector<std::string>& prefixes, size_t stride, F f, size_t keep_worst = 0) {
   std::vector<double> ms;
   size_t slowest = 0;
   for (size_t i = 0; i < prefixes.size(); i += stride) {
@@ -63,6 +64,11 @@ Latency time_each(const std::vector<std::string>& prefixes, size_t stride, F f) 
   }
   Latency l = summarize(ms);
   if (!prefixes.empty()) l.slowest = prefixes[slowest];
+  for (size_t k = 0; k < ms.size(); ++k) l.worst.emplace_back(ms[k], prefixes[k * stride]);
+  const size_t keep = std::min(keep_worst, l.worst.size());
+  std::partial_sort(l.worst.begin(), l.worst.begin() + static_cast<long>(keep), l.worst.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  l.worst.resize(keep);
   return l;
 }
 
@@ -109,12 +115,17 @@ void register_search_bench(CLI::App& bench, Action& action) {
   auto queries = std::make_shared<std::string>("tests/search_eval/queries.tsv");
   auto docs = std::make_shared<int>(100000);
   auto baseline_stride = std::make_shared<size_t>(10);
+  auto show_slowest = std::make_shared<size_t>(0);
+  auto large_path = std::make_shared<std::string>();
   cmd->add_option("--store", *store, "Store holding the installed sample pack");
   cmd->add_option("--queries", *queries, "Eval queries (TSV) whose prefixes are replayed");
   cmd->add_option("--large-docs", *docs, "Procedures in the synthetic large catalog");
   cmd->add_option("--baseline-stride", *baseline_stride, "Time the slow baseline on every Nth keystroke");
+  cmd->add_option("--slowest", *show_slowest, "List the N slowest keystrokes on the large catalog");
+  cmd->add_option("--large-catalog", *large_path,
+                  "Keep the large catalog at this path and reuse it when it is there (to profile)");
   cmd->fallthrough();
-  cmd->callback([&action, store, queries, docs, baseline_stride] {
+  cmd->callback([&action, store, queries, docs, baseline_stride, show_slowest, large_path] {
     action = [=] {
       const auto prefixes = keystroke_prefixes(*queries);
       kiosk::content::ContentStore st(*store);
@@ -126,13 +137,14 @@ void register_search_bench(CLI::App& bench, Action& action) {
       Latency small_base = time_each(prefixes, *baseline_stride, [&](const std::string& q) { sample.baseline_search(q); });
 
       kiosk::files::TempDir tmp;
-      const fs::path large_db = tmp.path() / "large.sqlite";
+      const fs::path large_db = large_path->empty() ? tmp.path() / "large.sqlite" : fs::path(*large_path);
       auto t0 = Clock::now();
-      build_large_catalog(kiosk::content::Catalog(sample_db), large_db, *docs);
+      if (large_path->empty() || !fs::exists(large_db))
+        build_large_catalog(kiosk::content::Catalog(sample_db), large_db, *docs);
       const double build_s = std::chrono::duration<double>(Clock::now() - t0).count();
       kiosk::search::Searcher large(large_db);
       for (size_t i = 0; i < std::min<size_t>(50, prefixes.size()); ++i) large.search(prefixes[i]);
-      Latency big = time_each(prefixes, 1, [&](const std::string& q) { large.search(q); });
+      Latency big = time_each(prefixes, 1, [&](const std::string& q) { large.search(q); }, *show_slowest);
       Latency big_base = time_each(prefixes, *baseline_stride, [&](const std::string& q) { large.baseline_search(q); });
 
       std::ostringstream t;
@@ -149,6 +161,7 @@ void register_search_bench(CLI::App& bench, Action& action) {
         << "    naive LIKE baseline: p50 " << big_base.p50 << " ms, p99 " << big_base.p99 << " ms ("
         << big_base.n << " keystrokes); speed-up at p50 " << big_base.p50 / std::max(big.p50, 1e-9)
         << "x (target >= 20x)\n";
+      for (const auto& [ms, q] : big.worst) t << "    " << ms << " ms  '" << q << "'\n";
       json j = {{"keystrokes", prefixes.size()},
                 {"sample",
                  {{"p50_ms", small.p50}, {"p99_ms", small.p99}, {"max_ms", small.max},

@@ -19,6 +19,10 @@ namespace {
 // How many matches, in popularity order, are ranked per query: bounds the work of a one-letter
 // query over a large catalog; more typing narrows the matches below it.
 constexpr int kCandidateCap = 1000;
+// Names checked for every term, in collect_names; and how many name words the word being
+// typed may start and still narrow the names to check.
+constexpr size_t kVerifyBudget = 4000;
+constexpr size_t kPrefixWords = 64;
 // Matches holding only some of the words (a question): how many are ranked in full.
 constexpr int kPartialCap = 200;
 // Postings of name words read to gather a question's candidates.
@@ -185,8 +189,11 @@ Searcher::Searcher(const std::filesystem::path& catalog_db)
       name_postings_[std::string(words[i])].push_back(static_cast<uint32_t>(id));
     }
   }
+  for (const auto& [word, ids] : name_postings_) name_vocab_.emplace_back(word);
+  std::sort(name_vocab_.begin(), name_vocab_.end());
   gathered_.assign(docs_.size(), 0);
   stamp_.assign(docs_.size(), 0);
+  held_.assign(docs_.size(), 0);
   text_ = std::make_unique<TextIndex>(db_, docs_.size());
   text_mask_.assign(docs_.size(), 0);
 }
@@ -214,6 +221,91 @@ void Searcher::collect(const std::vector<QueryTerm>& terms, bool fuzzy, const Fi
     out.push_back({id, tier, nm.bonus + 0.5 * docs_[static_cast<size_t>(id)].popularity});
   }
   q.reset();
+}
+
+// An FTS5 AND over every column reads the whole doclist of each word and phrase form; a
+// question's common words ("cấp", "thẻ") and its synonyms' phrase forms made that 20-35 ms a
+// keystroke on 100,000 procedures. A name's words are in memory: intersect their postings.
+void Searcher::collect_names(const std::vector<QueryTerm>& terms, bool fuzzy, std::vector<Candidate>& out) {
+  // Each term's postings: a form counts by its rarest word (match_name checks the rest), so
+  // "cấp lại" reads the names holding "lại", not the half of the catalog holding "cấp". The
+  // word being typed counts by the name words it starts, unless it starts too many ("c").
+  std::vector<std::vector<const std::vector<uint32_t>*>> lists;
+  std::vector<size_t> sizes;
+  for (const auto& t : terms) {
+    std::vector<const std::vector<uint32_t>*> mine;
+    size_t size = 0;
+    bool open = false;  // a form that any name may hold: the term narrows nothing
+    auto add = [&](const std::vector<uint32_t>* list) {
+      if (std::find(mine.begin(), mine.end(), list) != mine.end()) return;
+      mine.push_back(list);
+      size += list->size();
+    };
+    for (const auto& form : t.forms) {
+      if (form.empty()) continue;
+      const size_t whole = t.prefix ? form.size() - 1 : form.size();  // words typed in full
+      const std::vector<uint32_t>* rarest = nullptr;
+      bool impossible = false;
+      for (size_t k = 0; k < whole && !impossible; ++k) {
+        const auto it = name_postings_.find(form[k]);
+        impossible = it == name_postings_.end();
+        if (!impossible && (!rarest || it->second.size() < rarest->size())) rarest = &it->second;
+      }
+      if (impossible) continue;
+      if (rarest) {
+        add(rarest);
+        continue;
+      }
+      // One word, being typed: the name words it starts.
+      const std::string_view start = form.front();
+      auto it = std::lower_bound(name_vocab_.begin(), name_vocab_.end(), start);
+      size_t words = 0;
+      for (; it != name_vocab_.end() && it->substr(0, start.size()) == start && !open; ++it)
+        open = ++words > kPrefixWords;
+      if (open) break;
+      for (it = std::lower_bound(name_vocab_.begin(), name_vocab_.end(), start);
+           it != name_vocab_.end() && it->substr(0, start.size()) == start; ++it)
+        add(&name_postings_.find(std::string(*it))->second);
+    }
+    if (open) continue;
+    if (mine.empty()) return;  // no name holds this term
+    lists.push_back(std::move(mine));
+    sizes.push_back(size);
+  }
+  if (lists.empty()) return;
+  std::vector<size_t> order(lists.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] < sizes[b]; });
+  // held_[id] == k after the k rarest terms: each term only advances the procedures that held
+  // all the terms before it, so only the rarest term's procedures need resetting.
+  std::vector<uint32_t> survivors;
+  for (size_t k = 0; k < order.size(); ++k)
+    for (const auto* list : lists[order[k]])
+      for (uint32_t id : *list)
+        if (held_[id] == k) ++held_[id];
+  const auto want = static_cast<uint8_t>(order.size());
+  for (const auto* list : lists[order.front()])
+    for (uint32_t id : *list) {
+      if (held_[id] == want) survivors.push_back(id);
+      held_[id] = 0;
+    }
+  // The procedures in catalog order (the most used first), as the FTS5 pass returns them.
+  std::sort(survivors.begin(), survivors.end());
+  std::unordered_set<int64_t> seen;
+  for (const auto& c : out) seen.insert(c.id);
+  int taken = 0;
+  size_t checked = 0;
+  for (uint32_t id : survivors) {
+    // A name holding two common words need not hold them as the query does: reading every
+    // such name costs a microsecond each. The most used come first; a name past the budget
+    // that holds the query well is still found by collect_partial.
+    if (taken >= kCandidateCap || ++checked > kVerifyBudget) break;
+    if (seen.count(id)) continue;
+    const NameMatch nm = match_name(name_words(docs_[id]), terms);
+    if (!nm.all_terms) continue;
+    out.push_back({id, fuzzy ? 1 : 0, nm.bonus + 0.5 * docs_[id].popularity});
+    ++taken;
+  }
 }
 
 // When no name holds every word, a question in sentences or a query with a stray word: the
@@ -270,7 +362,7 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const Filter
     // the same on a catalog of 3,000 procedures or 100,000 (where the weaker terms only rank).
     std::vector<size_t> by_weight;
     for (size_t t = 0; t < n; ++t)
-      if (!terms[t].prefix && w[t] > 0) by_weight.push_back(t);
+      if ((!terms[t].prefix || n == 1) && w[t] > 0) by_weight.push_back(t);  // a lone word: as typed so far
     std::sort(by_weight.begin(), by_weight.end(), [&](size_t a, size_t b) { return w[a] > w[b]; });
     size_t budget = kGatherBudget;
     for (size_t t : by_weight) {
@@ -487,8 +579,17 @@ std::vector<Hit> Searcher::search(std::string_view query, const Filters& filters
   if (q.terms.empty()) return popular(filters, limit);
   keep_most_telling(q.terms, *weights_);
 
+  // A query of several words, unfiltered: its names from memory, its other text ranked by
+  // collect_partial. One word, or within filters: SQLite finds the word wherever it is.
+  const bool several_words = q.terms.size() > 1 || std::any_of(q.terms[0].forms.begin(), q.terms[0].forms.end(),
+                                                               [](const Phrase& p) { return p.size() > 1; });
+  const bool names_in_memory = several_words && !filtered(filters);
+  auto gather = [&](const std::vector<QueryTerm>& terms, bool fuzzy, std::vector<Candidate>& out) {
+    if (names_in_memory) collect_names(terms, fuzzy, out);
+    else collect(terms, fuzzy, filters, out);
+  };
   std::vector<Candidate> cands;
-  collect(q.terms, false, filters, cands);
+  gather(q.terms, false, cands);
   const auto strong_count = std::count_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.tier == 0; });
   const bool strong = strong_count > 0;
   // Later tiers cannot displace a full page of names holding every word as typed.
@@ -513,10 +614,12 @@ std::vector<Hit> Searcher::search(std::string_view query, const Filters& filters
       any_correction = true;
     }
   }
-  if (any_correction) collect(corrected, true, filters, cands);
-  // Results holding only some of the words, when no name holds them all. Corrections join
-  // the words as typed there (a typo in a question must not sink the whole question).
-  if (q.terms.size() > 1 && !strong) collect_partial(any_correction ? corrected : q.terms, filters, cands);
+  if (any_correction) gather(corrected, true, cands);
+  // Results holding only some of the words, when no name holds them all (or below the names
+  // that do, when nothing else looked in the other text). Corrections join the words as typed
+  // there (a typo in a question must not sink the whole question).
+  if ((q.terms.size() > 1 && !strong) || names_in_memory)
+    collect_partial(any_correction ? corrected : q.terms, filters, cands);
   return finish(cands, any_correction ? corrected : q.terms, limit, explain);
 }
 

@@ -1,6 +1,7 @@
 // Search behaviour on a small catalog whose right answers are known.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "common/files.hpp"
@@ -206,4 +207,19 @@ TEST_CASE("a keyword query keeps its order when a question path exists") {
   REQUIRE(hits.size() >= 2);
   CHECK(hits[0].code == "1.1");
   CHECK(hits[1].code == "1.2");
+}
+
+TEST_CASE("several words: names holding them all first, then procedures whose papers hold them") {
+  SmallCatalog c;
+  search::Searcher s(c.db);
+  // The word being typed narrows the names by the words it starts ("kh": khai, not kết).
+  auto typing = codes(s.search("dang ky kh"));
+  REQUIRE(typing.size() >= 2);
+  CHECK(std::set<std::string>{typing[0], typing[1]} == std::set<std::string>{"1.5", "1.8"});
+  // No name says "bản sao"; the papers of 1.6 ask for one of the căn cước: it is listed
+  // after the name holding "căn cước".
+  auto papers = codes(s.search("ban sao can cuoc "));
+  REQUIRE(papers.size() >= 2);
+  CHECK(papers[0] == "1.4");
+  CHECK(std::find(papers.begin(), papers.end(), "1.6") != papers.end());
 }

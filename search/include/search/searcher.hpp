@@ -68,6 +68,9 @@ class Searcher {
   };
   const std::vector<std::string_view>& name_words(const Doc& d);
   void collect(const std::vector<QueryTerm>& terms, bool fuzzy, const Filters& f, std::vector<Candidate>& out);
+  // The names holding every term, found in memory (tiers 0 and 1 only): for queries of more
+  // than one word or of a phrase, whose matches in other text collect_partial ranks.
+  void collect_names(const std::vector<QueryTerm>& terms, bool fuzzy, std::vector<Candidate>& out);
   // Ranked as tier 2: corrections are already among the terms it is given.
   void collect_partial(const std::vector<QueryTerm>& terms, const Filters& f, std::vector<Candidate>& out);
   std::vector<Hit> finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit,
@@ -89,8 +92,10 @@ class Searcher {
   // The words of the names, each with the procedures whose name holds it: questions are
   // ranked from here without asking SQLite per keystroke.
   std::unordered_map<std::string, std::vector<uint32_t>> name_postings_;
+  std::vector<std::string_view> name_vocab_;  // name_postings_'s words, sorted: for prefixes
   std::vector<double> gathered_;   // per procedure, reused by each question
   std::vector<uint32_t> stamp_;    // per procedure: the last term counted for it
+  std::vector<uint8_t> held_;      // per procedure: how many terms its name holds, in collect_names
   std::unique_ptr<TextIndex> text_;
   std::vector<uint16_t> text_mask_;  // per procedure: the terms its other text holds
 };
