@@ -144,6 +144,10 @@ PhraseBook builtin_phrase_book() {
       {{"bi hong", "bi rach"}, {"cap doi", "doi"}},
       {{"dang ky ma so thue"}, {"dang ky thue"}},
       {{"giay dang ky xe", "cavet", "ca vet"}, {"chung nhan dang ky xe"}},
+      // A "giấy đăng ký" is what the catalog calls a (giấy) chứng nhận đăng ký.
+      {{"giay dang ky"}, {"giay chung nhan dang ky", "chung nhan dang ky"}},
+      // A motorbike is registered as a "xe" (đăng ký xe, biển số xe).
+      {{"xe may"}, {"xe"}},
   };
   for (const auto& r : rewrites)
     for (const auto& from : r.from) book.add_rewrite(from, r.to);

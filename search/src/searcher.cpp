@@ -489,9 +489,13 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const Filter
     for (size_t t = 0; t < n; ++t)
       if (found[t]) covered += w[t];
     // A long name holds many words by chance; one mostly made of the query's words is the answer.
+    // Its first 16 words say what it is: the tail a catalog repeats ("thực hiện bằng dịch vụ
+    // công trực tuyến một phần hoặc trực tiếp…") must not sink it below a shorter, wrong name.
+    constexpr size_t kHeadWords = 16;
+    const uint64_t head = (uint64_t{1} << kHeadWords) - 1;
     const double name_share = words.empty() ? 0
-                                            : static_cast<double>(__builtin_popcountll(lit)) /
-                                                  static_cast<double>(std::min<size_t>(words.size(), 64));
+                                            : static_cast<double>(__builtin_popcountll(lit & head)) /
+                                                  static_cast<double>(std::min(words.size(), kHeadWords));
     for (const auto& p : pairs) {
       const auto& a = terms[p.first].forms.front().front();
       const auto& b = terms[p.first + 1].forms.front().front();

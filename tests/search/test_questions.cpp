@@ -51,3 +51,23 @@ TEST_CASE("questions: a story is read to its end, fillers inside catalog words s
   REQUIRE_FALSE(lost.empty());
   CHECK(lost.front().name.find("Cấp lại") != std::string::npos);
 }
+
+TEST_CASE("questions: everyday names of papers, and a long name judged by its head") {
+  files::TempDir tmp;
+  search::Searcher s(sample_catalog(tmp));
+  // "Giấy đăng ký" is the catalog's giấy chứng nhận đăng ký; a motorbike is registered as a xe.
+  const auto business = s.search("giấy đăng ký doanh nghiệp bị mất thì cấp lại thế nào");
+  REQUIRE_FALSE(business.empty());
+  CHECK(business.front().code == "2.002018");
+  const auto plate = s.search("mua xe may moi thi bam bien so o dau");
+  REQUIRE_FALSE(plate.empty());
+  // Đăng ký xe lần đầu, online or at the counter (the plate is issued with it).
+  CHECK((plate.front().code == "1.012575" || plate.front().code == "1.013067" || plate.front().code == "1.013066"));
+  // The right permit's name ends in a long tail about how it is delivered; a shorter name
+  // holding fewer of the question's words came first when the whole name counted.
+  const int permit = rank_of(s.search("Nhà tôi có căn nhà cấp bốn xây đã lâu, nay muốn sửa chữa cải tạo lại mái và "
+                                      "tường thì có phải xin giấy phép xây dựng không"),
+                             "1.013229");
+  CHECK(permit >= 1);
+  CHECK(permit <= 3);
+}

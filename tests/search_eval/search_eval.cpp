@@ -53,6 +53,7 @@ struct Tally {
 int main(int argc, char** argv) {
   std::string store_dir, queries = std::string(KIOSK_SOURCE_DIR) + "/tests/search_eval/queries.tsv";
   double target = 0.95, question_target = 0.92, question_mrr = 0.80;
+  std::string ranks_file;  // every query's rank, one per line: to diff two versions of the ranking
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--store") store_dir = argv[i + 1];
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
     if (a == "--target") target = std::stod(argv[i + 1]);
     if (a == "--question-target") question_target = std::stod(argv[i + 1]);
     if (a == "--question-mrr") question_mrr = std::stod(argv[i + 1]);
+    if (a == "--ranks") ranks_file = argv[i + 1];
   }
   try {
     std::optional<files::TempDir> tmp;
@@ -85,6 +87,8 @@ int main(int argc, char** argv) {
     std::map<std::string, Tally> by_kind, by_class;
     Tally all;
     std::vector<std::string> misses;
+    std::ofstream ranks;
+    if (!ranks_file.empty()) ranks.open(ranks_file);
     for (const auto& q : qs) {
       auto hits = searcher.search(q.text, {}, 10);
       int rank = 0;
@@ -102,6 +106,7 @@ int main(int argc, char** argv) {
         t->at5 += rank >= 1 && rank <= 5;
         t->rr += rank ? 1.0 / rank : 0;
       }
+      if (ranks.is_open()) ranks << (rank ? std::to_string(rank) : std::string(">10")) << '\t' << q.text << '\n';
       if (rank == 0 || rank > 5) {
         std::string got = hits.empty() ? "(nothing)" : hits[0].code + " " + hits[0].name.substr(0, 60);
         misses.push_back("  '" + q.text + "' rank " + (rank ? std::to_string(rank) : std::string(">10")) +
