@@ -189,7 +189,7 @@ Searcher::Searcher(const std::filesystem::path& catalog_db)
       name_postings_[std::string(words[i])].push_back(static_cast<uint32_t>(id));
     }
   }
-  for (const auto& [word, ids] : name_postings_) name_vocab_.emplace_back(word);
+  for (const auto& [word, ids] : name_postings_) name_vocab_.emplace_back(word, &ids);
   std::sort(name_vocab_.begin(), name_vocab_.end());
   gathered_.assign(docs_.size(), 0);
   stamp_.assign(docs_.size(), 0);
@@ -258,14 +258,13 @@ void Searcher::collect_names(const std::vector<QueryTerm>& terms, bool fuzzy, st
       }
       // One word, being typed: the name words it starts.
       const std::string_view start = form.front();
-      auto it = std::lower_bound(name_vocab_.begin(), name_vocab_.end(), start);
-      size_t words = 0;
-      for (; it != name_vocab_.end() && it->substr(0, start.size()) == start && !open; ++it)
-        open = ++words > kPrefixWords;
+      auto it = std::lower_bound(name_vocab_.begin(), name_vocab_.end(), start,
+                                 [](const NameWord& w, std::string_view s) { return w.first < s; });
+      const auto first = it;
+      while (it != name_vocab_.end() && it->first.substr(0, start.size()) == start && !open)
+        open = static_cast<size_t>(++it - first) > kPrefixWords;
       if (open) break;
-      for (it = std::lower_bound(name_vocab_.begin(), name_vocab_.end(), start);
-           it != name_vocab_.end() && it->substr(0, start.size()) == start; ++it)
-        add(&name_postings_.find(std::string(*it))->second);
+      for (auto w = first; w != it; ++w) add(w->second);
     }
     if (open) continue;
     if (mine.empty()) return;  // no name holds this term

@@ -212,7 +212,7 @@ TEST_CASE("a keyword query keeps its order when a question path exists") {
 TEST_CASE("several words: names holding them all first, then procedures whose papers hold them") {
   SmallCatalog c;
   search::Searcher s(c.db);
-  // The word being typed narrows the names by the words it starts ("kh": khai, not kết).
+  // The word being typed counts by the name words it starts ("kh": khai, not kết).
   auto typing = codes(s.search("dang ky kh"));
   REQUIRE(typing.size() >= 2);
   CHECK(std::set<std::string>{typing[0], typing[1]} == std::set<std::string>{"1.5", "1.8"});

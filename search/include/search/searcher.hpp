@@ -92,7 +92,9 @@ class Searcher {
   // The words of the names, each with the procedures whose name holds it: questions are
   // ranked from here without asking SQLite per keystroke.
   std::unordered_map<std::string, std::vector<uint32_t>> name_postings_;
-  std::vector<std::string_view> name_vocab_;  // name_postings_'s words, sorted: for prefixes
+  // name_postings_'s words, sorted, each with its postings: the words a typed prefix starts.
+  using NameWord = std::pair<std::string_view, const std::vector<uint32_t>*>;
+  std::vector<NameWord> name_vocab_;
   std::vector<double> gathered_;   // per procedure, reused by each question
   std::vector<uint32_t> stamp_;    // per procedure: the last term counted for it
   std::vector<uint8_t> held_;      // per procedure: how many terms its name holds, in collect_names
