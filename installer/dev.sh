@@ -88,7 +88,7 @@ case "$cmd" in
     fi
     # The one-stop backend stand-in, and slips to try: QR images of every sample dossier.
     "$ROOT/tests/sim/sim_fixture.sh" start "$ROOT/build/dev-sim" "$ROOT/build/bin" 18640
-    printf 'backend_url = http://127.0.0.1:18640\nbackend_allow_http = true\n' >> "$conf"
+    printf 'backend_url = http://127.0.0.1:18640\nbackend_allow_http = true\nkiosk_number = 1\n' >> "$conf"
     slips="$ROOT/build/dev-slips"
     rm -rf "$slips" && mkdir -p "$slips"
     python3 - "$ROOT/tests/sim/dossiers.json" > "$slips/list.tsv" <<'PY'

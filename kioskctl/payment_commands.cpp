@@ -13,6 +13,7 @@
 #include "content/store.hpp"
 #include "dossier/slip_payload.hpp"
 #include "dossier/status_client.hpp"
+#include "model/config.hpp"
 #include "model/kind_texts.hpp"
 #include "model/payment_receipt.hpp"
 #include "payment/engine.hpp"
@@ -39,7 +40,7 @@ json entry_json(const pay::Entry& e) {
           {"amount_paid", e.amount_paid}, {"bank_ref", e.bank_ref},     {"gateway", e.gateway},
           {"backend", e.backend},         {"expires_at", e.expires_at}, {"paid_at", e.paid_at},
           {"reported", e.reported},       {"late", e.late},             {"items", items},
-          {"last_error", e.last_error}};
+          {"last_error", e.last_error},   {"anomaly", e.anomaly},       {"kiosk_number", e.kiosk_number ? json(*e.kiosk_number) : json()}};
 }
 
 std::string entry_line(const pay::Entry& e) {
@@ -49,15 +50,25 @@ std::string entry_line(const pay::Entry& e) {
   if (e.amount_paid && e.amount_paid != e.amount) t << "  paid " << kiosk::content::format_vnd(e.amount_paid);
   if (e.late) t << "  LATE";
   if (e.state == pay::State::Paid && !e.reported) t << "  not reported";
-  if (!e.last_error.empty()) t << "  (" << e.last_error << ")";
+  if (!e.anomaly.empty()) t << "  NOT BELIEVED: " << kiosk::text::printable(e.anomaly);
+  else if (!e.last_error.empty()) t << "  (" << kiosk::text::printable(e.last_error) << ")";
   return t.str() + "\n";
 }
 
 struct GatewayOptions {
   std::string gateway = "backend", payos_url = "https://api-merchant.payos.vn", payos_keys, token_file, ca;
   bool allow_http = false;
-  int kiosk_number = 1;
+  int kiosk_number = 0;  // 0: the one in kiosk.conf
+  std::string config = kiosk::app::kDefaultConfigPath;
 };
+
+// The kiosk's own number, as the kiosk numbers its receipts: --kiosk-number, else kiosk.conf's.
+// None is assumed: a staff tool defaulting to 1 gave every kiosk the same receipt numbers.
+std::optional<int> kiosk_number_of(const GatewayOptions& g) {
+  if (g.kiosk_number > 0) return g.kiosk_number;
+  if (!std::filesystem::exists(g.config)) return std::nullopt;
+  return kiosk::app::load_config(g.config).kiosk_number;
+}
 
 void add_gateway_options(CLI::App* cmd, const std::shared_ptr<GatewayOptions>& g) {
   cmd->add_option("--gateway", g->gateway, "backend (the one-stop backend's payment API) or payos")
@@ -67,8 +78,9 @@ void add_gateway_options(CLI::App* cmd, const std::shared_ptr<GatewayOptions>& g
   cmd->add_option("--token-file", g->token_file, "The backend's bearer token (kept off the command line)");
   cmd->add_option("--ca-bundle", g->ca, "CA certificates (PEM) to verify the backend with");
   cmd->add_flag("--allow-http", g->allow_http, "Allow plain http to a backend on this machine (a stand-in)");
-  cmd->add_option("--kiosk-number", g->kiosk_number, "This kiosk's number in the fleet (order codes, receipts)")
+  cmd->add_option("--kiosk-number", g->kiosk_number, "This kiosk's number in the fleet (order codes, receipts); default: kiosk.conf's")
       ->check(CLI::Range(1, 9999));
+  cmd->add_option("--config", g->config, "The kiosk's configuration, for its kiosk_number");
 }
 
 pay::GatewayFactory factory(const GatewayOptions& g) {
@@ -144,6 +156,10 @@ void register_payment_commands(CLI::App& app, Action& action) {
     add_gateway_options(cmd, g);
     cmd->callback([&action, code, owner, db, backend, adapter, ttl, g] {
       action = [=] {
+        const auto number = kiosk_number_of(*g);
+        if (!number)
+          throw std::runtime_error("this kiosk's number is unknown (kiosk_number in " + g->config +
+                                   ", or --kiosk-number): a payment started here could not be numbered");
         const auto parsed = dz::parse_slip(*code);
         if (const auto* refusal = std::get_if<dz::SlipRefusal>(&parsed))
           throw std::runtime_error(std::string(dz::refusal_name(refusal->kind)) + ": " +
@@ -163,7 +179,7 @@ void register_payment_commands(CLI::App& app, Action& action) {
           throw std::runtime_error(std::string(dz::kind_name(e->kind)) + ": " + e->detail);
         const auto& d = std::get<dz::DossierStatus>(r);
         if (!d.fees_due) throw std::runtime_error("the backend says no fees are due on " + d.code);
-        pay::Journal journal(*db, g->kiosk_number);
+        pay::Journal journal(*db, number);
         pay::Engine engine(journal, factory(*g));
         pay::PayRequest pr{d.code, *d.fees_due, d.procedure_name, d.owner_masked, g->gateway, *backend, *ttl};
         const auto started = engine.start(pr, now());
@@ -189,7 +205,8 @@ void register_payment_commands(CLI::App& app, Action& action) {
     add_gateway_options(cmd, g);
     cmd->callback([&action, db, backend, g] {
       action = [=] {
-        pay::Journal journal(*db, g->kiosk_number);
+        // Receipts are numbered by the kiosk each payment names, whatever this tool is told.
+        pay::Journal journal(*db, std::nullopt);
         pay::Engine engine(journal, factory(*g));
         const auto done = engine.reconcile(now(), 3 * 24 * 3600, *backend);
         // Confirmations go to each payment's backend (or the one given).
@@ -220,12 +237,10 @@ void register_payment_commands(CLI::App& app, Action& action) {
     auto* cmd = payment->add_subcommand(which, all ? "Every payment this kiosk took, oldest first"
                                                    : "Payments staff must look at: paid late, paid more or less, not reported");
     auto db = std::make_shared<std::string>(kDefaultStateDb);
-    auto kiosk_number = std::make_shared<int>(1);
     cmd->add_option("--state", *db, "The kiosk's state database");
-    cmd->add_option("--kiosk-number", *kiosk_number, "This kiosk's number in the fleet")->check(CLI::Range(1, 9999));
-    cmd->callback([&action, db, kiosk_number, all] {
+    cmd->callback([&action, db, all] {
       action = [=] {
-        pay::Journal journal(*db, *kiosk_number);
+        pay::Journal journal(*db, std::nullopt);
         json arr = json::array();
         std::string text;
         for (const auto& e : all ? journal.all() : journal.exceptions()) {
@@ -251,7 +266,7 @@ void register_payment_commands(CLI::App& app, Action& action) {
     cmd->add_option("--paper", *paper, "roll80 or a4");
     cmd->callback([&action, no, db, out, paper, store] {
       action = [=] {
-        pay::Journal journal(*db, 1);
+        pay::Journal journal(*db, std::nullopt);
         std::optional<pay::Entry> found;
         for (const auto& e : journal.all())
           if (e.receipt_no && *e.receipt_no == *no) found = e;

@@ -129,6 +129,33 @@ constexpr std::array kMigrations = {
       message TEXT NOT NULL,
       repeats INTEGER NOT NULL DEFAULT 1);
     CREATE INDEX problems_by_time ON problems(last_at);)"},
+    // Receipts are numbered by the kiosk that took the payment, kept with each entry (an order
+    // code starts with it): never by a default a tool assumed. A gateway answer that does not
+    // match the payment (another order, another amount, "paid" without saying how much) is kept
+    // as an anomaly for staff. Counters per kiosk and year, rebuilt from the receipts issued.
+    Migration{7, "payments carry their kiosk number and anomalies",
+              R"(ALTER TABLE payments ADD COLUMN kiosk_number INTEGER;
+    UPDATE payments SET kiosk_number = CAST(substr(order_code, 1, length(order_code) - 11) AS INTEGER)
+      WHERE length(order_code) > 11;
+    ALTER TABLE payments ADD COLUMN anomaly TEXT;
+    CREATE TABLE receipt_series(kiosk INTEGER NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL,
+                                PRIMARY KEY(kiosk, year));
+    INSERT INTO receipt_series(kiosk, year, last)
+      SELECT CAST(substr(receipt_no, 3, 4) AS INTEGER), CAST(substr(receipt_no, 8, 4) AS INTEGER),
+             max(CAST(substr(receipt_no, 13) AS INTEGER))
+      FROM payments WHERE receipt_no LIKE 'BN____-____-%' GROUP BY 1, 2;
+    DROP TABLE receipt_counters;)"},
+    // Ratings keyed in by staff from paper survey sheets are told apart from the kiosk's own:
+    // the burst rule is for the screen, and the report counts paper as its own column.
+    Migration{8, "ratings record their source",
+              R"(ALTER TABLE ratings ADD COLUMN source TEXT NOT NULL DEFAULT 'kiosk' CHECK(source IN ('kiosk','paper'));)"},
+    // The staff PIN pad's failures and lock survive a restart (pulling the plug gave five fresh
+    // tries before).
+    Migration{9, "staff PIN lockout",
+              R"(CREATE TABLE staff_lockout(
+      id INTEGER PRIMARY KEY CHECK(id = 1),
+      failures INTEGER NOT NULL DEFAULT 0,
+      locked_until INTEGER NOT NULL DEFAULT 0);)"},
 };
 
 void prepare_file(const std::filesystem::path& path) {

@@ -122,14 +122,28 @@ void add_id(BackendAnswer& a, SecretString id) {
   if (!id.empty()) a.owner_ids.push_back(std::move(id));
 }
 
+// Ten thousand billion đồng: more than any fee, and far from where sums of a few could wrap.
+constexpr int64_t kMaxDong = 10'000'000'000'000;
+
 int64_t amount_of(const json& j, const char* key, const char* what) {
   const json* v = field(j, key);
   if (!v) throw AdapterError(std::string(what) + " has no amount");
-  if (v->is_number_integer()) return v->get<std::int64_t>();
-  if (v->is_number_float()) {
+  if (v->is_number_unsigned()) {
+    if (v->get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxDong)) return v->get<std::int64_t>();
+  } else if (v->is_number_integer()) {
+    const int64_t n = v->get<std::int64_t>();
+    if (n >= 0 && n <= kMaxDong) return n;
+  } else if (v->is_number_float()) {
     if (auto w = whole_dong(v->get<double>())) return *w;
   }
-  throw AdapterError(std::string(what) + "'s amount is not a whole number of đồng");
+  throw AdapterError(std::string(what) + "'s amount is not a whole number of đồng from 0 to 10^13");
+}
+
+// A sum of fee amounts, refused rather than wrapped.
+int64_t add_amounts(int64_t a, int64_t b) {
+  int64_t out = 0;
+  if (__builtin_add_overflow(a, b, &out) || out > kMaxDong) throw AdapterError("the fees add up to more than 10^13 đồng");
+  return out;
 }
 
 FeeItem::Kind kind_of(const std::string& kind_or_name) {
@@ -187,7 +201,7 @@ BackendAnswer parse_generic(std::string_view body) {
       for (const auto& it : *items) f.items.push_back({kind_of(str(it, "kind")), str(it, "name"), amount_of(it, "amount", "a fee")});
     f.total = amount_of(*fees, "total", "the fees' total");
     int64_t sum = 0;
-    for (const auto& it : f.items) sum += it.amount;
+    for (const auto& it : f.items) sum = add_amounts(sum, it.amount);
     if (sum != f.total || f.total <= 0) throw AdapterError("the fees' total is not the sum of its items");
     const json& payee = obj(*fees, "payee");
     f.payee = {str(payee, "name"), str(payee, "bin"), str(payee, "account")};
@@ -211,9 +225,11 @@ FeesDue parse_igate_fees(std::string_view body, const Payee& payee) {
     const int64_t unit = amount_of(fee, "amount", "an iGate fee");
     const int64_t quantity = field(fee, "quantity") && fee["quantity"].is_number() ? amount_of(fee, "quantity", "a quantity") : 1;
     if (field(fee, "required") && fee["required"].is_number() && fee["required"].get<double>() == 0) continue;
-    f.items.push_back({kind_of(name), name, unit * quantity});
-    f.total += unit * quantity;
-    if (field(fee, "paid") && fee["paid"].is_number()) paid += amount_of(fee, "paid", "an iGate fee's paid amount");
+    int64_t line = 0;
+    if (__builtin_mul_overflow(unit, quantity, &line) || line > kMaxDong) throw AdapterError("an iGate fee's amount times its quantity is too large");
+    f.items.push_back({kind_of(name), name, line});
+    f.total = add_amounts(f.total, line);
+    if (field(fee, "paid") && fee["paid"].is_number()) paid = add_amounts(paid, amount_of(fee, "paid", "an iGate fee's paid amount"));
   }
   f.paid = f.total > 0 && paid >= f.total;
   return f;

@@ -146,8 +146,13 @@ KioskConfig parse_config(const std::string& body) {
     } else if (key == "payee_name") {
       c.payee_name = value;
     } else if (key == "payee_bin") {
+      // NAPAS bank BINs are six digits: a typo here would let no code's bank be checked.
+      if (value.size() != 6 || value.find_first_not_of("0123456789") != std::string::npos)
+        throw ConfigError(where + ": payee_bin is the bank's 6-digit BIN, got '" + value + "'");
       c.payee_bin = value;
     } else if (key == "payee_account") {
+      if (value.empty() || value.size() > 19 || value.find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
+        throw ConfigError(where + ": payee_account is an account number (digits, at most 19), got '" + value + "'");
       c.payee_account = value;
     } else if (key == "print_retention_hours") {
       c.print_retention_hours = parse_int(value, 1, 24 * 90, where);

@@ -59,7 +59,9 @@ struct KioskConfig {
   int rating_burst_seconds = 60;
   std::string payos_url = "https://api-merchant.payos.vn";
   std::filesystem::path payos_keys_dir;     // client-id, api-key, checksum-key (mode 0600)
-  int kiosk_number = 1;
+  // Unique in the province's fleet; no default, so that two kiosks never number receipts alike:
+  // fee payment stays off until it is set.
+  std::optional<int> kiosk_number;
   std::string kiosk_name;
   std::string payee_name, payee_bin, payee_account;
   // Slip scanners besides keyboard-wedge ones (always on): a serial/USB-CDC tty, and camera

@@ -184,6 +184,11 @@ HealthCheck check_outbox(const KioskConfig& c) {
 // or paid but still unknown to the backend ten minutes on (reported within seconds normally).
 HealthCheck check_payments(const KioskConfig& c, std::chrono::system_clock::time_point now) {
   HealthCheck h{"payments", "Thanh toán", Level::Ok, "chưa có giao dịch"};
+  if (!c.backend_url.empty() && c.payment_gateway != "none" && !c.kiosk_number) {
+    // Receipts need the kiosk's number in the fleet: payment stays off until IT sets it.
+    h.level = Level::Warn;
+    h.detail = "thu phí đang tắt: chưa đặt kiosk_number trong kiosk.conf";
+  }
   std::error_code ec;
   if (!fs::exists(c.state_db, ec)) return h;
   try {
@@ -191,13 +196,15 @@ HealthCheck check_payments(const KioskConfig& c, std::chrono::system_clock::time
     const int64_t t = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     auto s = db.prepare(
         "SELECT count(*) FILTER (WHERE state IN ('created','requested','underpaid')), "
-        "count(*) FILTER (WHERE state='paid' AND (late=1 OR amount_paid<>amount OR (reported=0 AND paid_at<?1))), "
+        "count(*) FILTER (WHERE (state='paid' AND (late=1 OR amount_paid<>amount OR (reported=0 AND paid_at<?1))) "
+        "OR state='underpaid' OR anomaly IS NOT NULL), "
         "count(*) FILTER (WHERE state='paid' AND paid_at>=?2) FROM payments");
     s.bind(1, t - 600).bind(2, t - 86400);
     s.step();
     const int64_t open = s.int64(0), exceptions = s.int64(1), today = s.int64(2);
-    h.detail = std::to_string(today) + " đã thanh toán trong 24 giờ qua, " + std::to_string(open) + " đang chờ, " +
-               std::to_string(exceptions) + " cần cán bộ xem";
+    const std::string figures = std::to_string(today) + " đã thanh toán trong 24 giờ qua, " + std::to_string(open) + " đang chờ, " +
+                                std::to_string(exceptions) + " cần cán bộ xem";
+    h.detail = h.level == Level::Ok ? figures : h.detail + "; " + figures;
     if (exceptions > 0) {
       h.level = Level::Warn;
       h.detail += " (kioskctl payment exceptions)";

@@ -22,8 +22,9 @@ payment::PayRequest request_for(const dossier::DossierStatus& st, const Services
 
 std::optional<payment::Entry> paid_here(const Session& s, const Services& svc) {
   const auto& d = s.dossier();
-  if (!svc.payment || !d.result) return std::nullopt;
-  return svc.payment->paid_for(d.result->code);
+  if (!svc.payment || !d.result || !d.result->fees_due) return std::nullopt;
+  // The fees the backend asks for now: a payment made here for an earlier fee does not settle them.
+  return svc.payment->paid_for(payment::Journal::fee_key(d.result->code, *d.result->fees_due));
 }
 
 bool fees_settled(const Session& s, const Services& svc) {

@@ -11,7 +11,8 @@ namespace kiosk::app {
 // The dossier on screen owes fees this kiosk can take (a gateway, a printer for the receipt,
 // and nothing paid for it yet, here or at the counter).
 bool can_pay_here(const Session& s, const Services& svc);
-// This kiosk's paid entry for the dossier on screen (for "Đã thanh toán" and reprints).
+// This kiosk's paid entry for the fees the dossier on screen owes now (for "Đã thanh toán" and
+// reprints).
 std::optional<payment::Entry> paid_here(const Session& s, const Services& svc);
 
 // The shown dossier's fees are paid: the backend says so, or this kiosk's journal does.

@@ -54,6 +54,15 @@ void start_payment(Services& s, const KioskConfig& c, Logger& log, std::function
     if (!c.backend_url.empty() && c.payment_gateway != "none") log.info("kiosk", "fee payment off: this kiosk has no printer for receipts");
     return;
   }
+  if (!c.kiosk_number) {
+    log.error("kiosk", "fee payment off: kiosk_number is not set in kiosk.conf (receipts would repeat across the fleet)");
+    return;
+  }
+  if (dossier::adapter_from_name(c.backend_adapter) == dossier::Adapter::IGate && (c.payee_bin.empty() || c.payee_account.empty())) {
+    // iGate names no payee: without kiosk.conf's, no code's bank could be checked.
+    log.error("kiosk", "fee payment off: payee_bin and payee_account are required with the iGate backend");
+    return;
+  }
   try {
     payment::GatewaySettings g;
     g.ca_bundle = c.backend_ca_bundle;
@@ -82,7 +91,8 @@ void start_payment(Services& s, const KioskConfig& c, Logger& log, std::function
 void start_rating(Services& s, const KioskConfig& c, Logger& log, std::function<void()> wake) {
   s.rating_survey = c.rating_survey;
   try {
-    s.ratings = std::make_unique<rating::RatingLog>(c.state_db, c.kiosk_number, rating::BurstRule{c.rating_burst, c.rating_burst_seconds});
+    s.ratings = std::make_unique<rating::RatingLog>(c.state_db, c.kiosk_number.value_or(0),
+                                                    rating::BurstRule{c.rating_burst, c.rating_burst_seconds});
   } catch (const std::exception& e) {
     // Without its database the kiosk cannot keep a rating: no rating tile, everything else serves.
     log.error("kiosk", std::string("rating unavailable: ") + e.what());
@@ -174,7 +184,7 @@ Services start_services(const KioskConfig& c, Logger& log, std::function<void()>
     }
   }
   s.fleet = start_fleet_link(c, log, wake);
-  s.kiosk_name = c.kiosk_name.empty() ? "Kiosk " + std::to_string(c.kiosk_number) : c.kiosk_name;
+  s.kiosk_name = !c.kiosk_name.empty() ? c.kiosk_name : c.kiosk_number ? "Kiosk " + std::to_string(*c.kiosk_number) : "Kiosk";
   return s;
 }
 

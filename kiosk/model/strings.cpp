@@ -202,6 +202,9 @@ constexpr Entry kTexts[] = {
     {Text::StaffRebootFailed, "Không khởi động lại được máy. Lý do đã ghi vào nhật ký.", "The machine could not be rebooted. The log says why."},
     {Text::StaffReceipts, "Biên nhận gần đây", "Recent receipts"},
     {Text::StaffReprint, "In lại", "Reprint"},
+    {Text::PaymentUnconfirmed,
+     "Kiosk chưa xác nhận được khoản thanh toán này. Ông/bà đừng chuyển tiền lại; mời đến quầy thu phí và đọc mã giao dịch dưới đây.",
+     "The kiosk could not confirm this payment. Please do not pay again; go to the fee counter with the transaction number below."},
 };
 
 constexpr bool in_enum_order() {

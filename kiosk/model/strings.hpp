@@ -26,6 +26,7 @@ enum class Text {
   Listen, StopReading, PauseReading, ResumeReading, RepeatSentence, Slower, NormalPace, Quieter, Louder, MoreTime,
   LargestText, HighContrast, NormalColours, IdleSpoken, CannotSpeak, StaffChecking, StaffRollback, StaffTestPage,
   StaffReboot, StaffRebootConfirm, StaffRebootYes, StaffRebootNo, StaffRebooting, StaffRebootFailed, StaffReceipts, StaffReprint,
+  PaymentUnconfirmed,
   Count_  // not a text: the number of keys
 };
 

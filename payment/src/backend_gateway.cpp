@@ -102,8 +102,9 @@ StatusResult parse_backend_status(std::string_view body) {
   try {
     GatewayStatus s;
     s.state = state_from(str(a, "status"));
+    s.order_code = str(a, "order_code");
     s.amount = integer(a, "amount");
-    s.amount_paid = integer(a, "amount_paid");
+    s.amount_paid = detail::optional_integer(a, "amount_paid");
     s.amount_remaining = integer(a, "amount_remaining");
     s.bank_ref = str(a, "bank_ref");
     s.paid_at = integer(a, "paid_at");

@@ -6,16 +6,6 @@
 
 namespace kiosk::payment {
 
-namespace {
-
-GatewayStatus closed_status(GatewayStatus::State s) {
-  GatewayStatus g;
-  g.state = s;
-  return g;
-}
-
-}  // namespace
-
 const char* kind_name(PayProblem::Kind k) {
   switch (k) {
     case PayProblem::Kind::AlreadyPaid: return "already-paid";
@@ -23,6 +13,7 @@ const char* kind_name(PayProblem::Kind k) {
     case PayProblem::Kind::Refused: return "refused";
     case PayProblem::Kind::QrMismatch: return "qr-mismatch";
     case PayProblem::Kind::NotPayable: return "not-payable";
+    case PayProblem::Kind::Unconfirmed: return "unconfirmed";
   }
   return "refused";
 }
@@ -41,7 +32,7 @@ StartResult Engine::start(const PayRequest& r, int64_t now) {
   if (r.fees.items.empty() || r.fees.total <= 0) return PayProblem{PayProblem::Kind::NotPayable, "no fees to pay"};
   if (r.fees.paid) return PayProblem{PayProblem::Kind::AlreadyPaid, "the backend says the fees are paid"};
   const std::string key = Journal::fee_key(r.dossier, r.fees);
-  if (auto paid = journal_.paid_for_dossier(r.dossier); paid && paid->fee_key == key) return *paid;
+  if (auto paid = journal_.paid_for_fee(key)) return *paid;
 
   // One open payment per fee: resume it (the same QR) rather than start another.
   if (auto open = journal_.open_for_fee(key)) {
@@ -52,6 +43,8 @@ StartResult Engine::start(const PayRequest& r, int64_t now) {
       if (e.state == State::Created) return PayProblem{PayProblem::Kind::Unreachable, "an earlier request is not confirmed yet"};
       e = cancel(e.order_code, now);
       if (e.state == State::Paid) return e;
+      // Not closed: its gateway's answers were not believed (another order, another amount).
+      if (is_open(e.state)) return PayProblem{PayProblem::Kind::Unconfirmed, e.anomaly.empty() ? e.last_error : e.anomaly};
     }
   }
 
@@ -68,6 +61,12 @@ StartResult Engine::start(const PayRequest& r, int64_t now) {
         return PayProblem{PayProblem::Kind::Unreachable, err->detail};
       case GatewayError::Kind::Duplicate:
         e = refresh(e.order_code, now);  // it did reach the gateway earlier: follow it
+        if (!e.anomaly.empty() && e.state != State::Paid) {
+          // The code is taken at the gateway by an order that is not this one (another amount):
+          // nothing of it is adopted; the entry is closed for staff, and a retry makes a new code.
+          journal_.close(e.order_code, State::Failed, e.anomaly, now);
+          return PayProblem{PayProblem::Kind::Unreachable, "the order code exists at the gateway for another payment: " + e.anomaly};
+        }
         if (!e.qr.empty() || e.state == State::Paid) return e;
         return PayProblem{PayProblem::Kind::Unreachable, "the payment exists at the gateway without a QR yet"};
       default:
@@ -86,7 +85,11 @@ StartResult Engine::start(const PayRequest& r, int64_t now) {
     const auto& v = std::get<VietQr>(q);
     if (!v.amount || *v.amount != r.fees.total)
       mismatch = "its amount is " + (v.amount ? std::to_string(*v.amount) : std::string("none")) + ", not " + std::to_string(r.fees.total);
-    else if (v.account != r.fees.payee.account || (!r.fees.payee.bin.empty() && v.bin != r.fees.payee.bin))
+    else if (r.fees.payee.bin.empty() || r.fees.payee.account.empty())
+      // Nothing to check the code's bank against: never shown (kiosk.conf's payee_bin, for a
+      // backend that names no payee).
+      mismatch = "the payee has no bank BIN or account to check the code against";
+    else if (v.account != r.fees.payee.account || v.bin != r.fees.payee.bin)
       mismatch = "it pays account " + v.bin + "/" + v.account + ", not the payee " + r.fees.payee.bin + "/" + r.fees.payee.account;
   }
   if (o.amount != r.fees.total && mismatch.empty()) mismatch = "the gateway's amount is not the fees' total";
@@ -95,7 +98,11 @@ StartResult Engine::start(const PayRequest& r, int64_t now) {
     journal_.close(e.order_code, State::Failed, "QR refused: " + mismatch, now);
     return PayProblem{PayProblem::Kind::QrMismatch, mismatch};
   }
-  journal_.requested(e.order_code, o, now);
+  // The gateway may give less time than asked, never more: a code valid for days would hold the
+  // payment screen (and the citizen's data) up past the kiosk's own limit.
+  Offer shown = o;
+  if (shown.expires_at <= now || shown.expires_at > cr.expires_at) shown.expires_at = cr.expires_at;
+  journal_.requested(e.order_code, shown, now);
   return *journal_.get(e.order_code);
 }
 
@@ -129,9 +136,9 @@ Entry Engine::cancel(const std::string& order_code, int64_t now) {
   if (!is_open(e->state)) return *e;
   auto res = gateways_(e->gateway, e->backend)->cancel(order_code);
   if (auto* st = std::get_if<GatewayStatus>(&res)) {
-    // Money that came while cancelling wins: it is paid.
+    // Money that came while cancelling wins: it is paid (if the answer is about this order).
     if (st->state == GatewayStatus::State::Paid || st->state == GatewayStatus::State::Underpaid) return journal_.apply(order_code, *st, now);
-    return journal_.apply(order_code, closed_status(GatewayStatus::State::Cancelled), now);
+    return journal_.close(order_code, State::Cancelled, "", now);
   }
   // The gateway did not answer: the kiosk gives up anyway; reconcile keeps asking for a while.
   return journal_.close(order_code, State::Cancelled, "cancelled at the kiosk; the gateway did not confirm", now);

@@ -67,12 +67,16 @@ std::variant<http::Response, GatewayError> expect_json(const http::Result& r, co
 
 namespace kiosk::payment::detail {
 
-int64_t integer(const nlohmann::json& j, const char* key) {
+std::optional<int64_t> optional_integer(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return 0;
-  if (!it->is_number_integer()) throw std::runtime_error(std::string(key) + " is not a whole number");
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  // Unsigned beyond int64 would wrap to a negative amount: not a whole number of đồng here.
+  if (!it->is_number_integer() || (it->is_number_unsigned() && it->get<uint64_t>() > uint64_t(INT64_MAX)))
+    throw std::runtime_error(std::string(key) + " is not a whole number");
   return it->get<int64_t>();
 }
+
+int64_t integer(const nlohmann::json& j, const char* key) { return optional_integer(j, key).value_or(0); }
 
 std::string str(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);

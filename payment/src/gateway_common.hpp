@@ -16,6 +16,8 @@ std::variant<http::Response, GatewayError> expect_json(const http::Result& r, co
 // A whole number (0 when absent or null); throws std::runtime_error for anything else: amounts
 // are never floats.
 int64_t integer(const nlohmann::json& j, const char* key);
+// The same, nullopt when absent or null.
+std::optional<int64_t> optional_integer(const nlohmann::json& j, const char* key);
 // A string ("" when absent or not a string).
 std::string str(const nlohmann::json& j, const char* key);
 

@@ -14,6 +14,13 @@ int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
 PaymentView view_of(const Entry& e) {
   PaymentView v;
   v.entry = e;
+  if (!e.anomaly.empty() && e.state != State::Paid) {
+    // The gateway said something about another order or amount: no QR, no "paid"; the fee
+    // counter and staff settle it.
+    v.phase = PaymentView::Phase::Problem;
+    v.problem = PayProblem{PayProblem::Kind::Unconfirmed, e.anomaly};
+    return v;
+  }
   switch (e.state) {
     case State::Created: v.phase = PaymentView::Phase::Starting; break;
     case State::Requested: v.phase = PaymentView::Phase::Waiting; break;
@@ -78,10 +85,10 @@ std::optional<PaymentView> PaymentService::view(uint64_t ticket) const {
   return it->second;
 }
 
-std::optional<Entry> PaymentService::paid_for(const std::string& dossier) const {
+std::optional<Entry> PaymentService::paid_for(const std::string& fee_key) const {
   std::lock_guard lock(mu_);
-  auto it = snap_.paid_by_dossier.find(dossier);
-  if (it == snap_.paid_by_dossier.end()) return std::nullopt;
+  auto it = snap_.paid_by_fee.find(fee_key);
+  if (it == snap_.paid_by_fee.end()) return std::nullopt;
   return it->second;
 }
 
@@ -94,16 +101,16 @@ void PaymentService::remember_paid(const Entry& e) {
   // Kept for reprints at the screen; older receipts are reprinted by staff (kioskctl).
   const int64_t horizon = now() - int64_t(kPaidMemoryDays) * 24 * 3600;
   if (e.paid_at < horizon) return;
-  auto& slot = snap_.paid_by_dossier[e.dossier];
+  auto& slot = snap_.paid_by_fee[e.fee_key];
   if (slot.order_code.empty() || slot.paid_at <= e.paid_at) slot = e;
-  std::erase_if(snap_.paid_by_dossier, [&](const auto& kv) { return kv.second.paid_at < horizon; });
+  std::erase_if(snap_.paid_by_fee, [&](const auto& kv) { return kv.second.paid_at < horizon; });
 }
 
 std::vector<Entry> PaymentService::recent_receipts(size_t n) const {
   std::vector<Entry> out;
   {
     std::lock_guard lock(mu_);
-    for (const auto& [dossier, e] : snap_.paid_by_dossier)
+    for (const auto& [key, e] : snap_.paid_by_fee)
       if (e.receipt_no) out.push_back(e);
   }
   std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.paid_at > b.paid_at; });
@@ -132,7 +139,7 @@ void PaymentService::follow(Engine& engine, Journal& journal) {
   for (const auto& [t, v] : tickets) {
     if (!v.entry || !is_open(v.entry->state)) continue;
     const Entry after = engine.refresh(v.entry->order_code, now());
-    if (after.state != v.entry->state || after.amount_paid != v.entry->amount_paid) {
+    if (after.state != v.entry->state || after.amount_paid != v.entry->amount_paid || after.anomaly != v.entry->anomaly) {
       log_.info("payment", "order " + after.order_code + ": " + state_name(after.state));
       publish(t, view_of(after));
     }

@@ -132,8 +132,9 @@ StatusResult parse_payos_status(std::string_view body, const std::string& checks
   try {
     GatewayStatus s;
     s.state = state_from(str(data, "status"));
+    if (const auto order = detail::optional_integer(data, "orderCode")) s.order_code = std::to_string(*order);
     s.amount = integer(data, "amount");
-    s.amount_paid = integer(data, "amountPaid");
+    s.amount_paid = detail::optional_integer(data, "amountPaid");
     s.amount_remaining = integer(data, "amountRemaining");
     if (auto t = data.find("transactions"); t != data.end() && t->is_array() && !t->empty()) {
       const json& last = t->back();

@@ -185,3 +185,25 @@ TEST_CASE("malformed answers are refused with a reason") {
   CHECK(a.status.status == Status::Unknown);
   CHECK_FALSE(a.owner_checked);  // only a JSON true says the backend checked
 }
+
+TEST_CASE("fees: whole đồng from 0 up, a total that is the items' sum; negative or wrapping amounts refuse the answer",
+          "[dossier][payment][security]") {
+  auto with_fees = [](const std::string& items, const std::string& total) {
+    return R"({"code": "H04-230101-0001", "status": {"id": 6}, "fees_due": {"items": [)" + items + R"(], "total": )" + total +
+           R"(, "payee": {"name": "Kho bạc", "bin": "970415", "account": "1122"}}})";
+  };
+  const auto ok = parse_generic(with_fees(R"({"kind": "phi", "name": "Phí", "amount": 30000}, {"kind": "le_phi", "name": "Lệ phí", "amount": 20000.0})", "50000"));
+  REQUIRE(ok.status.fees_due);
+  CHECK(ok.status.fees_due->total == 50000);
+  // A negative item that brings the sum to the total: refused, never "50.000 ₫ owed".
+  CHECK_THROWS_WITH(parse_generic(with_fees(R"({"name": "a", "amount": 100000}, {"name": "b", "amount": -50000})", "50000")),
+                    Catch::Contains("whole number of đồng"));
+  // Two of INT64_MAX wrap to -2 in 64 bits: refused, whatever the total says.
+  CHECK_THROWS(parse_generic(with_fees(R"({"name": "a", "amount": 9223372036854775807}, {"name": "b", "amount": 9223372036854775807})", "-2")));
+  CHECK_THROWS(parse_generic(with_fees(R"({"name": "a", "amount": 18446744073709551615})", "18446744073709551615")));
+  CHECK_THROWS(parse_generic(with_fees(R"({"name": "a", "amount": 9000000000000}, {"name": "b", "amount": 9000000000000})", "18000000000000")));
+  // iGate: a unit price times a quantity that would wrap.
+  CHECK_THROWS(parse_igate_fees(R"([{"amount": 4611686018427387904, "quantity": 4}])", {}));
+  CHECK_THROWS(parse_igate_fees(R"([{"amount": -10000, "quantity": 1}])", {}));
+  CHECK(parse_igate_fees(R"([{"amount": 10000.0, "quantity": 3, "procost": {"type": {"name": "Lệ phí"}}}])", {}).total == 30000);
+}

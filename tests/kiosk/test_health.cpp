@@ -95,16 +95,22 @@ TEST_CASE("health: payments to follow and to look at, from the journal", "[healt
     fees.total = 50000;
     fees.payee = {"Kho bạc", "970415", "112233445566"};
     const auto pay = [&](const std::string& d) { return j.create({d, fees, "Thủ tục", "A*** B***", "backend", "http://b"}, t); };
-    GatewayStatus paid;
-    paid.state = GatewayStatus::State::Paid;
-    paid.amount = paid.amount_paid = 50000;
-    paid.bank_ref = "FT1";
-    paid.paid_at = t + 10;
-    j.apply(pay("D1").order_code, paid, t + 10);  // paid, fine
-    pay("D2");                                     // the citizen is scanning
+    const auto paid = [&](const std::string& order) {
+      GatewayStatus g;
+      g.state = GatewayStatus::State::Paid;
+      g.order_code = order;
+      g.amount = 50000;
+      g.amount_paid = 50000;
+      g.bank_ref = "FT1";
+      g.paid_at = t + 10;
+      return g;
+    };
+    const auto first = pay("D1");
+    j.apply(first.order_code, paid(first.order_code), t + 10);  // paid, fine
+    pay("D2");                                                   // the citizen is scanning
     const auto gave_up = pay("D3");
     j.close(gave_up.order_code, State::Expired, "", t + 900);
-    j.apply(gave_up.order_code, paid, t + 1000);  // money after the kiosk gave up: staff look
+    j.apply(gave_up.order_code, paid(gave_up.order_code), t + 1000);  // money after the kiosk gave up: staff look
   }
   const auto report = kiosk::app::check_health(c, at(t + 1200));
   const auto& p = find(report, "payments");

@@ -103,6 +103,12 @@ TEST_CASE("configuration: payment settings, and the example file with every sett
   CHECK_THROWS_WITH(parse_config("payment_gateway = cash"), Catch::Contains("'backend', 'payos' or 'none'"));
   CHECK_THROWS_WITH(parse_config("kiosk_number = 0"), Catch::Contains("line 1"));
   CHECK_THROWS_WITH(parse_config("kiosk_number = 10000"), Catch::Contains("line 1"));
+  // No default number: two kiosks left unconfigured must not both number receipts 1.
+  CHECK_FALSE(parse_config("").kiosk_number);
+  // A payee's bank that could not be checked against a code's is refused where it is written.
+  CHECK_THROWS_WITH(parse_config("payee_bin = 97041"), Catch::Contains("6-digit BIN"));
+  CHECK_THROWS_WITH(parse_config("payee_bin = "), Catch::Contains("6-digit BIN"));
+  CHECK_THROWS_WITH(parse_config("payee_account = 1122-3344"), Catch::Contains("account number"));
   // What installer/kiosk.conf.example documents is what the kiosk reads: every "# key = value"
   // line, uncommented, parses.
   std::string every;

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "payment/engine.hpp"
+#include "payment/payment_service.hpp"
 #include "payment/vietqr.hpp"
 #include "sim.hpp"
 
@@ -237,4 +238,89 @@ TEST_CASE("payOS key files others can read are refused", "[payment][payos][secur
   GatewaySettings s;
   s.payos_keys_dir = keys.path().string();
   CHECK_THROWS_WITH(make_gateway_factory(s), Catch::Contains("may be read by others"));
+}
+
+TEST_CASE("a gateway's signed answer about another order or another amount never makes a fee paid", "[payment][sim][security]") {
+  for (const char* gateway : {"backend", "payos"}) {
+    for (const char* fault : {"lie-order", "lie-amount"}) {
+      INFO(gateway << " " << fault);
+      Kiosk k(gateway);
+      const Entry e = k.start();
+      k.sim.call(std::string("/_sim/payfault?mode=") + fault, "{}");
+      const Entry after = k.engine->refresh(e.order_code, now());
+      CHECK(after.state == State::Requested);
+      CHECK_FALSE(after.receipt_no);
+      CHECK_FALSE(after.anomaly.empty());
+      // For staff (kioskctl payment exceptions); the screen shows no "paid" and no code.
+      const auto ex = k.journal->exceptions();
+      REQUIRE(ex.size() == 1);
+      CHECK(ex[0].order_code == e.order_code);
+      CHECK(view_of(after).phase == PaymentView::Phase::Problem);
+      CHECK(view_of(after).problem->kind == PayProblem::Kind::Unconfirmed);
+      // A reconcile believes it no more than the screen's follow did.
+      for (const auto& r : k.engine->reconcile(now())) CHECK(r.state != State::Paid);
+    }
+  }
+}
+
+TEST_CASE("payOS 231 (the order code exists) adopts nothing the order holds", "[payment][sim][payos][security]") {
+  Kiosk k("payos");
+  k.sim.call("/_sim/payfault?mode=exists-other", "{}");
+  const auto r = k.engine->start(k.request(), now());
+  REQUIRE(std::holds_alternative<PayProblem>(r));  // before: "paid", with a receipt, no QR ever shown
+  CHECK(std::get<PayProblem>(r).kind == PayProblem::Kind::Unreachable);
+  const auto all = k.journal->all();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].state == State::Failed);
+  CHECK_FALSE(all[0].receipt_no);
+  CHECK(all[0].anomaly.find("1000") != std::string::npos);
+  CHECK(k.journal->exceptions().size() == 1);
+  // A retry makes a fresh code the gateway has never seen.
+  k.sim.call("/_sim/payfault?mode=none", "{}");
+  const Entry e = k.start();
+  CHECK(e.order_code != all[0].order_code);
+  CHECK(e.state == State::Requested);
+}
+
+TEST_CASE("'paid' is believed only for what was paid: less is underpaid, unsaid is unknown", "[payment][sim][security]") {
+  Kiosk k;
+  const Entry e = k.start();
+  // The backend says "paid" with amount_paid 1.000 of 50.000 ₫.
+  k.sim.call("/_sim/payfault?mode=paid-short", "{}");
+  const Entry short_paid = k.engine->refresh(e.order_code, now());
+  CHECK(short_paid.state == State::Underpaid);
+  CHECK(short_paid.amount_paid == 1000);
+  CHECK_FALSE(short_paid.receipt_no);
+  CHECK(view_of(short_paid).phase == PaymentView::Phase::Underpaid);
+  // "paid" without amount_paid: not paid.
+  Kiosk k2;
+  const Entry e2 = k2.start();
+  k2.sim.call("/_sim/payfault?mode=paid-no-amount", "{}");
+  const Entry unsaid = k2.engine->refresh(e2.order_code, now());
+  CHECK(unsaid.state == State::Requested);
+  CHECK_FALSE(unsaid.receipt_no);
+  CHECK(unsaid.anomaly.find("without saying how much") != std::string::npos);
+}
+
+TEST_CASE("the gateway's expiry is clamped to the kiosk's own limit", "[payment][sim]") {
+  for (const char* gateway : {"backend", "payos"}) {
+    Kiosk k(gateway);
+    k.sim.call("/_sim/payfault?mode=long-expiry", "{}");
+    auto req = k.request();
+    req.ttl_seconds = 600;
+    const int64_t t = now();
+    const auto r = k.engine->start(req, t);
+    REQUIRE(std::holds_alternative<Entry>(r));
+    CHECK(std::get<Entry>(r).expires_at <= t + 600);  // the gateway said 30 days
+    CHECK(std::get<Entry>(r).expires_at > t);
+  }
+}
+
+TEST_CASE("a payee without a bank BIN: the code's bank cannot be checked, so it is never shown", "[payment][sim][security]") {
+  Kiosk k;
+  auto req = k.request();
+  req.fees.payee.bin.clear();
+  const auto r = k.engine->start(req, now());
+  REQUIRE(std::holds_alternative<PayProblem>(r));
+  CHECK(std::get<PayProblem>(r).kind == PayProblem::Kind::QrMismatch);
 }

@@ -110,7 +110,8 @@ struct PaymentSim::State {
   };
   std::map<std::string, Payment> ledger;
   std::map<std::string, json> confirmations;  // by Idempotency-Key
-  // none | down | slow | 5xx-once | 429 | bad-signature | wrong-qr | wrong-amount
+  // none | down | slow | 5xx-once | 429 | bad-signature | wrong-qr | wrong-amount | long-expiry |
+  // lie-order | lie-amount | paid-short | paid-no-amount | exists-other
   std::string fault = "none";
   std::set<std::string> failed_once;
   long transfers = 0;
@@ -172,6 +173,10 @@ struct PaymentSim::State {
     if (fault == "wrong-amount") amount += 1000;
     return vietqr(fees["payee"].value("bin", ""), account, amount, "TT HS " + p.order_code);
   }
+  // A lying gateway (status answers only): about another order, paid for another amount, "paid"
+  // for less than owed, or "paid" without saying how much arrived. Its answers stay well formed
+  // and, for payOS, correctly signed.
+  bool lying() const { return fault == "lie-order" || fault == "lie-amount" || fault == "paid-short" || fault == "paid-no-amount"; }
   json backend_status(const Payment& p) const {
     json j{{"order_code", p.order_code}, {"status", p.status()}, {"amount", p.amount}, {"amount_paid", p.paid()},
            {"amount_remaining", std::max<int64_t>(0, p.amount - p.paid())}};
@@ -180,7 +185,25 @@ struct PaymentSim::State {
       j["paid_at"] = p.transfers.back().at;
     }
     if (p.status() == "paid") j["receipt_url"] = "https://dichvucong.example.vn/bien-lai/" + p.order_code;
+    if (lying()) lie(j, "order_code", "amount", "amount_paid", "paid", false);
     return j;
+  }
+  void lie(json& j, const char* order_key, const char* amount_key, const char* paid_key, const char* paid_word, bool order_is_number) const {
+    const int64_t owed = j.at(amount_key).get<int64_t>();
+    j["status"] = paid_word;
+    j[paid_key] = owed;
+    j["amount_remaining"] = 0;
+    if (fault == "lie-order") {
+      const int64_t other = std::stoll(j.at(order_key).is_string() ? j.at(order_key).get<std::string>() : j.at(order_key).dump()) + 1;
+      j[order_key] = order_is_number ? json(other) : json(std::to_string(other));
+    } else if (fault == "lie-amount") {
+      j[amount_key] = 1000;
+      j[paid_key] = 1000;
+    } else if (fault == "paid-short") {
+      j[paid_key] = 1000;
+    } else if (fault == "paid-no-amount") {
+      j.erase(paid_key);
+    }
   }
   json payos_data(const Payment& p) const {
     std::string st = p.status();
@@ -191,9 +214,11 @@ struct PaymentSim::State {
                     {"transactionDateTime", vn_time(t.at)}, {"virtualAccountName", nullptr}, {"virtualAccountNumber", nullptr},
                     {"counterAccountBankId", nullptr}, {"counterAccountBankName", nullptr}, {"counterAccountName", nullptr},
                     {"counterAccountNumber", nullptr}});
-    return {{"id", "link-" + p.order_code}, {"orderCode", std::stoll(p.order_code)}, {"amount", p.amount},
-            {"amountPaid", p.paid()}, {"amountRemaining", std::max<int64_t>(0, p.amount - p.paid())}, {"status", st},
-            {"createdAt", vn_time(p.expires_at - 900)}, {"transactions", tx}, {"canceledAt", nullptr}, {"cancellationReason", nullptr}};
+    json d{{"id", "link-" + p.order_code}, {"orderCode", std::stoll(p.order_code)}, {"amount", p.amount},
+           {"amountPaid", p.paid()}, {"amountRemaining", std::max<int64_t>(0, p.amount - p.paid())}, {"status", st},
+           {"createdAt", vn_time(p.expires_at - 900)}, {"transactions", tx}, {"canceledAt", nullptr}, {"cancellationReason", nullptr}};
+    if (lying()) lie(d, "orderCode", "amount", "amountPaid", "PAID", true);
+    return d;
   }
   json payos_envelope(const json& data) const {
     std::string sig = payos_sign(data);
@@ -238,7 +263,9 @@ void PaymentSim::routes(httplib::Server& srv) {
         p.amount = total;
         p.expires_at = std::min(body.value("expires_at", now() + 900), now() + 900);
       }
-      out = {{"order_code", p.order_code}, {"amount", p.amount}, {"qr", s.qr_for(p)}, {"expires_at", p.expires_at}, {"status", p.status()}};
+      // long-expiry: the gateway says the code is good for 30 days (the kiosk keeps its own limit).
+      const int64_t said_expiry = s.fault == "long-expiry" ? now() + 30 * 86400 : p.expires_at;
+      out = {{"order_code", p.order_code}, {"amount", p.amount}, {"qr", s.qr_for(p)}, {"expires_at", said_expiry}, {"status", p.status()}};
     }
     s.answer(res, 201, out);
   });
@@ -301,6 +328,14 @@ void PaymentSim::routes(httplib::Server& srv) {
     json data;
     {
       std::lock_guard lock(s.mu);
+      if (s.fault == "exists-other") {
+        // The order code is taken at payOS by an order of 1.000 ₫, already paid: a kiosk must
+        // not adopt it as this fee's payment.
+        auto& other = s.ledger[order];
+        other = {order, "", "payos", 1000, now() + 900, 1, 0, false, {}};
+        s.transfer(other, 1000);
+        return s.answer(res, 200, {{"code", "231"}, {"desc", "Đơn thanh toán đã tồn tại"}, {"data", nullptr}});
+      }
       auto& p = s.ledger[order];
       if (p.creates++ > 0) return s.answer(res, 200, {{"code", "231"}, {"desc", "Đơn thanh toán đã tồn tại"}, {"data", nullptr}});
       if (dossier.empty()) {
@@ -317,7 +352,7 @@ void PaymentSim::routes(httplib::Server& srv) {
               {"accountName", payee.value("name", "")}, {"amount", p.amount},
               {"description", body.value("description", "")}, {"orderCode", body["orderCode"]},
               {"currency", "VND"},            {"paymentLinkId", "link-" + order},
-              {"status", "PENDING"},          {"expiredAt", p.expires_at},
+              {"status", "PENDING"},          {"expiredAt", s.fault == "long-expiry" ? now() + 30 * 86400 : p.expires_at},
               {"checkoutUrl", "https://pay.payos.vn/web/link-" + order}, {"qrCode", s.qr_for(p)}};
       data = s.payos_envelope(data);
     }

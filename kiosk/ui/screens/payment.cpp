@@ -35,6 +35,7 @@ Text problem_text(payment::PayProblem::Kind k) {
   switch (k) {
     case K::AlreadyPaid: return Text::AlreadyPaid;
     case K::Unreachable: return Text::PaymentUnreachable;
+    case K::Unconfirmed: return Text::PaymentUnconfirmed;
     case K::Refused:
     case K::QrMismatch:
     case K::NotPayable: return Text::PaymentRefused;
@@ -129,6 +130,11 @@ class PaymentScreen : public ScreenView {
       case Phase::Problem: {
         const auto kind = v->problem ? v->problem->kind : payment::PayProblem::Kind::Refused;
         message(f, x, top, width, problem_text(kind), kind != payment::PayProblem::Kind::AlreadyPaid);
+        if (kind == payment::PayProblem::Kind::Unconfirmed && v->entry) {
+          // The counter finds the payment by its order code.
+          ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(24)));
+          text(f.items, std::string(f.tr(Text::TransactionRef)) + ": " + v->entry->order_code, f.fonts.heading, f.pal.text, width);
+        }
         if (kind == payment::PayProblem::Kind::Unreachable) action = new_code_action(f, Text::Retry);
         break;
       }

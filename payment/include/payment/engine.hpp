@@ -37,6 +37,7 @@ struct PayProblem {
     Refused,      // the gateway refused it
     QrMismatch,   // the gateway's QR would send the money elsewhere, or another amount
     NotPayable,   // no fees, or none that can be paid here
+    Unconfirmed,  // the gateway's answers do not match this payment: staff check it, the citizen goes to the fee counter
   };
   Kind kind;
   std::string detail;

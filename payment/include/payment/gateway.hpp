@@ -34,10 +34,15 @@ struct Offer {
   std::string gateway_ref;  // the gateway's own id (payOS paymentLinkId)
 };
 
+// What a gateway says of one payment. Believed only when it is about the order asked (its code
+// and amount, checked by the journal) and says how much arrived: see Journal::apply.
 struct GatewayStatus {
   enum class State { Pending, Paid, Underpaid, Expired, Cancelled, Failed };
   State state = State::Pending;
-  int64_t amount = 0, amount_paid = 0, amount_remaining = 0;
+  std::string order_code;  // the order the answer is about, as the gateway says it
+  int64_t amount = 0;      // what the gateway holds as owed
+  std::optional<int64_t> amount_paid;  // absent: the gateway did not say
+  int64_t amount_remaining = 0;
   std::string bank_ref;     // the bank transfer's reference
   int64_t paid_at = 0;      // unix seconds, when paid
   std::string receipt_url;  // an e-receipt, when the backend issues one

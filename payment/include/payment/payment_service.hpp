@@ -25,7 +25,7 @@ struct PaymentView {
 };
 
 struct PaymentServiceOptions {
-  int kiosk_number = 1;
+  std::optional<int> kiosk_number;  // unset: payments are followed, none is started
   std::string backend;  // where confirmations are reported
   std::vector<std::string> backend_headers;
   http::Options http;
@@ -48,8 +48,9 @@ class PaymentService {
 
   // What the screen shows of a ticket (nullopt: unknown, or forgotten by end_session).
   std::optional<PaymentView> view(uint64_t ticket) const;
-  // This kiosk's latest paid entry for a dossier, paid within the last `kPaidMemoryDays` days.
-  std::optional<Entry> paid_for(const std::string& dossier) const;
+  // This kiosk's latest paid entry for a dossier fee (Journal::fee_key), paid within the last
+  // `kPaidMemoryDays` days. A later fee on the same dossier is another key: not paid here.
+  std::optional<Entry> paid_for(const std::string& fee_key) const;
   // The latest paid entries with a receipt number, newest first (staff reprints from the screen).
   std::vector<Entry> recent_receipts(size_t n) const;
   struct Health {
@@ -82,7 +83,7 @@ class PaymentService {
   std::deque<Command> commands_;
   struct Snapshot {
     std::map<uint64_t, PaymentView> tickets;
-    std::map<std::string, Entry> paid_by_dossier;  // the latest paid entry of each dossier
+    std::map<std::string, Entry> paid_by_fee;  // the latest paid entry of each dossier fee
     Health health;
   };
   void remember_paid(const Entry& e);  // mu_ held
