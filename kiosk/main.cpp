@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/hardening.hpp"
-#include "dossier/network.hpp"
+#include "common/network.hpp"
 #include "model/config.hpp"
 #include "platform/app.hpp"
 
@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
   umask(0077);
   if (!kiosk::use_utf8_locale()) std::cerr << "tthc-kiosk: no UTF-8 locale: Vietnamese file names in packs may fail\n";
   // Before any thread: libcurl's memory is wiped when freed (backend answers pass through it).
-  const kiosk::dossier::NetworkLibrary network;
+  const kiosk::http::NetworkLibrary network;
   CLI::App cli{"tthc-kiosk — kiosk tra cứu thủ tục hành chính"};
   cli.set_version_flag("--version", std::string("tthc-kiosk ") + KIOSK_VERSION);
   std::string config_path, store, state_db, script, screenshots, size = "1920x1080";

@@ -80,15 +80,15 @@ dz::FeesDue sample_fees() {
 void against_backend(const std::string& backend, int runs, const std::filesystem::path& dir, json& j, std::ostringstream& t) {
   dz::BackendConfig cfg;
   cfg.base_url = backend;
-  cfg.allow_http_loopback = true;  // the benchmark runs against the local stand-in
+  cfg.policy.allow_http_loopback = true;  // the benchmark runs against the local stand-in
   cfg.backend_checks_owner = true;
   const auto r = dz::StatusClient(cfg).lookup({"000.00.12.H04-261120-0011", "", kiosk::SecretString("001088123401")});
   const auto* d = std::get_if<dz::DossierStatus>(&r);
   if (!d || !d->fees_due) throw std::runtime_error("the backend at " + backend + " has no fees for 000.00.12.H04-261120-0011");
   kiosk::http::Options http;
-  http.allow_http_loopback = true;
+  http.policy.allow_http_loopback = true;
   pay::GatewaySettings gs;
-  gs.allow_http_loopback = true;
+  gs.policy.allow_http_loopback = true;
   const auto factory = pay::make_gateway_factory(gs);
   std::vector<double> to_qr, to_durable;
   const int base = 1000 + static_cast<int>(now() % 7000);

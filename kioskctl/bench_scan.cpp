@@ -86,7 +86,7 @@ void register_scan_bench(CLI::App& bench, Action& action) {
         kiosk::dossier::BackendConfig cfg;
         cfg.base_url = *backend;
         cfg.backend_checks_owner = true;
-        cfg.allow_http_loopback = true;  // the benchmark runs against the local stand-in
+        cfg.policy.allow_http_loopback = true;  // the benchmark runs against the local stand-in
         const kiosk::dossier::StatusClient client(cfg);
         std::vector<double> ms;
         int ok = 0;

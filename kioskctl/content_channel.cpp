@@ -55,7 +55,7 @@ void register_content_channel(CLI::App& content, Action& action) {
     cmd->add_option("--pin", *pin, "Install only this version (staff pinned it)");
     cmd->callback([&action, store, url, trust, ca, kiosk_id, pin] {
       action = [=] {
-        kiosk::http::check_url(*url, false);
+        kiosk::http::check_url(*url, kiosk::http::Policy{});
         kc::ContentStore s(*store);
         kc::UpdateOptions o;
         o.channel_url = *url;

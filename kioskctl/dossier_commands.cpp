@@ -53,7 +53,7 @@ void register_dossier_commands(CLI::App& app, Action& action) {
       cfg.base_url = *backend;
       cfg.adapter = dz::adapter_from_name(*adapter);
       cfg.backend_checks_owner = checks_owner->empty() ? dz::checks_owner_by_default(cfg.adapter) : *checks_owner == "yes";
-      cfg.allow_http_loopback = *allow_http;
+      cfg.policy.allow_http_loopback = *allow_http;
       cfg.ca_bundle = *ca;
       cfg.total_timeout = std::chrono::milliseconds(*timeout_ms);
       if (!token_file->empty()) cfg.auth_header = "Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(*token_file));

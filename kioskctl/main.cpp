@@ -5,11 +5,11 @@
 #include "commands.hpp"
 #include "common/hardening.hpp"
 #include "common/text.hpp"
-#include "dossier/network.hpp"
+#include "common/network.hpp"
 
 int main(int argc, char** argv) {
   if (!kiosk::use_utf8_locale()) std::cerr << "kioskctl: no UTF-8 locale: Vietnamese file names in packs may fail\n";
-  const kiosk::dossier::NetworkLibrary network;
+  const kiosk::http::NetworkLibrary network;
   CLI::App app{"kioskctl — công cụ quản trị kiosk thủ tục hành chính"};
   app.set_version_flag("--version", std::string("kioskctl ") + KIOSK_VERSION);
   app.require_subcommand(1);

@@ -86,7 +86,7 @@ void add_gateway_options(CLI::App* cmd, const std::shared_ptr<GatewayOptions>& g
 pay::GatewayFactory factory(const GatewayOptions& g) {
   pay::GatewaySettings s;
   s.ca_bundle = g.ca;
-  s.allow_http_loopback = g.allow_http;
+  s.policy.allow_http_loopback = g.allow_http;
   s.payos_url = g.payos_url;
   s.payos_keys_dir = g.payos_keys;
   if (!g.token_file.empty()) s.auth_header = "Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(g.token_file));
@@ -172,7 +172,7 @@ void register_payment_commands(CLI::App& app, Action& action) {
         cfg.base_url = *backend;
         cfg.adapter = dz::adapter_from_name(*adapter);
         cfg.backend_checks_owner = dz::checks_owner_by_default(cfg.adapter);
-        cfg.allow_http_loopback = g->allow_http;
+        cfg.policy.allow_http_loopback = g->allow_http;
         cfg.ca_bundle = g->ca;
         const auto r = dz::StatusClient(cfg).lookup(q);
         if (const auto* e = std::get_if<dz::LookupError>(&r))
@@ -213,7 +213,7 @@ void register_payment_commands(CLI::App& app, Action& action) {
         std::set<std::string> backends;
         for (const auto& e : journal.exceptions()) backends.insert(backend->empty() ? e.backend : *backend);
         kiosk::http::Options o;
-        o.allow_http_loopback = g->allow_http;
+        o.policy.allow_http_loopback = g->allow_http;
         o.ca_bundle = g->ca;
         std::vector<std::string> headers;
         if (!g->token_file.empty())

@@ -160,8 +160,8 @@ void register_rating_commands(CLI::App& app, Action& action) {
         std::vector<std::string> headers;
         if (!token->empty()) headers.push_back("Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(*token)));
         kiosk::http::Options o;
-        o.allow_http_loopback = *allow_http;
-        kiosk::http::check_url(*backend, o.allow_http_loopback);
+        o.policy.allow_http_loopback = *allow_http;
+        kiosk::http::check_url(*backend, o.policy);
         const auto d = log.upload(*backend, headers, o, now(), true);
         std::ostringstream t;
         t << "delivered " << d.delivered.size() << ", failed " << d.failed << ", waiting " << log.backlog() << "\n";

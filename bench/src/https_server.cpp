@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "nginx_process.hpp"
 #include "rig/local_process.hpp"
 #include "rig/test_ca.hpp"
 
@@ -19,27 +20,16 @@ HttpsServer::HttpsServer() {
   dir_ = tmpl;
   www_ = dir_ / "www";
   std::filesystem::create_directories(www_);
-  std::filesystem::create_directories(dir_ / "logs");
   const std::string d = dir_.string();
   TestCa ca(dir_);
   ca.issue_server("server");
   port_ = free_port();
-  std::ofstream(dir_ / "nginx.conf") << "daemon off;\nmaster_process off;\nuser root;\npid " << d << "/nginx.pid;\n"
-                                     << "error_log " << d << "/logs/error.log warn;\nevents { worker_connections 2048; }\n"
-                                     << "http {\n  access_log " << d << "/logs/access.log;\n"
-                                     << "  client_body_temp_path " << d << "/tmp-body;\n  proxy_temp_path " << d << "/tmp-proxy;\n"
-                                     << "  fastcgi_temp_path " << d << "/tmp-fcgi;\n  uwsgi_temp_path " << d << "/tmp-uwsgi;\n"
-                                     << "  scgi_temp_path " << d << "/tmp-scgi;\n"
-                                     << "  server {\n    listen 127.0.0.1:" << port_ << " ssl;\n"
-                                     << "    ssl_certificate " << d << "/server.pem;\n    ssl_certificate_key " << d << "/server.key;\n"
-                                     << "    root " << www_.string() << ";\n"
-                                     << "    location /slow/ { alias " << www_.string() << "/; limit_rate_after 1k; limit_rate 100; }\n  }\n}\n";
-  const std::string conf = (dir_ / "nginx.conf").string();
-  pid_ = spawn("nginx", {"-p", d, "-c", conf}, d + "/logs/nginx.out");
-  if (!wait_listening(port_, 4000)) {
-    stop();
-    throw std::runtime_error("nginx did not start (see " + d + "/logs/error.log)");
-  }
+  std::ostringstream conf;
+  conf << nginx_config_head(dir_) << "  server {\n    listen 127.0.0.1:" << port_ << " ssl;\n"
+       << "    ssl_certificate " << d << "/server.pem;\n    ssl_certificate_key " << d << "/server.key;\n"
+       << "    root " << www_.string() << ";\n"
+       << "    location /slow/ { alias " << www_.string() << "/; limit_rate_after 1k; limit_rate 100; }\n  }\n}\n";
+  pid_ = start_nginx(dir_, conf.str(), {port_});
 }
 
 HttpsServer::~HttpsServer() {

@@ -30,7 +30,7 @@ ContentUpdater::ContentUpdater(const KioskConfig& config, Logger& log, std::func
   options_.http.connect_timeout = std::chrono::seconds(5);
   options_.http.total_timeout = std::chrono::seconds(15);
   options_.http.cancel = &cancel_;
-  http::check_url(options_.channel_url, false);
+  http::check_url(options_.channel_url, http::Policy{});
   worker_ = std::thread([this, first_poll] { run(first_poll); });
 }
 

@@ -79,13 +79,14 @@ HealthCheck check_backend(const KioskConfig& c) {
   HealthCheck h{"backend", "Hệ thống một cửa", Level::Ok, ""};
   if (c.backend_url.empty()) return {h.id, h.label, Level::Off, "chưa cấu hình (backend_url)"};
   http::Options o;
-  o.allow_http_loopback = c.backend_allow_http;
+  o.policy.allow_http_loopback = c.backend_allow_http;
+  o.ca_bundle = c.backend_ca_bundle;  // a province's private CA, as for lookups
   o.connect_timeout = std::chrono::milliseconds(2000);
   o.total_timeout = std::chrono::milliseconds(3000);
   o.max_bytes = 64 * 1024;
   const auto t0 = std::chrono::steady_clock::now();
   try {
-    http::check_url(c.backend_url, c.backend_allow_http);
+    http::check_url(c.backend_url, http::Policy{c.backend_allow_http});
     const auto r = http::perform({"GET", c.backend_url, {}, {}}, o);
     const long ms = static_cast<long>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count());

@@ -78,6 +78,7 @@ const char* lookup_error_words(LookupError::Kind k, Language lang) {
       return vi ? "Hệ thống một cửa đang gặp sự cố, chưa tra cứu được. Vui lòng thử lại sau hoặc hỏi cán bộ."
                 : "The one-stop system has a problem. Please try again later or ask a staff member.";
     case LookupError::Kind::Tls:
+    case LookupError::Kind::Refused:
       return vi ? "Kết nối đến hệ thống một cửa không an toàn nên đã bị dừng. Vui lòng báo cán bộ."
                 : "The connection to the one-stop system was not safe and was stopped. Please tell a staff member.";
     case LookupError::Kind::Unsupported:

@@ -35,7 +35,7 @@ void start_dossier(Services& s, const KioskConfig& c, Logger& log, std::function
     b.backend_checks_owner = c.backend_checks_owner.value_or(dossier::checks_owner_by_default(b.adapter));
     if (b.backend_checks_owner && b.adapter == dossier::Adapter::IGate)
       log.warn("kiosk", "backend_checks_owner = yes with iGate: its public search does not check the owner");
-    b.allow_http_loopback = c.backend_allow_http;
+    b.policy.allow_http_loopback = c.backend_allow_http;
     b.payee = {c.payee_name, c.payee_bin, c.payee_account};
     b.ca_bundle = c.backend_ca_bundle;
     if (!c.backend_token_file.empty())
@@ -66,14 +66,14 @@ void start_payment(Services& s, const KioskConfig& c, Logger& log, std::function
   try {
     payment::GatewaySettings g;
     g.ca_bundle = c.backend_ca_bundle;
-    g.allow_http_loopback = c.backend_allow_http;
+    g.policy.allow_http_loopback = c.backend_allow_http;
     g.payos_url = c.payos_url;
     g.payos_keys_dir = c.payos_keys_dir.string();
     payment::PaymentServiceOptions o;
     o.kiosk_number = c.kiosk_number;
     o.backend = c.backend_url;
     o.http.ca_bundle = c.backend_ca_bundle;
-    o.http.allow_http_loopback = c.backend_allow_http;
+    o.http.policy.allow_http_loopback = c.backend_allow_http;
     if (!c.backend_token_file.empty()) {
       g.auth_header = "Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file));
       o.backend_headers.push_back(g.auth_header);
@@ -102,9 +102,9 @@ void start_rating(Services& s, const KioskConfig& c, Logger& log, std::function<
   rating::UploaderOptions o;
   o.backend = c.backend_url;
   o.http.ca_bundle = c.backend_ca_bundle;
-  o.http.allow_http_loopback = c.backend_allow_http;
+  o.http.policy.allow_http_loopback = c.backend_allow_http;
   try {
-    http::check_url(c.backend_url, c.backend_allow_http);
+    http::check_url(c.backend_url, http::Policy{c.backend_allow_http});
     if (!c.backend_token_file.empty())
       o.headers.push_back("Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file)));
     s.rating_uploader = std::make_unique<rating::Uploader>(c.state_db, o, log);

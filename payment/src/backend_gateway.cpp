@@ -28,7 +28,7 @@ class BackendGateway : public Gateway {
  public:
   explicit BackendGateway(BackendGatewayConfig c) : c_(std::move(c)) {
     while (!c_.base_url.empty() && c_.base_url.back() == '/') c_.base_url.pop_back();
-    http::check_url(c_.base_url, c_.http.allow_http_loopback);
+    http::check_url(c_.base_url, c_.http.policy);
   }
   const char* name() const override { return "backend"; }
 

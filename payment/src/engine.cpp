@@ -183,7 +183,7 @@ namespace kiosk::payment {
 GatewayFactory make_gateway_factory(const GatewaySettings& s) {
   http::Options o;
   o.ca_bundle = s.ca_bundle;
-  o.allow_http_loopback = s.allow_http_loopback;
+  o.policy = s.policy;
   PayOsConfig payos;
   payos.base_url = s.payos_url;
   payos.http = o;

@@ -47,8 +47,14 @@ std::string read_secret_file(const std::string& path) {
 namespace detail {
 
 std::variant<http::Response, GatewayError> expect_json(const http::Result& r, const std::string& what) {
-  if (const auto* e = std::get_if<http::Error>(&r))
-    return GatewayError{GatewayError::Kind::Unreachable, what + ": " + http::kind_name(e->kind) + ": " + e->detail};
+  if (const auto* e = std::get_if<http::Error>(&r)) {
+    // A refused address or redirect will not get better by asking again; an oversized answer is
+    // not an answer. The rest may pass.
+    const auto kind = e->kind == http::Error::Kind::Refused  ? GatewayError::Kind::Refused
+                      : e->kind == http::Error::Kind::TooBig ? GatewayError::Kind::BadAnswer
+                                                             : GatewayError::Kind::Unreachable;
+    return GatewayError{kind, what + ": " + http::kind_name(e->kind) + ": " + e->detail};
+  }
   const auto& resp = std::get<http::Response>(r);
   if (resp.status == 429 || resp.status >= 500)
     return GatewayError{GatewayError::Kind::Busy, what + ": HTTP " + std::to_string(resp.status)};

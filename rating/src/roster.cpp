@@ -65,22 +65,36 @@ std::vector<content::Officer> parse_officers_answer(std::string_view body, const
 }
 
 std::optional<std::vector<content::Officer>> fetch_officers(const std::string& backend, const std::string& counter,
-                                                            const std::vector<std::string>& headers, const http::Options& o) {
+                                                            const std::vector<std::string>& headers, const http::Options& o,
+                                                            std::string* why) {
+  std::string ignored;
+  std::string& reason = why ? *why : ignored;
   for (unsigned char c : counter)
-    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return std::nullopt;  // ids go into the path as they are
+    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') {
+      reason = "a counter id that cannot go into a path";
+      return std::nullopt;  // ids go into the path as they are
+    }
   if (counter.empty()) return std::nullopt;
   http::Request r;
   r.url = backend + "/counters/" + counter + "/officers";
   r.headers = headers;
   r.headers.push_back("Accept: application/json");
   const auto res = http::perform(r, o);
-  const auto* resp = std::get_if<http::Response>(&res);
-  if (!resp || resp->status != 200) return std::nullopt;
+  if (const auto* e = std::get_if<http::Error>(&res)) {
+    reason = std::string(http::kind_name(e->kind)) + ": " + e->detail;
+    return std::nullopt;
+  }
+  const auto& resp = std::get<http::Response>(res);
+  if (resp.status != 200) {
+    reason = "HTTP " + std::to_string(resp.status);
+    return std::nullopt;
+  }
   try {
-    auto list = parse_officers_answer(resp->body, counter);
+    auto list = parse_officers_answer(resp.body, counter);
     if (list.empty()) return std::nullopt;
     return list;
-  } catch (const std::exception&) {
+  } catch (const std::exception& e) {
+    reason = e.what();
     return std::nullopt;
   }
 }

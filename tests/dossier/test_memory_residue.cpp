@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "common/files.hpp"
-#include "dossier/network.hpp"
+#include "common/network.hpp"
 #include "dossier/status_client.hpp"
 #include "process.hpp"
 
@@ -63,14 +63,14 @@ std::vector<std::string> found_in_heap(std::string_view needle) {
 }  // namespace
 
 TEST_CASE("once checked and masked, the owner's full name and id number are not in the heap", "[dossier][sim][security]") {
-  const NetworkLibrary network;
+  const kiosk::http::NetworkLibrary network;
   kiosk::files::TempDir tmp;
   const std::string fixtures = std::string(KIOSK_SOURCE_DIR) + "/tests/sim/dossiers.json";
   kiosk::test::BackgroundTool sim("dossier-sim", {"--fixtures", fixtures, "--port", "0"}, (tmp.path() / "ready").string());
   BackendConfig c;
   c.base_url = "http://127.0.0.1:" + sim.ready("http");
   c.adapter = Adapter::IGate;  // its answer holds the full name and the id number
-  c.allow_http_loopback = true;
+  c.policy.allow_http_loopback = true;
   {
     const StatusClient client(c);
     LookupQuery q{"000.00.12.H04-261113-0004", "", kiosk::SecretString("9876")};

@@ -64,7 +64,7 @@ struct Sim {
     c.base_url = url;
     c.adapter = a;
     c.backend_checks_owner = checks_owner_by_default(a);
-    c.allow_http_loopback = true;  // the stand-in listens on plain http, on this machine
+    c.policy.allow_http_loopback = true;  // the stand-in listens on plain http, on this machine
     c.total_timeout = std::chrono::milliseconds(total_ms);
     return StatusClient(c);
   }
@@ -171,7 +171,7 @@ TEST_CASE("the owner check fails closed when nobody checked the owner", "[dossie
   SECTION("a backend not trusted to check: its word that it checked is not enough") {
     BackendConfig c;
     c.base_url = sim.url;
-    c.allow_http_loopback = true;
+    c.policy.allow_http_loopback = true;
     c.backend_checks_owner = false;
     CHECK(expect_error(StatusClient(c).lookup(query(code, "", "0000"))).kind == LookupError::Kind::NotShown);
   }
@@ -215,11 +215,11 @@ TEST_CASE("plain http is refused unless allowed, and then only to this machine",
   BackendConfig c;
   c.base_url = "http://motcua.example.gov.vn/api";
   CHECK_THROWS_WITH(StatusClient(c), Catch::Contains("in clear"));
-  c.allow_http_loopback = true;
+  c.policy.allow_http_loopback = true;
   CHECK_THROWS_WITH(StatusClient(c), Catch::Contains("in clear"));
   c.base_url = "http://127.0.0.1:18640";
   CHECK_NOTHROW(StatusClient(c));
-  c.allow_http_loopback = false;
+  c.policy.allow_http_loopback = false;
   CHECK_THROWS(StatusClient(c));
   c.base_url = "ftp://127.0.0.1/x";
   CHECK_THROWS_WITH(StatusClient(c), Catch::Contains("https"));
@@ -274,7 +274,7 @@ TEST_CASE("faults: each gives its clear message, within the timeout", "[dossier]
 TEST_CASE("no backend listening: offline, quickly", "[dossier][sim]") {
   BackendConfig c;
   c.base_url = "http://127.0.0.1:9";
-  c.allow_http_loopback = true;
+  c.policy.allow_http_loopback = true;
   const auto t0 = Clock::now();
   const auto& e = expect_error(StatusClient(c).lookup(query("H04-261102-00099", "", "1234")));
   CHECK(e.kind == LookupError::Kind::Offline);

@@ -1,4 +1,10 @@
 // The payment journal on its own: states, one open payment per fee, receipt numbers, exceptions.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "common/files.hpp"
@@ -235,4 +241,35 @@ TEST_CASE("kioskctl payment start takes the kiosk's number from kiosk.conf, and 
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("kiosk_number") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(db));  // nothing was written
+}
+
+TEST_CASE("kioskctl payment reconcile never sends the bearer token over plain http to another host", "[journal][security]") {
+  kiosk::files::TempDir tmp;
+  const auto db = tmp.path() / "state.db";
+  {
+    // A payment confirmed at payOS that the backend does not know yet: a reconcile reports it.
+    Journal j(db, 6);
+    NewPayment p = payment("D1");
+    p.gateway = "payos";
+    const auto e = j.create(p, 1'800'000'000);
+    REQUIRE(j.apply(e.order_code, status(e, GatewayStatus::State::Paid, 50000), 1'800'000'010).state == State::Paid);
+  }
+  // "Another host" that is really this machine's 127.0.0.2, listening: it must hear nothing.
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(0x7f000002);
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+  REQUIRE(::listen(fd, 4) == 0);
+  socklen_t len = sizeof a;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  const std::string token = (tmp.path() / "token").string();
+  kiosk::files::write_file_durable(token, "secret-token\n", 0600);
+  const auto r = kiosk::test::run_tool("kioskctl", {"payment", "reconcile", "--state", db.string(), "--allow-http", "--token-file", token,
+                                                    "--backend", "http://127.0.0.2:" + std::to_string(ntohs(a.sin_port))});
+  pollfd pfd{fd, POLLIN, 0};
+  CHECK(::poll(&pfd, 1, 200) == 0);  // no connection was ever made
+  ::close(fd);
+  CHECK(r.out.find("0 confirmations delivered") != std::string::npos);
+  CHECK(Journal(db, std::nullopt).exceptions().at(0).reported == false);
 }

@@ -37,7 +37,7 @@ struct Kiosk {
 
   explicit Kiosk(std::string gw = "backend") : gateway(std::move(gw)) {
     GatewaySettings s;
-    s.allow_http_loopback = true;
+    s.policy.allow_http_loopback = true;
     s.payos_url = sim.url();
     for (const auto& [file, value] : {std::pair{"client-id", "sim-client"}, {"api-key", "sim-api-key"}, {"checksum-key", "sim-checksum-key"}}) {
       kiosk::files::write_file_durable(keys.path() / file, value, 0600);
@@ -204,7 +204,7 @@ TEST_CASE("paying through payOS: signed both ways, confirmed payments reported t
   CHECK_FALSE(paid.reported);  // payOS confirmed it; the backend does not know yet
   CHECK(paid.bank_ref.rfind("FT", 0) == 0);
   kiosk::http::Options o;
-  o.allow_http_loopback = true;
+  o.policy.allow_http_loopback = true;
   auto d = k.engine->report(k.sim.url(), {}, o, now());
   CHECK(d.delivered.size() == 1);
   CHECK(k.journal->get(e.order_code)->reported);

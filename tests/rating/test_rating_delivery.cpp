@@ -17,7 +17,7 @@ int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
 
 http::Options loopback() {
   http::Options o;
-  o.allow_http_loopback = true;
+  o.policy.allow_http_loopback = true;
   o.total_timeout = std::chrono::milliseconds(3000);
   return o;
 }

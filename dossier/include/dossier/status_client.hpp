@@ -1,5 +1,6 @@
-// Looks a dossier up in the one-stop backend over HTTPS (libcurl): verification on, short
-// timeouts, retries on idempotent GETs, answers size-capped, the token never logged. It fails
+// Looks a dossier up in the one-stop backend through the kiosk's one HTTP client (common/http.hpp:
+// its policy, verification, size caps, wiping): short timeouts, retries on idempotent GETs, the
+// token never logged. This file holds only the backend's protocol. It fails
 // closed: a dossier comes back only when it is the one asked for and its owner was checked — by
 // the backend, saying so, where the configuration trusts it to; otherwise by the kiosk against
 // an id the answer holds. Every failure is a LookupError kind the app words for the citizen.
@@ -8,6 +9,7 @@
 #include <string>
 #include <variant>
 
+#include "common/http.hpp"
 #include "common/secret.hpp"
 #include "dossier/status.hpp"
 
@@ -22,9 +24,9 @@ struct BackendConfig {
   // The backend checks the owner's id itself and says so (generic API: "owner_checked": true,
   // 404 otherwise). Never assumed of iGate, whose search does not check.
   bool backend_checks_owner = false;
-  // Plain http sends the token and the owner's id in clear: refused, unless allowed here and the
-  // backend is this machine (a stand-in, a local proxy).
-  bool allow_http_loopback = false;
+  // Plain http sends the token and the owner's id in clear: refused, unless the policy allows it
+  // and the backend is this machine (a stand-in, a local proxy).
+  http::Policy policy;
   // Who fees are paid to when the backend does not say (iGate's fee list names no payee).
   Payee payee;
   std::string ca_bundle;     // empty: the system's CA store
@@ -55,6 +57,7 @@ struct LookupError {
     BadAnswer,  // includes an answer about another dossier than the one asked
     Tls,
     Unsupported,
+    Refused,  // by the kiosk's network policy (plain http, another host) or a redirect: never followed
   };
   Kind kind;
   std::string detail;  // for the log (no token, no id number); the app words the kind for citizens
@@ -76,6 +79,7 @@ class StatusClient {
  private:
   LookupResult check(BackendAnswer a, const LookupQuery& q, const std::string& shown) const;
   void add_igate_fees(DossierStatus& d) const;
+  http::Options options() const;
   BackendConfig cfg_;
 };
 

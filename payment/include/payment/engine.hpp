@@ -83,7 +83,7 @@ namespace kiosk::payment {
 struct GatewaySettings {
   std::string auth_header;  // for the one-stop backend; never logged
   std::string ca_bundle;
-  bool allow_http_loopback = false;
+  http::Policy policy;
   std::string payos_url = "https://api-merchant.payos.vn";
   std::string payos_keys_dir;  // client-id, api-key, checksum-key: files only the kiosk's user may read
 };

@@ -25,8 +25,9 @@ std::optional<content::Officer> match_officer(const std::vector<content::Officer
 std::vector<content::Officer> parse_officers_answer(std::string_view body, const std::string& counter);
 
 // Asks the backend; nullopt when it has no list for this counter (404) or cannot say now (the
-// pack's roster serves then).
+// pack's roster serves then), and `why` (when given) says which, for the log.
 std::optional<std::vector<content::Officer>> fetch_officers(const std::string& backend, const std::string& counter,
-                                                            const std::vector<std::string>& headers, const http::Options& o);
+                                                            const std::vector<std::string>& headers, const http::Options& o,
+                                                            std::string* why = nullptr);
 
 }  // namespace kiosk::rating

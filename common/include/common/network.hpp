@@ -3,7 +3,7 @@
 // in main(), before any thread uses libcurl; it cleans libcurl up when destroyed.
 #pragma once
 
-namespace kiosk::dossier {
+namespace kiosk::http {
 
 class NetworkLibrary {
  public:
@@ -13,4 +13,4 @@ class NetworkLibrary {
   NetworkLibrary& operator=(const NetworkLibrary&) = delete;
 };
 
-}  // namespace kiosk::dossier
+}  // namespace kiosk::http

@@ -1,4 +1,4 @@
-#include "dossier/network.hpp"
+#include "common/network.hpp"
 
 #include <curl/curl.h>
 #include <malloc.h>
@@ -9,7 +9,7 @@
 
 #include "common/secret.hpp"
 
-namespace kiosk::dossier {
+namespace kiosk::http {
 
 namespace {
 
@@ -55,4 +55,4 @@ NetworkLibrary::NetworkLibrary() {
 
 NetworkLibrary::~NetworkLibrary() { curl_global_cleanup(); }
 
-}  // namespace kiosk::dossier
+}  // namespace kiosk::http
