@@ -23,7 +23,7 @@ find_package(Cups REQUIRED)  # CMake's own module (Debian ships no cups.pc); tar
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
-find_package(OpenSSL REQUIRED)  # tests/sim only: the payOS stand-in signs with its own HMAC
+find_package(OpenSSL REQUIRED)  # fleet: the name in a kiosk's certificate; tests/sim: the payOS stand-in's HMAC
 if(KIOSK_TESTS)
   find_package(Catch2 2.13 REQUIRED)
 endif()

@@ -232,7 +232,9 @@ void register_fleet_bench(CLI::App& bench, Action& action) {
         ids.emplace_back(id);
       }
       auto t0 = Clock::now();
-      const auto certs = broker.clients(ids);
+      std::vector<std::string> names;  // what each kiosk's certificate is issued to
+      for (const auto& id : ids) names.push_back(center + "/" + id);
+      const auto certs = broker.clients(names);
       const double certs_s = since(t0);
       const auto op = broker.client("fleet-operator");
       const kf::OperatorLink link{kf::parse_broker_url(broker.url()), {op.ca, op.cert, op.key}, center};

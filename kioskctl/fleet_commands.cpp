@@ -127,18 +127,23 @@ void register_fleet_commands(CLI::App& app, Action& action) {
     auto announcement = std::make_shared<std::string>();
     auto idle = std::make_shared<int>(0);
     auto clear = std::make_shared<bool>(false);
+    auto valid_hours = std::make_shared<int>(7 * 24);
     cmd->add_option("--kiosk", *target, "A kiosk id, or all (the default)");
+    cmd->add_option("--valid-hours", *valid_hours, "Hours the override holds; kiosks drop it after (default a week, at most 31 days)")
+        ->check(CLI::Range(1, 31 * 24));
     cmd->add_option("--key", *key, "The fleet's secret key")->required()->check(CLI::ExistingFile);
     cmd->add_option("--announcement", *announcement, "A notice shown on the kiosks' welcome screen");
     cmd->add_option("--idle-seconds", *idle, "Seconds without a touch before a session ends")->check(CLI::Range(30, 600));
     cmd->add_flag("--clear", *clear, "Remove the override");
-    cmd->callback([&action, opts, target, key, announcement, idle, clear] {
+    cmd->callback([&action, opts, target, key, announcement, idle, clear, valid_hours] {
       action = [=] {
         kf::ConfigOverride c{opts->center, *target, kf::now_ms(), *announcement, std::nullopt};
+        c.expires_ms = c.issued_ms + int64_t{*valid_hours} * 3600 * 1000;
         if (*idle > 0) c.idle_seconds = *idle;
         kf::publish_config(opts->link(), c, kiosk::content::read_secret_key(*key), *clear);
         return Output{std::string(*clear ? "override cleared for " : "override set for ") + *target + "\n",
-                      {{"target", *target}, {"cleared", *clear}, {"announcement", *announcement}, {"idle_seconds", *idle}}};
+                      {{"target", *target}, {"cleared", *clear}, {"announcement", *announcement}, {"idle_seconds", *idle},
+                       {"expires_ms", c.expires_ms}}};
       };
     });
   }

@@ -55,9 +55,14 @@ std::vector<CertFiles> TestCa::issue_clients(const std::vector<std::string>& nam
     if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("openssl failed to issue a client certificate (" + log + ")");
   };
   for (const auto& name : names) {
-    CertFiles f{ca_, (dir_ / (name + ".pem")).string(), shared_key};
+    std::string file = name;  // "<center>/<kiosk>" names a file, not a directory
+    for (auto& ch : file)
+      if (ch == '/') ch = '_';
+    CertFiles f{ca_, (dir_ / (file + ".pem")).string(), shared_key};
+    std::string subject = "/CN=";  // openssl's -subj separates fields with '/': a '/' in a name is escaped
+    for (char ch : name) subject += ch == '/' ? std::string("\\/") : std::string(1, ch);
     running.push_back(spawn("openssl", {"req", "-x509", "-new", "-key", shared_key, "-CA", ca_, "-CAkey", ca_key_, "-days", "2", "-subj",
-                                        "/CN=" + name, "-out", f.cert},
+                                        subject, "-out", f.cert},
                             log));
     out.push_back(f);
     if (static_cast<int>(running.size()) >= parallel) reap_one();

@@ -79,6 +79,13 @@ ChannelEntry parse_channel(std::string_view text, const std::vector<PublicKey>& 
   return e;
 }
 
+std::string channel_name_of(std::string_view url) {
+  url = url.substr(0, url.find_first_of("?#"));
+  if (const auto slash = url.rfind('/'); slash != std::string_view::npos) url.remove_prefix(slash + 1);
+  if (url.size() > 5 && url.substr(url.size() - 5) == ".json") url.remove_suffix(5);
+  return std::string(url);
+}
+
 bool in_rollout(std::string_view kiosk_id, int percent) {
   if (percent >= 100) return true;
   if (percent <= 0) return false;

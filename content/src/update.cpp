@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "common/files.hpp"
+#include "common/text.hpp"
 #include "content/pack.hpp"
 
 namespace kiosk::content {
@@ -77,6 +78,11 @@ UpdateOutcome update_from_channel(ContentStore& store, const UpdateOptions& o,
   if (resp.status == 304) return {K::Unchanged, "", "channel unchanged (304)"};
   if (resp.status != 200) throw std::runtime_error("channel: HTTP " + std::to_string(resp.status));
   const ChannelEntry entry = parse_channel(resp.body, o.trusted);
+  // Signed for a channel, it is that channel's alone: a pilot file served as stable.json would
+  // roll the pilot's pack out to every stable kiosk.
+  if (const std::string asked = channel_name_of(o.channel_url); entry.channel != asked)
+    throw PackError("the channel file is signed for channel '" + text::printable(entry.channel) + "', not '" + text::printable(asked) +
+                    "' that this kiosk follows");
   const auto remember = [&] {
     const auto now = store.current();
     const json s = {{"url", o.channel_url},

@@ -27,13 +27,36 @@ std::string iso_now() {
   return buf;
 }
 
-int64_t read_last_obeyed(const std::filesystem::path& file) {
-  if (file.empty() || !std::filesystem::exists(file)) return 0;
+// What must survive a restart so that nothing old is obeyed again: the newest command's time,
+// and per override slot (this kiosk's own, the center's) the newest override's time and the
+// document itself (still signed: checked again when read back).
+struct Kept {
+  int64_t last_command_ms = 0;
+  int64_t newest_ms[2] = {0, 0};  // [own, all]
+  std::string doc[2];
+};
+
+Kept read_kept(const std::filesystem::path& file) {
+  Kept k;
+  if (file.empty() || !std::filesystem::exists(file)) return k;
   try {
-    return std::stoll(files::read_file(file));
+    const std::string text = files::read_file(file);
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_number_integer()) {  // a kiosk before overrides were kept: the command's time alone
+      k.last_command_ms = j.get<int64_t>();
+    } else if (j.is_object()) {
+      k.last_command_ms = j.value("last_command_ms", int64_t{0});
+      const char* names[2] = {"own", "all"};
+      for (int i = 0; i < 2; ++i)
+        if (const auto it = j.find(names[i]); it != j.end() && it->is_object()) {
+          k.newest_ms[i] = it->value("newest_ms", int64_t{0});
+          k.doc[i] = it->value("doc", "");
+        }
+    }
   } catch (const std::exception&) {
-    return 0;
+    // Unreadable: nothing is known, so the lifetimes alone bound what is obeyed.
   }
+  return k;
 }
 
 }  // namespace
@@ -51,6 +74,8 @@ struct FleetAgent::State {
   int64_t last_obeyed_ms = 0;
   std::vector<Command> commands;
   std::optional<ConfigOverride> own_config, all_config;
+  int64_t newest_config_ms[2] = {0, 0};  // [own, all]: an older override is a replay
+  std::string config_doc[2];             // the override in force, as signed
   uint64_t generation = 0;
   json last_health;  // as published, without its time stamp
   Clock::time_point last_health_at{};
@@ -129,12 +154,9 @@ struct FleetAgent::State {
       ack(c.id, "refused", refused);
       return;
     }
-    if (!cfg.state_file.empty()) {
-      try {
-        files::write_file_durable(cfg.state_file, std::to_string(c.issued_ms), 0600);
-      } catch (const std::exception& e) {
-        log.warn("fleet", std::string("the last command's time not kept: ") + e.what());
-      }
+    {
+      std::lock_guard lock(mu);
+      keep();
     }
     log.info("fleet", std::string("command accepted: ") + action_name(c.action));
     // Acknowledged before it is handed over: the UI thread may carry it out and say "done" at
@@ -148,35 +170,92 @@ struct FleetAgent::State {
     if (wake) wake();
   }
 
+  // The state that must survive a restart, written whole. mu held.
+  void keep() {
+    if (cfg.state_file.empty()) return;
+    json j = {{"last_command_ms", last_obeyed_ms}};
+    const char* names[2] = {"own", "all"};
+    for (int i = 0; i < 2; ++i) j[names[i]] = {{"newest_ms", newest_config_ms[i]}, {"doc", config_doc[i]}};
+    try {
+      files::write_file_durable(cfg.state_file, j.dump() + "\n", 0600);
+    } catch (const std::exception& e) {
+      log.warn("fleet", std::string("what was obeyed is not kept: ") + e.what());
+    }
+  }
+
+  // Why an override for this slot is not taken now, or "" to take it. mu held.
+  std::string config_refusal(const ConfigOverride& c, const std::string& kiosk, int slot, const std::string& doc) const {
+    const int64_t now = now_ms();
+    if (c.center != cfg.center || c.target != kiosk) return "addressed to another kiosk or center";
+    if (c.expires_ms <= now) return "expired";
+    if (c.issued_ms > now + kFutureSlackMs) return "issued in the future (check the clocks)";
+    if (c.issued_ms < newest_config_ms[slot]) return "replayed or older than the newest override taken";
+    if (c.issued_ms == newest_config_ms[slot] && doc != config_doc[slot]) return "another override with the same time as the one taken";
+    return "";
+  }
+
+  // Takes an override (or a clear) into its slot. mu held. Returns whether anything changed.
+  bool take_config(const ConfigOverride& c, int slot, const std::string& doc) {
+    if (c.issued_ms == newest_config_ms[slot] && doc == config_doc[slot]) return false;  // the same, again (retained)
+    newest_config_ms[slot] = c.issued_ms;
+    config_doc[slot] = doc;
+    auto& in_force = slot == 0 ? own_config : all_config;
+    if (c.clear)
+      in_force.reset();
+    else
+      in_force = c;
+    ++generation;
+    return true;
+  }
+
   void on_config(const TopicParts& where, std::string_view payload) {
     const bool own = where.kiosk != kAllKiosks;
-    if (payload.empty()) {  // the retained override was cleared
-      std::lock_guard lock(mu);
-      (own ? own_config : all_config).reset();
-      ++generation;
-    } else {
-      ConfigOverride c;
-      try {
-        c = parse_config(payload, cfg.fleet_keys);
-      } catch (const std::exception& e) {
-        log.warn("fleet", std::string("configuration override refused: ") + e.what());
-        return;
-      }
-      std::lock_guard lock(mu);
-      auto& slot = own ? own_config : all_config;
-      if (c.center != cfg.center || c.target != where.kiosk) {
-        log.warn("fleet", "configuration override refused: addressed to another kiosk or center");
-        return;
-      }
-      if (slot && c.issued_ms < slot->issued_ms) {
-        log.warn("fleet", "configuration override refused: older than the one in force");
-        return;
-      }
-      slot = c;
-      ++generation;
+    const int slot = own ? 0 : 1;
+    if (payload.empty()) {
+      // What a retained message's deletion looks like, and anyone who may write the topic can
+      // send it: clearing takes a signed override.
+      log.warn("fleet", "an unsigned empty override ignored: clearing one takes a signed override (kioskctl fleet config --clear)");
+      return;
     }
-    log.info("fleet", std::string("configuration override ") + (payload.empty() ? "cleared" : "received") + (own ? " for this kiosk" : " for all"));
+    ConfigOverride c;
+    try {
+      c = parse_config(payload, cfg.fleet_keys);
+    } catch (const std::exception& e) {
+      log.warn("fleet", std::string("configuration override refused: ") + e.what());
+      return;
+    }
+    const std::string doc(payload);
+    bool changed = false;
+    {
+      std::lock_guard lock(mu);
+      if (const std::string why = config_refusal(c, where.kiosk, slot, doc); !why.empty()) {
+        log.warn("fleet", "configuration override refused: " + why);
+        return;
+      }
+      changed = take_config(c, slot, doc);
+      if (changed) keep();
+    }
+    if (!changed) return;
+    log.info("fleet", std::string("configuration override ") + (c.clear ? "cleared" : "received") + (own ? " for this kiosk" : " for all"));
     if (wake) wake();
+  }
+
+  // The overrides kept before a restart, if they are still signed and in force.
+  void restore(const Kept& k) {
+    last_obeyed_ms = k.last_command_ms;
+    for (int slot = 0; slot < 2; ++slot) {
+      newest_config_ms[slot] = k.newest_ms[slot];
+      if (k.doc[slot].empty()) continue;
+      try {
+        const ConfigOverride c = parse_config(k.doc[slot], cfg.fleet_keys);
+        const std::string kiosk = slot == 0 ? cfg.kiosk_id : std::string(kAllKiosks);
+        if (c.issued_ms != k.newest_ms[slot] || c.center != cfg.center || c.target != kiosk || c.expires_ms <= now_ms()) continue;
+        config_doc[slot] = k.doc[slot];
+        if (!c.clear) (slot == 0 ? own_config : all_config) = c;
+      } catch (const std::exception& e) {
+        log.warn("fleet", std::string("a kept override is not used: ") + e.what());
+      }
+    }
   }
 
   void on_message(const std::string& topic_name, std::string_view payload) {
@@ -221,13 +300,19 @@ FleetAgent::FleetAgent(AgentConfig config, Logger& log, HealthSource health, std
   if (!valid_id(s_->cfg.center) || !valid_id(s_->cfg.kiosk_id) || s_->cfg.kiosk_id == kAllKiosks)
     throw FleetError("fleet center or kiosk id is not a plain name (letters, digits, - _ .)");
   if (s_->cfg.fleet_keys.empty()) throw FleetError("no fleet key: commands could not be checked");
-  s_->last_obeyed_ms = read_last_obeyed(s_->cfg.state_file);
+  // The broker knows a kiosk by its certificate, "<center>/<kiosk id>", and lets it write only
+  // there: a certificate issued for another name would have every message dropped unseen.
+  const std::string identity = s_->cfg.center + "/" + s_->cfg.kiosk_id;
+  if (const std::string name = certificate_name(s_->cfg.tls.cert); name != identity)
+    throw FleetError("the fleet certificate " + s_->cfg.tls.cert + " is issued to '" + text::printable(name) + "', not to '" + identity +
+                     "' (fleet_center/kiosk_id): the broker would refuse what this kiosk sends");
+  s_->restore(read_kept(s_->cfg.state_file));
   State* s = s_.get();
   MqttClient::Handlers h;
   h.connected = [s] { s->on_connected(); };
   h.disconnected = [s](int reason) { s->on_disconnected(reason); };
   h.message = [s](const std::string& topic_name, std::string_view payload, bool) { s->on_message(topic_name, payload); };
-  s_->client = std::make_unique<MqttClient>(s_->cfg.kiosk_id, false, s_->cfg.tls, Will{s_->t("status"), "offline", true}, std::move(h),
+  s_->client = std::make_unique<MqttClient>(identity, false, s_->cfg.tls, Will{s_->t("status"), "offline", true}, std::move(h),
                                             s_->cfg.keepalive_s);
   s_->client->start(s_->cfg.broker);
   if (s_->source) s_->health_thread = std::thread([s] { s->run_health(); });
@@ -260,11 +345,22 @@ void FleetAgent::acknowledge(const Command& c, bool done, const std::string& det
 
 std::optional<ConfigOverride> FleetAgent::config_override() const {
   std::lock_guard lock(s_->mu);
-  return s_->own_config ? s_->own_config : s_->all_config;
+  // One past its expiry is no longer in force (the caller looks at least once a minute).
+  const int64_t now = now_ms();
+  if (s_->own_config && s_->own_config->expires_ms > now) return s_->own_config;
+  if (s_->all_config && s_->all_config->expires_ms > now) return s_->all_config;
+  return std::nullopt;
 }
 
 uint64_t FleetAgent::config_generation() const {
   std::lock_guard lock(s_->mu);
+  // An override past its expiry leaves: that is a change the kiosk must see.
+  const int64_t now = now_ms();
+  for (auto* slot : {&s_->own_config, &s_->all_config})
+    if (*slot && (*slot)->expires_ms <= now) {
+      slot->reset();
+      ++s_->generation;
+    }
   return s_->generation;
 }
 

@@ -81,8 +81,16 @@ std::string command_document(const Command& c, const content::SecretKey& key) {
 
 std::string config_document(const ConfigOverride& c, const content::SecretKey& key) {
   check_addressing(c.center, c.target, c.issued_ms, "config");
-  json p = {{"kind", "config"}, {"center", c.center}, {"target", c.target}, {"issued_ms", c.issued_ms}, {"announcement", c.announcement}};
-  if (c.idle_seconds) p["idle_seconds"] = *c.idle_seconds;
+  const int64_t expires = c.expires_ms ? c.expires_ms : c.issued_ms + kDefaultOverrideLifetimeMs;
+  if (expires <= c.issued_ms || expires - c.issued_ms > kMaxOverrideLifetimeMs)
+    throw FleetError("fleet config's lifetime is out of bounds (up to 31 days)");
+  json p = {{"kind", "config"}, {"center", c.center}, {"target", c.target}, {"issued_ms", c.issued_ms}, {"expires_ms", expires}};
+  if (c.clear) {
+    p["clear"] = true;
+  } else {
+    p["announcement"] = c.announcement;
+    if (c.idle_seconds) p["idle_seconds"] = *c.idle_seconds;
+  }
   return content::seal(p.dump(), key);
 }
 
@@ -112,12 +120,18 @@ ConfigOverride parse_config(std::string_view text, const std::vector<content::Pu
     c.center = p.at("center").get<std::string>();
     c.target = p.at("target").get<std::string>();
     c.issued_ms = p.at("issued_ms").get<int64_t>();
+    // An override without an expiry (an older operator tool's) would hold for ever: refused.
+    c.expires_ms = p.at("expires_ms").get<int64_t>();
+    c.clear = p.value("clear", false);
     c.announcement = p.value("announcement", "");
     if (p.contains("idle_seconds")) c.idle_seconds = p.at("idle_seconds").get<int>();
   } catch (const json::exception&) {
-    throw FleetError("fleet config lacks a field or has one of the wrong type");
+    throw FleetError("fleet config lacks a field (issued_ms, expires_ms) or has one of the wrong type");
   }
   check_addressing(c.center, c.target, c.issued_ms, "config");
+  if (c.expires_ms <= c.issued_ms || c.expires_ms - c.issued_ms > kMaxOverrideLifetimeMs)
+    throw FleetError("fleet config's lifetime is out of bounds (up to 31 days)");
+  if (c.clear && (!c.announcement.empty() || c.idle_seconds)) throw FleetError("fleet config both clears and sets");
   if (!text::is_valid_utf8(c.announcement) || text::printable(c.announcement) != c.announcement)
     throw FleetError("fleet config's announcement is not plain text");
   if (c.announcement.size() > kMaxAnnouncementBytes) throw FleetError("fleet config's announcement is too long");

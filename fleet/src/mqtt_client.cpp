@@ -1,15 +1,38 @@
 #include "fleet/mqtt_client.hpp"
 
 #include <mosquitto.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 #include <sys/socket.h>
 
 #include <condition_variable>
+#include <cstdio>
 #include <mutex>
 #include <set>
 
 #include "fleet/messages.hpp"
 
 namespace kiosk::fleet {
+
+namespace {
+struct FileClose {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+struct X509Free {
+  void operator()(X509* x) const { X509_free(x); }
+};
+}  // namespace
+
+std::string certificate_name(const std::string& cert_file) {
+  std::unique_ptr<std::FILE, FileClose> f(std::fopen(cert_file.c_str(), "r"));
+  if (!f) throw FleetError("cannot read the certificate " + cert_file);
+  std::unique_ptr<X509, X509Free> cert(PEM_read_X509(f.get(), nullptr, nullptr, nullptr));
+  if (!cert) throw FleetError(cert_file + " is not a PEM certificate");
+  char name[256] = {};
+  const int n = X509_NAME_get_text_by_NID(X509_get_subject_name(cert.get()), NID_commonName, name, sizeof name);
+  if (n <= 0) throw FleetError(cert_file + " names no common name");
+  return std::string(name, static_cast<size_t>(n));
+}
 
 namespace {
 

@@ -1,5 +1,7 @@
 #include "fleet/operator.hpp"
 
+#include <algorithm>
+
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -120,7 +122,17 @@ std::vector<Acknowledgement> send_command(const OperatorLink& link, const Comman
 
 void publish_config(const OperatorLink& link, const ConfigOverride& c, const content::SecretKey& key, bool clear) {
   check_center(link);
-  const std::string doc = clear ? std::string() : config_document(c, key);
+  // Clearing is a signed override too, retained in the override's place: a kiosk ignores an
+  // empty message, and one that restarts later must still see the clear.
+  ConfigOverride sent = c;
+  if (clear) {
+    sent.clear = true;
+    sent.issued_ms = std::max(c.issued_ms, now_ms());  // newer than the override it clears
+    sent.expires_ms = 0;
+    sent.announcement.clear();
+    sent.idle_seconds.reset();
+  }
+  const std::string doc = config_document(sent, key);
   Session s(link, {});
   if (!s.client->publish(topic(link.center, c.target, "config"), doc, 1, true) || !s.client->wait_published(std::chrono::seconds(5)))
     throw FleetError("the broker did not take the configuration");

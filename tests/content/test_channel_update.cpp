@@ -140,6 +140,20 @@ TEST_CASE("channel: forged, unsigned or tampered channel files are refused", "[c
   CHECK(f.installed() == "1.0.0");
 }
 
+TEST_CASE("channel: a channel file signed for another channel is refused (pilot.json served as stable.json)", "[channel][security]") {
+  Fleet f;
+  publish_pack(f.v2, f.server.root(), f.key.secret, "pilot", 100);
+  // Before: the signature held, the name inside was never looked at, and stable kiosks took the
+  // pilot's pack.
+  fs::copy_file(f.server.root() / "pilot.json", f.server.root() / "stable.json");
+  CHECK_THROWS_WITH(f.pass(), Catch::Contains("signed for channel 'pilot', not 'stable'"));
+  CHECK(f.installed() == "1.0.0");
+  // The pilot kiosks themselves take it.
+  f.opt.channel_url = f.server.url("pilot.json");
+  CHECK(f.pass().kind == Kind::Installed);
+  CHECK(channel_name_of("https://h/kiosks/stable.json?t=1") == "stable");
+}
+
 TEST_CASE("channel: a rollout leaves the same kiosks out every poll, a pin holds a kiosk back", "[channel]") {
   Fleet f;
   publish_pack(f.v2, f.server.root(), f.key.secret, "stable", 10);

@@ -79,7 +79,7 @@ TEST_CASE("two kiosks in the fleet: status, announcement, a pack for both, a for
     const auto kd = dir / id;
     std::filesystem::create_directories(kd);
     content::ContentStore(kd / "store").install(dir / "v1.kpack", {content_key.pub}, {search::index_extension()});
-    const auto cert = broker.client(id);
+    const auto cert = broker.client(std::string(kCenter) + "/" + id);
     std::ofstream(kd / "kiosk.conf") << "printer = none\nspeech = off\n"
                                      << "trust = " << (dir / "content.pub").string() << "\n"
                                      << "content_channel = " << web.url("stable.json") << "\n"

@@ -59,11 +59,39 @@ TEST_CASE("overrides: bounds on the idle time, plain text only in the announceme
   const auto key = content::generate_keypair();
   auto parsed = [&](fleet::ConfigOverride o) { return fleet::parse_config(content::seal(
       nlohmann::json{{"kind", "config"}, {"center", o.center}, {"target", o.target}, {"issued_ms", o.issued_ms},
-                     {"announcement", o.announcement}, {"idle_seconds", o.idle_seconds.value_or(60)}}.dump(), key.secret), {key.pub}); };
+                     {"expires_ms", o.issued_ms + 3600000}, {"announcement", o.announcement},
+                     {"idle_seconds", o.idle_seconds.value_or(60)}}.dump(), key.secret), {key.pub}); };
   CHECK(parsed({"hcc", "all", 1, "Nghỉ lễ 2/9", 45}).idle_seconds == 45);
   CHECK_THROWS_WITH(parsed({"hcc", "all", 1, "", 5}), Catch::Contains("idle time"));
   CHECK_THROWS_WITH(parsed({"hcc", "all", 1, "", 5000}), Catch::Contains("idle time"));
   CHECK_THROWS_WITH(parsed({"hcc", "all", 1, "Nghỉ\x1b[2J lễ", 60}), Catch::Contains("plain text"));
   CHECK_THROWS_WITH(parsed({"hcc", "all", 1, std::string(700, 'a'), 60}), Catch::Contains("too long"));
   CHECK_THROWS_AS(fleet::config_document({"hcc", "all", 0, "", std::nullopt}, key.secret), fleet::FleetError);
+}
+
+TEST_CASE("overrides carry a signed lifetime of at most 31 days, and a clear is signed like any other") {
+  const auto key = content::generate_keypair();
+  const auto raw = [&](const nlohmann::json& j) { return fleet::parse_config(content::seal(j.dump(), key.secret), {key.pub}); };
+  const nlohmann::json base{{"kind", "config"}, {"center", "hcc"}, {"target", "all"}, {"issued_ms", 1000}, {"announcement", "Nghỉ lễ"}};
+  // Before: no expiry at all, so an override held for ever and an old one could come back.
+  CHECK_THROWS_WITH(raw(base), Catch::Contains("expires_ms"));
+  auto with = [&](int64_t expires) {
+    auto j = base;
+    j["expires_ms"] = expires;
+    return j;
+  };
+  CHECK(raw(with(1000 + 3600000)).announcement == "Nghỉ lễ");
+  CHECK_THROWS_WITH(raw(with(1000)), Catch::Contains("lifetime"));
+  CHECK_THROWS_WITH(raw(with(1000 + fleet::kMaxOverrideLifetimeMs + 1)), Catch::Contains("lifetime"));
+  auto both = with(5000);
+  both["clear"] = true;
+  CHECK_THROWS_WITH(raw(both), Catch::Contains("both clears and sets"));
+  // What the operator's tool makes: a week by default; a clear holds no announcement.
+  fleet::ConfigOverride o{"hcc", "all", 2000, "Nghỉ lễ", std::nullopt};
+  CHECK(fleet::parse_config(fleet::config_document(o, key.secret), {key.pub}).expires_ms == 2000 + fleet::kDefaultOverrideLifetimeMs);
+  o.clear = true;
+  o.announcement.clear();
+  const auto cleared = fleet::parse_config(fleet::config_document(o, key.secret), {key.pub});
+  CHECK(cleared.clear);
+  CHECK(cleared.announcement.empty());
 }

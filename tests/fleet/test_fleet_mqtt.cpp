@@ -35,6 +35,9 @@ std::string read_if_there(const std::string& path) {
 
 fleet::TlsFiles tls_of(const rig::CertFiles& f) { return {f.ca, f.cert, f.key}; }
 
+// What the fleet CA issues a kiosk's certificate to: its center and its id.
+std::string kiosk_cert(const std::string& id, const std::string& center = kCenter) { return center + "/" + id; }
+
 struct Fleet {
   rig::MqttBroker broker;
   files::TempDir tmp;
@@ -52,7 +55,7 @@ struct Fleet {
   fleet::AgentConfig agent_config(const std::string& id) {
     fleet::AgentConfig c;
     c.broker = link.broker;
-    c.tls = tls_of(broker.client(id));
+    c.tls = tls_of(broker.client(kiosk_cert(id)));
     c.center = kCenter;
     c.kiosk_id = id;
     c.fleet_keys = {key.pub};
@@ -72,9 +75,9 @@ struct Fleet {
 
   // A message as the operator's certificate may send it, outside kioskctl's checks; then time
   // for the kiosk to handle it.
-  void publish_raw(const std::string& topic_name, const std::string& payload) {
+  void publish_raw(const std::string& topic_name, const std::string& payload, bool retained = false) {
     auto raw = raw_client("fleet-operator");
-    raw->publish(topic_name, payload, 1, false);
+    raw->publish(topic_name, payload, 1, retained);
     raw->wait_published(3s);
     std::this_thread::sleep_for(500ms);
   }
@@ -220,7 +223,7 @@ TEST_CASE("the broker's ACL keeps a kiosk to its own topics") {
   Fleet f;
   fleet::FleetAgent victim(f.agent_config("kiosk-05"), f.log, {}, {});
   REQUIRE(eventually([&] { return f.status_of("kiosk-05") == "online"; }));
-  auto intruder = f.raw_client("kiosk-06");
+  auto intruder = f.raw_client(kiosk_cert("kiosk-06"));
   intruder->publish(fleet::topic(kCenter, "kiosk-05", "status"), "offline", 1, true);
   intruder->publish(fleet::topic(kCenter, "kiosk-05", "health"), "{\"content_version\":\"forged\"}", 1, true);
   intruder->publish(fleet::topic(kCenter, "kiosk-06", "status"), "online", 1, true);
@@ -280,4 +283,85 @@ TEST_CASE("the operator's tools fail with a clear reason when the broker is not 
   f.broker.stop();
   f.link.connect_timeout = 1500ms;
   CHECK_THROWS_WITH(fleet::read_fleet_status(f.link), Catch::Contains("did not accept the connection"));
+}
+
+TEST_CASE("overrides: an expired one is refused, an old one never comes back after a restart, an empty message clears nothing",
+          "[security]") {
+  Fleet f;
+  const auto cfg = f.agent_config("kiosk-09");
+  const int64_t t = fleet::now_ms();
+  const fleet::ConfigOverride old_one{kCenter, "all", t - 60000, "Thông báo cũ đã hết hiệu lực.", std::nullopt};
+  const fleet::ConfigOverride newer{kCenter, "all", t - 1000, "Trung tâm làm việc cả sáng thứ Bảy.", std::nullopt};
+  const std::string topic_all = fleet::topic(kCenter, "all", "config");
+  {
+    fleet::FleetAgent agent(cfg, f.log, {}, {});
+    REQUIRE(eventually([&] { return agent.connected(); }));
+    fleet::publish_config(f.link, old_one, f.key.secret, false);
+    REQUIRE(eventually([&] { return agent.config_override() && agent.config_override()->announcement == old_one.announcement; }));
+    fleet::publish_config(f.link, newer, f.key.secret, false);
+    REQUIRE(eventually([&] { return agent.config_override()->announcement == newer.announcement; }));
+  }
+  // Whoever can write the topic puts the old signed override back (retained), and the kiosk
+  // restarts. Before: its newest time was in memory only, and the old one applied again.
+  f.publish_raw(topic_all, fleet::config_document(old_one, f.key.secret), true);
+  {
+    fleet::FleetAgent agent(cfg, f.log, {}, {});
+    REQUIRE(eventually([&] { return agent.connected(); }));
+    std::this_thread::sleep_for(700ms);
+    REQUIRE(agent.config_override());
+    CHECK(agent.config_override()->announcement == newer.announcement);  // kept across the restart, the replay refused
+    CHECK(f.log_text.str().find("replayed or older than the newest override") != std::string::npos);
+    // An unsigned empty retained message: before, it cleared the override.
+    f.publish_raw(topic_all, "", true);
+    CHECK(agent.config_override()->announcement == newer.announcement);
+    CHECK(f.log_text.str().find("unsigned empty override ignored") != std::string::npos);
+    // A signed override whose lifetime is over is refused (before: no age limit at all).
+    fleet::ConfigOverride stale{kCenter, "kiosk-09", t - 7200000, "Hết hạn.", std::nullopt};
+    stale.expires_ms = t - 3600000;
+    f.publish_raw(fleet::topic(kCenter, "kiosk-09", "config"), fleet::config_document(stale, f.key.secret));
+    CHECK(agent.config_override()->announcement == newer.announcement);
+    CHECK(f.log_text.str().find("override refused: expired") != std::string::npos);
+    // Clearing takes a signed clear, and it holds after a restart too.
+    fleet::publish_config(f.link, newer, f.key.secret, true);
+    REQUIRE(eventually([&] { return !agent.config_override().has_value(); }));
+  }
+  fleet::FleetAgent again(cfg, f.log, {}, {});
+  REQUIRE(eventually([&] { return again.connected(); }));
+  std::this_thread::sleep_for(700ms);
+  CHECK_FALSE(again.config_override().has_value());
+}
+
+TEST_CASE("a kiosk's certificate cannot take another kiosk's place, nor write under another center", "[security]") {
+  Fleet f;
+  fleet::FleetAgent k1(f.agent_config("k1"), f.log, {}, {});
+  REQUIRE(eventually([&] { return f.status_of("k1") == "online"; }));
+  // k2's certificate, asking for k1's client id (both the bare id and the one k1 uses). Before,
+  // the broker took it for k1: k1 was knocked offline and its persistent session, with the
+  // commands queued for it, went to the intruder.
+  std::vector<std::unique_ptr<fleet::MqttClient>> intruders;
+  for (const std::string& id : {std::string("k1"), kiosk_cert("k1")}) {
+    auto c = std::make_unique<fleet::MqttClient>(id, false, tls_of(f.broker.client(kiosk_cert("k2"))), std::nullopt,
+                                                 fleet::MqttClient::Handlers{}, 30);
+    c->start(f.link.broker);
+    REQUIRE(eventually([&] { return c->connected(); }));
+    intruders.push_back(std::move(c));
+  }
+  std::this_thread::sleep_for(500ms);
+  CHECK(k1.connected());
+  CHECK(f.status_of("k1") == "online");
+  CHECK(has_result(fleet::send_command(f.link, f.command("k1", Action::TestPage), f.key.secret, 3s), "accepted"));
+  CHECK(k1.take_commands().size() == 1);  // the command reached k1, not the intruder
+  // k2 of this center writing under another center's k2: dropped by the broker.
+  intruders.front()->publish(fleet::topic("hcc-other", "k2", "status"), "online", 1, true);
+  intruders.front()->publish(fleet::topic("hcc-other", "k1", "health"), "{\"forged\":true}", 1, true);
+  intruders.front()->wait_published(3s);
+  std::this_thread::sleep_for(300ms);
+  fleet::OperatorLink other = f.link;
+  other.center = "hcc-other";
+  CHECK(fleet::read_fleet_status(other, 300ms).empty());
+  // A certificate issued to another name than the kiosk's configuration says: refused at start,
+  // with the reason, rather than every message dropped unseen.
+  auto wrong = f.agent_config("k3");
+  wrong.tls = tls_of(f.broker.client("k3"));  // issued to "k3", not "hcc-test/k3"
+  CHECK_THROWS_WITH(fleet::FleetAgent(wrong, f.log, {}, {}), Catch::Contains("issued to 'k3', not to 'hcc-test/k3'"));
 }

@@ -35,6 +35,11 @@ std::string channel_document(const ChannelEntry& e, const SecretKey& key);
 // kiosk cannot use (a file name with a path in it, a size over the pack limit, a bad hash).
 ChannelEntry parse_channel(std::string_view text, const std::vector<PublicKey>& trusted);
 
+// The channel a channel file's address asks for: its last path segment without ".json"
+// ("https://…/kiosks/stable.json?x" -> "stable"). A signed channel file must name this channel:
+// pilot.json copied to stable.json is not stable's.
+std::string channel_name_of(std::string_view url);
+
 // Whether a kiosk is among the `percent` that take a rollout: the same kiosks every poll.
 bool in_rollout(std::string_view kiosk_id, int percent);
 

@@ -26,7 +26,8 @@ struct AgentConfig {
   TlsFiles tls;
   std::string center, kiosk_id;
   std::vector<content::PublicKey> fleet_keys;  // commands and overrides must be signed by one
-  // Where the newest obeyed command's time is kept, so none is replayed after a restart.
+  // Where the newest obeyed command's time and the overrides taken are kept, so none is
+  // replayed after a restart.
   std::filesystem::path state_file;
   std::chrono::seconds health_every{300};       // republished at least this often
   std::chrono::seconds health_check_every{60};  // the source is asked this often
@@ -49,7 +50,8 @@ class FleetAgent {
   std::vector<Command> take_commands();
   // The outcome of a command taken above, sent to tthc/<center>/<kiosk>/ack.
   void acknowledge(const Command& c, bool done, const std::string& detail);
-  // This kiosk's own override, else the center's ("all"); the generation grows at each change.
+  // This kiosk's own override, else the center's ("all"), while in force (not past its expiry);
+  // the generation grows at each change, an expiry included. Both survive a restart (state_file).
   std::optional<ConfigOverride> config_override() const;
   uint64_t config_generation() const;
   bool connected() const;

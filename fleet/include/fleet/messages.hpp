@@ -30,12 +30,20 @@ struct Command {
   int64_t issued_ms = 0;  // Unix time, milliseconds
 };
 
+// A retained override lives longer than a command, but not for ever: it carries its own signed
+// expiry (at most kMaxOverrideLifetimeMs after issue), after which a kiosk refuses it and drops
+// the one in force. Clearing one is an override too (`clear`), signed like any other: an empty
+// retained message, which anyone who can write the topic can send, clears nothing.
 struct ConfigOverride {
   std::string center, target;
   int64_t issued_ms = 0;
   std::string announcement;       // shown on the attract screen; empty: none
   std::optional<int> idle_seconds;  // the session's idle timeout, 30 to 600
+  int64_t expires_ms = 0;         // 0 when made: issued_ms + kDefaultOverrideLifetimeMs
+  bool clear = false;             // "no override from here on"
 };
+inline constexpr int64_t kDefaultOverrideLifetimeMs = 7LL * 24 * 3600 * 1000;
+inline constexpr int64_t kMaxOverrideLifetimeMs = 31LL * 24 * 3600 * 1000;
 
 int64_t now_ms();
 std::string random_id();

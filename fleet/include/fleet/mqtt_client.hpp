@@ -24,6 +24,10 @@ struct TlsFiles {
   std::string key;
 };
 
+// The common name in a PEM certificate: the name the broker knows its client by. Throws
+// FleetError when the file is not a certificate.
+std::string certificate_name(const std::string& cert_file);
+
 struct Will {
   std::string topic, payload;
   bool retain = true;

@@ -39,7 +39,8 @@ struct Acknowledgement {
 std::vector<Acknowledgement> send_command(const OperatorLink& link, const Command& c, const content::SecretKey& key,
                                           std::chrono::milliseconds wait);
 
-// Retained on tthc/<center>/<target>/config; `clear` removes the override instead.
+// Retained on tthc/<center>/<target>/config, signed, with its expiry; `clear` publishes a signed
+// clear in its place (kiosks ignore an unsigned empty message).
 void publish_config(const OperatorLink& link, const ConfigOverride& c, const content::SecretKey& key, bool clear);
 
 }  // namespace kiosk::fleet
