@@ -69,6 +69,8 @@ for g in video input render lp dialout; do [[ " $groups " == *" $g "* ]] || fail
 [[ "$(in_root stat -c '%a %U' /var/lib/tthc-kiosk)" == "700 tthc-kiosk" ]] || fail "state directory not 0700 tthc-kiosk"
 [[ -z "$(ls -A "$WORK/root/etc/tthc-kiosk/trusted-keys")" ]] || fail "trusted-keys is not empty after install"
 grep -q "^/etc/tthc-kiosk/kiosk.conf$" "$WORK/root/var/lib/dpkg/info/tthc-kiosk.conffiles" || fail "kiosk.conf is not a conffile"
+# The staff PIN's hash is in it: the kiosk's group reads it, other users do not.
+[[ "$(in_root stat -c '%a %U:%G' /etc/tthc-kiosk/kiosk.conf)" == "640 root:tthc-kiosk" ]] || fail "kiosk.conf is not 0640 root:tthc-kiosk"
 
 # The sample pack is not trusted by a production install...
 cp build/content/sample.kpack "$WORK/root/tmp/sample.kpack"

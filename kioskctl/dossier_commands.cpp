@@ -56,7 +56,7 @@ void register_dossier_commands(CLI::App& app, Action& action) {
       cfg.policy.allow_http_loopback = *allow_http;
       cfg.ca_bundle = *ca;
       cfg.total_timeout = std::chrono::milliseconds(*timeout_ms);
-      if (!token_file->empty()) cfg.auth_header = "Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(*token_file));
+      if (!token_file->empty()) cfg.auth_header = "Authorization: Bearer " + kiosk::files::read_secret_file(*token_file);
       const auto r = dz::StatusClient(cfg).lookup(q);
       if (const auto* e = std::get_if<dz::LookupError>(&r))
         throw std::runtime_error(std::string(dz::kind_name(e->kind)) + ": " +

@@ -89,7 +89,7 @@ pay::GatewayFactory factory(const GatewayOptions& g) {
   s.policy.allow_http_loopback = g.allow_http;
   s.payos_url = g.payos_url;
   s.payos_keys_dir = g.payos_keys;
-  if (!g.token_file.empty()) s.auth_header = "Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(g.token_file));
+  if (!g.token_file.empty()) s.auth_header = "Authorization: Bearer " + kiosk::files::read_secret_file(g.token_file);
   return pay::make_gateway_factory(s);
 }
 
@@ -217,7 +217,7 @@ void register_payment_commands(CLI::App& app, Action& action) {
         o.ca_bundle = g->ca;
         std::vector<std::string> headers;
         if (!g->token_file.empty())
-          headers.push_back("Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(g->token_file)));
+          headers.push_back("Authorization: Bearer " + kiosk::files::read_secret_file(g->token_file));
         int reported = 0;
         // A staff pass: confirmations still pausing after a failure are tried now too.
         for (const auto& b : backends) reported += static_cast<int>(engine.report(b, headers, o, now(), true).delivered.size());

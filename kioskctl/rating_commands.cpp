@@ -158,7 +158,7 @@ void register_rating_commands(CLI::App& app, Action& action) {
       action = [=] {
         rt::RatingLog log(*db, 1);
         std::vector<std::string> headers;
-        if (!token->empty()) headers.push_back("Authorization: Bearer " + kiosk::text::trim(kiosk::files::read_file(*token)));
+        if (!token->empty()) headers.push_back("Authorization: Bearer " + kiosk::files::read_secret_file(*token));
         kiosk::http::Options o;
         o.policy.allow_http_loopback = *allow_http;
         kiosk::http::check_url(*backend, o.policy);

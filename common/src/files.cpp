@@ -1,6 +1,7 @@
 #include "common/files.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -93,6 +94,19 @@ TempDir::~TempDir() {
 fs::path TempDir::release() {
   keep_ = true;
   return path_;
+}
+
+std::string read_secret_file(const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) throw std::runtime_error("cannot read the key file " + path.string());
+  if ((st.st_mode & 077) != 0)
+    throw std::runtime_error("the key file " + path.string() + " may be read by others (chmod 600 it): refused");
+  std::string v = read_file(path);
+  while (!v.empty() && (v.back() == '\n' || v.back() == '\r' || v.back() == ' ' || v.back() == '\t')) v.pop_back();
+  size_t start = v.find_first_not_of(" \t\r\n");
+  v = start == std::string::npos ? std::string() : v.substr(start);
+  if (v.empty()) throw std::runtime_error("the key file " + path.string() + " is empty");
+  return v;
 }
 
 }  // namespace kiosk::files

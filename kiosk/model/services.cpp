@@ -39,7 +39,7 @@ void start_dossier(Services& s, const KioskConfig& c, Logger& log, std::function
     b.payee = {c.payee_name, c.payee_bin, c.payee_account};
     b.ca_bundle = c.backend_ca_bundle;
     if (!c.backend_token_file.empty())
-      b.auth_header = "Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file));
+      b.auth_header = "Authorization: Bearer " + files::read_secret_file(c.backend_token_file);
     dossier::StatusClient probe(b);  // refuses an address it will not use, here rather than per lookup
     s.dossier = make_dossier_worker(std::move(b), std::move(wake));
     log.info("kiosk", "dossier lookup through " + c.backend_url + " (" + c.backend_adapter + ")");
@@ -75,7 +75,7 @@ void start_payment(Services& s, const KioskConfig& c, Logger& log, std::function
     o.http.ca_bundle = c.backend_ca_bundle;
     o.http.policy.allow_http_loopback = c.backend_allow_http;
     if (!c.backend_token_file.empty()) {
-      g.auth_header = "Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file));
+      g.auth_header = "Authorization: Bearer " + files::read_secret_file(c.backend_token_file);
       o.backend_headers.push_back(g.auth_header);
     }
     s.payment = std::make_unique<payment::PaymentService>(c.state_db, payment::make_gateway_factory(g), log, std::move(wake), o);
@@ -106,7 +106,7 @@ void start_rating(Services& s, const KioskConfig& c, Logger& log, std::function<
   try {
     http::check_url(c.backend_url, http::Policy{c.backend_allow_http});
     if (!c.backend_token_file.empty())
-      o.headers.push_back("Authorization: Bearer " + text::trim(files::read_file(c.backend_token_file)));
+      o.headers.push_back("Authorization: Bearer " + files::read_secret_file(c.backend_token_file));
     s.rating_uploader = std::make_unique<rating::Uploader>(c.state_db, o, log);
     s.roster = std::make_unique<RosterWorker>(
         [o] {
@@ -163,7 +163,7 @@ void load_content(Services& s, const KioskConfig& c, Logger& log, std::function<
 Services start_services(const KioskConfig& c, Logger& log, std::function<void()> wake) {
   Services s;
   if (!c.staff_pin_hash.empty()) {
-    s.staff_gate = std::make_unique<StaffGate>(c.staff_pin_hash, log);
+    s.staff_gate = std::make_unique<StaffGate>(c.staff_pin_hash, log, c.state_db);
     s.health = std::make_unique<HealthWorker>(
         [c] { return HealthWorker::Job([c](const int&) { return check_health(c); }); }, wake);
   }

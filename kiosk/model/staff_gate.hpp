@@ -1,11 +1,16 @@
 // The staff door's lock: the PIN is checked against its hash, every wrong PIN is logged, and
 // after five in a row each further try waits longer (30 s, doubling, up to an hour). The count
-// is the kiosk's, not a citizen's: the session wipe does not reset it; the right PIN does.
+// is the kiosk's, not a citizen's: the session wipe does not reset it; the right PIN does. It is
+// kept in the state database (failures, and the lock's end in wall-clock time), so pulling the
+// plug gives no fresh tries.
 #pragma once
 #include <chrono>
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "common/log.hpp"
+#include "common/sqlite.hpp"
 
 namespace kiosk::app {
 
@@ -14,7 +19,8 @@ class StaffGate {
   using Clock = std::chrono::steady_clock;
   static constexpr int kFreeTries = 5;
 
-  StaffGate(std::string pin_hash, Logger& log) : hash_(std::move(pin_hash)), log_(log) {}
+  // `state_db` empty: kept in memory only (a kiosk whose state database cannot be opened).
+  StaffGate(std::string pin_hash, Logger& log, const std::filesystem::path& state_db = {});
 
   enum class Outcome { Open, Wrong, Locked };
   Outcome try_pin(const std::string& pin, Clock::time_point now);
@@ -24,8 +30,10 @@ class StaffGate {
   bool configured() const { return !hash_.empty(); }
 
  private:
+  void keep(Clock::time_point now);
   std::string hash_;
   Logger& log_;
+  std::optional<db::Db> db_;
   int failures_ = 0;
   Clock::time_point locked_until_{};
 };

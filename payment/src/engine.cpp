@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/files.hpp"
 #include "payment/vietqr.hpp"
 
 namespace kiosk::payment {
@@ -189,9 +190,9 @@ GatewayFactory make_gateway_factory(const GatewaySettings& s) {
   payos.http = o;
   const bool have_payos = !s.payos_keys_dir.empty();
   if (have_payos) {
-    payos.client_id = read_secret_file(s.payos_keys_dir + "/client-id");
-    payos.api_key = read_secret_file(s.payos_keys_dir + "/api-key");
-    payos.checksum_key = read_secret_file(s.payos_keys_dir + "/checksum-key");
+    payos.client_id = files::read_secret_file(s.payos_keys_dir + "/client-id");
+    payos.api_key = files::read_secret_file(s.payos_keys_dir + "/api-key");
+    payos.checksum_key = files::read_secret_file(s.payos_keys_dir + "/checksum-key");
   }
   return [s, o, payos, have_payos](const std::string& gateway, const std::string& backend) -> std::unique_ptr<Gateway> {
     if (gateway == "payos") {

@@ -34,15 +34,6 @@ const char* kind_name(GatewayError::Kind k) {
   return "refused";
 }
 
-std::string read_secret_file(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) throw std::runtime_error("cannot read the key file " + path);
-  if ((st.st_mode & 077) != 0)
-    throw std::runtime_error("the key file " + path + " may be read by others (chmod 600 it): refused");
-  const std::string v = text::trim(files::read_file(path));
-  if (v.empty()) throw std::runtime_error("the key file " + path + " is empty");
-  return v;
-}
 
 namespace detail {
 

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "common/files.hpp"
 #include "common/pin_hash.hpp"
 #include "model/staff_gate.hpp"
 
@@ -38,4 +39,29 @@ TEST_CASE("thirty wrong PINs then the right one: still locked", "[staff]") {
   auto t = StaffGate::Clock::time_point{} + 1h;
   for (int i = 0; i < 30; ++i) gate.try_pin("000000", t + std::chrono::seconds(i));
   CHECK(gate.try_pin("246810", t + 31s) == StaffGate::Outcome::Locked);
+}
+
+TEST_CASE("a restart gives no fresh PIN tries: the count and the lock are kept in the state database", "[staff][security]") {
+  kiosk::files::TempDir tmp;
+  const auto db = tmp.path() / "state.db";
+  std::ostringstream out;
+  kiosk::Logger log(out);
+  const auto hash = kiosk::pin::hash_pin("246810");
+  {
+    StaffGate gate(hash, log, db);
+    const auto t = StaffGate::Clock::now();
+    for (int i = 0; i < 5; ++i) gate.try_pin("111111", t);
+    CHECK(gate.locked_seconds(t) == 30);
+  }
+  // The plug pulled and put back: before, five fresh tries; now still locked, and the next wrong
+  // one doubles the wait.
+  StaffGate after(hash, log, db);
+  const auto t = StaffGate::Clock::now();
+  CHECK(after.failures() == 5);
+  CHECK(after.locked_seconds(t) >= 28);
+  CHECK(after.try_pin("246810", t) == StaffGate::Outcome::Locked);
+  CHECK(after.try_pin("111111", t + 31s) == StaffGate::Outcome::Wrong);
+  CHECK(after.locked_seconds(t + 31s) == 60);
+  CHECK(after.try_pin("246810", t + 92s) == StaffGate::Outcome::Open);
+  CHECK(StaffGate(hash, log, db).failures() == 0);  // the right PIN resets what is kept too
 }

@@ -129,3 +129,17 @@ TEST_CASE("text from outside reaches logs and terminals without control characte
   CHECK(text::printable("\xff\xfe") == "\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK(text::printable("a\xc2\x9b" "31m") == "a?31m");  // the one-byte CSI of C1
 }
+
+TEST_CASE("the backend's bearer token is refused when others may read its file, as payOS's keys are", "[security]") {
+  files::TempDir tmp;
+  const auto token = tmp.path() / "backend-token";
+  files::write_file_durable(token, "  abc.def.ghi\n", 0644);
+  // Before: read whatever its mode, so any local user could take the kiosk's token.
+  CHECK_THROWS_WITH(files::read_secret_file(token), Catch::Contains("may be read by others"));
+  ::chmod(token.c_str(), 0640);
+  CHECK_THROWS_WITH(files::read_secret_file(token), Catch::Contains("may be read by others"));
+  ::chmod(token.c_str(), 0600);
+  CHECK(files::read_secret_file(token) == "abc.def.ghi");
+  files::write_file_durable(tmp.path() / "empty", "\n", 0600);
+  CHECK_THROWS_WITH(files::read_secret_file(tmp.path() / "empty"), Catch::Contains("empty"));
+}

@@ -9,6 +9,10 @@ namespace kiosk::files {
 namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path);
+// A secret kept in a file of its own (a bearer token, a payOS key): one line, trimmed. Throws
+// std::runtime_error when it cannot be read, is empty, or others may read it (group or world):
+// a token any local user can read is refused rather than used.
+std::string read_secret_file(const fs::path& path);
 // Writes, fsyncs the file, and fsyncs its directory so the entry survives power loss.
 // A new file gets `mode` from its creation (a secret key is never readable by others, not even
 // for a moment).

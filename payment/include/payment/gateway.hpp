@@ -91,7 +91,5 @@ struct PayOsConfig {
 };
 std::unique_ptr<Gateway> make_payos_gateway(PayOsConfig c);
 
-// A key file of payOS credentials: one line, refused when others may read it.
-std::string read_secret_file(const std::string& path);
 
 }  // namespace kiosk::payment
