@@ -206,9 +206,13 @@ void register_rating_commands(CLI::App& app, Action& action) {
         t << "Quý " << q->roman() << " năm " << q->year << ": " << rep.ratings << " đánh giá";
         if (rep.duplicates) t << " (" << rep.duplicates << " trùng lặp đã gộp)";
         t << "\n";
-        for (const auto& r : rep.officers)
+        for (const auto& r : rep.officers) {
           t << "  " << r.name << " (" << (r.officer.empty() ? "?" : r.officer) << ", " << r.counter << "): rất hài lòng " << r.rat_hai_long
-            << ", hài lòng " << r.hai_long << ", không hài lòng " << r.khong_hai_long << ", tỷ lệ hài lòng " << r.satisfied_pct() << "%\n";
+            << ", hài lòng " << r.hai_long << ", không hài lòng " << r.khong_hai_long << ", tỷ lệ hài lòng " << r.satisfied_pct() << "%";
+          if (r.paper) t << " (trong đó " << r.paper << " phiếu giấy)";
+          for (const auto& w : r.other_words) t << "\n      khác: " << w;
+          t << "\n";
+        }
         if (!rep.flagged.empty()) t << "  (" << rep.flagged.size() << " cán bộ có đánh giá dồn dập, tính riêng)\n";
         return Output{t.str(), rt::to_json(rep)};
       };

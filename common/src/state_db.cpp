@@ -146,9 +146,18 @@ constexpr std::array kMigrations = {
       FROM payments WHERE receipt_no LIKE 'BN____-____-%' GROUP BY 1, 2;
     DROP TABLE receipt_counters;)"},
     // Ratings keyed in by staff from paper survey sheets are told apart from the kiosk's own:
-    // the burst rule is for the screen, and the report counts paper as its own column.
-    Migration{8, "ratings record their source",
-              R"(ALTER TABLE ratings ADD COLUMN source TEXT NOT NULL DEFAULT 'kiosk' CHECK(source IN ('kiosk','paper'));)"},
+    // the burst rule is for the screen, and the report counts paper as its own column. One rating
+    // per dossier whatever the code's spelling (case, dots, spaces): a key as dossier lookup
+    // compares codes; an older pair that differs only in spelling keeps its first as the key's.
+    Migration{8, "ratings record their source; one per dossier however it is spelt",
+              R"(ALTER TABLE ratings ADD COLUMN source TEXT NOT NULL DEFAULT 'kiosk' CHECK(source IN ('kiosk','paper'));
+    UPDATE ratings SET source = 'paper' WHERE json_extract(doc, '$.source') = 'paper';
+    ALTER TABLE ratings ADD COLUMN dossier_key TEXT;
+    UPDATE ratings SET dossier_key = upper(replace(replace(trim(dossier), '.', ''), ' ', ''))
+      WHERE rowid IN (SELECT min(rowid) FROM ratings WHERE dossier IS NOT NULL
+                      GROUP BY upper(replace(replace(trim(dossier), '.', ''), ' ', '')));
+    CREATE UNIQUE INDEX ratings_one_per_dossier_key ON ratings(dossier_key) WHERE dossier_key IS NOT NULL;
+    CREATE INDEX ratings_by_source ON ratings(source, at);)"},
     // The staff PIN pad's failures and lock survive a restart (pulling the plug gave five fresh
     // tries before).
     Migration{9, "staff PIN lockout",

@@ -250,8 +250,9 @@ std::string mask_id(std::string_view id) {
 }
 
 std::string normalize_code(std::string_view code) {
-  std::string out = text::trim(code);
-  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string out;
+  for (char c : code)
+    if (c != '.' && !std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 

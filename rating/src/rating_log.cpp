@@ -4,6 +4,7 @@
 
 #include "common/state_db.hpp"
 #include "common/text.hpp"
+#include "dossier/status.hpp"
 
 namespace kiosk::rating {
 
@@ -39,9 +40,12 @@ RatingLog::RatingLog(const std::filesystem::path& state_db, int kiosk_number, Bu
     : db_(state::open_state_db(state_db)), kiosk_(kiosk_number), burst_(burst) {}
 
 std::variant<Rating, Refusal> RatingLog::record(Rating r, int64_t now) {
-  r.officer_name = text::printable(text::trim(r.officer_name));
-  r.comment = text::printable(text::trim(r.comment));
-  r.dossier = text::trim(r.dossier);
+  // Every text that came from outside (the backend's roster and dossier answers, a staff
+  // member's typing) through the same filter before it is kept, reported or shown on a terminal.
+  for (std::string* t : {&r.officer_id, &r.officer_name, &r.counter, &r.agency, &r.reason, &r.comment, &r.dossier})
+    *t = text::printable(text::trim(*t));
+  if (r.source != "paper") r.source = "kiosk";
+  const std::string dossier_key = dossier::normalize_code(r.dossier);
   if (r.officer_id.empty() && r.officer_name.empty()) return Refusal{Refusal::Kind::NoOfficer, "no officer named"};
   if (r.level == Level::KhongHaiLong && r.reason.empty())
     return Refusal{Refusal::Kind::ReasonRequired, "KHÔNG HÀI LÒNG needs a reason"};
@@ -55,19 +59,26 @@ std::variant<Rating, Refusal> RatingLog::record(Rating r, int64_t now) {
   db::Transaction tx(db_);
   if (!r.dossier.empty() && dossier_rated(r.dossier))
     return Refusal{Refusal::Kind::DossierRated, "dossier " + r.dossier + " was rated already"};
-  {
-    // A burst (someone tapping on and on, or a test of the kiosk): kept, but counted apart.
-    auto s = db_.prepare("SELECT count(*) FROM ratings WHERE at > ?");
+  if (r.source == "kiosk") {
+    // A burst on the screen (someone tapping on and on, or a test of the kiosk): kept, but
+    // counted apart. Paper sheets keyed in by staff come in runs by nature: never a burst, and
+    // never counted towards one.
+    auto s = db_.prepare("SELECT count(*) FROM ratings WHERE at > ? AND source='kiosk'");
     s.bind(1, now - burst_.window_seconds);
     s.step();
     r.flagged = r.flagged || s.int64(0) >= burst_.max;
   }
   const std::string doc = to_json(r).dump();
-  auto s = db_.prepare("INSERT INTO ratings(id,at,officer_id,officer_name,counter,level,dossier,flagged,doc) VALUES(?,?,?,?,?,?,?,?,?)");
+  auto s = db_.prepare(
+      "INSERT INTO ratings(id,at,officer_id,officer_name,counter,level,dossier,flagged,doc,source,dossier_key) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, r.id).bind(2, r.at).bind(3, r.officer_id).bind(4, r.officer_name).bind(5, r.counter).bind(6, level_id(r.level));
   if (r.dossier.empty()) s.bind_null(7);
   else s.bind(7, r.dossier);
-  s.bind(8, r.flagged ? 1 : 0).bind(9, doc).run();
+  s.bind(8, r.flagged ? 1 : 0).bind(9, doc).bind(10, r.source);
+  if (dossier_key.empty()) s.bind_null(11);
+  else s.bind(11, dossier_key);
+  s.run();
   outbox::Outbox(db_).add(kOutboxKind, "rating:" + r.id, "/ratings", doc, now);
   tx.commit();
   return r;
@@ -90,8 +101,9 @@ bool RatingLog::add_survey(const std::string& rating_id, const std::vector<std::
 }
 
 bool RatingLog::dossier_rated(const std::string& dossier) {
-  auto s = db_.prepare("SELECT 1 FROM ratings WHERE dossier=?");
-  s.bind(1, dossier);
+  // However it is spelt ("000.00.12.h04-…", without its dots), or as older kiosks kept it.
+  auto s = db_.prepare("SELECT 1 FROM ratings WHERE dossier_key=? OR dossier=?");
+  s.bind(1, dossier::normalize_code(dossier)).bind(2, text::trim(dossier));
   return s.step();
 }
 

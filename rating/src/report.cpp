@@ -7,6 +7,8 @@
 #include <sstream>
 #include <tuple>
 
+#include "common/text.hpp"
+
 namespace kiosk::rating {
 
 using nlohmann::json;
@@ -22,8 +24,9 @@ int64_t vietnam_start_of_month(int year, int month) {
 }
 
 std::string csv_field(std::string s) {
-  // A spreadsheet takes a cell starting with = + - @ for a formula: names come from backends.
-  if (!s.empty() && std::string_view("=+-@").find(s[0]) != std::string_view::npos) s.insert(0, "'");
+  // A spreadsheet takes a cell starting with = + - @ (or a tab or carriage return before one)
+  // for a formula, as OWASP's CSV injection page lists them: names come from backends.
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) s.insert(0, "'");
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -52,8 +55,12 @@ json row_json(const OfficerRow& r) {
           {"khong_hai_long", r.khong_hai_long},
           {"total", r.total()},
           {"satisfied_pct", r.satisfied_pct()},
-          {"reasons", r.reasons}};
+          {"paper", r.paper},
+          {"reasons", r.reasons},
+          {"other_reasons", r.other_words}};
 }
+
+std::string clean(const std::string& s) { return text::printable(text::trim(s)); }
 
 }  // namespace
 
@@ -97,15 +104,25 @@ QuarterReport build_report(const Quarter& q, const std::vector<Rating>& ratings,
     // An officer on the roster by id; one the backend named only by name, by name and counter.
     const std::string key = !r.officer_id.empty() ? "id:" + r.officer_id : "name:" + r.officer_name + "\x1f" + r.counter;
     OfficerRow& row = (r.flagged ? flagged : rows)[key];
-    if (row.officer.empty() && row.name.empty()) row = {r.officer_id, r.officer_name, r.counter, r.agency, 0, 0, 0, {}};
+    // Ratings merged from several kiosks' databases, older ones too: filtered here as well.
+    if (row.officer.empty() && row.name.empty()) {
+      row.officer = clean(r.officer_id);
+      row.name = clean(r.officer_name);
+      row.counter = clean(r.counter);
+      row.agency = clean(r.agency);
+    }
     switch (r.level) {
       case Level::RatHaiLong: ++row.rat_hai_long; break;
       case Level::HaiLong: ++row.hai_long; break;
-      case Level::KhongHaiLong:
+      case Level::KhongHaiLong: {
         ++row.khong_hai_long;
-        ++row.reasons[r.reason.empty() ? "khac" : r.reason];
+        const std::string reason = r.reason.empty() ? "khac" : clean(r.reason);
+        ++row.reasons[reason];
+        if (reason == "khac" && !clean(r.comment).empty()) row.other_words.push_back(clean(r.comment));
         break;
+      }
     }
+    if (r.source == "paper") ++row.paper;
     if (!r.flagged) ++rep.ratings;
   }
   for (auto& [k, row] : rows) rep.officers.push_back(std::move(row));
@@ -117,21 +134,25 @@ QuarterReport build_report(const Quarter& q, const std::vector<Rating>& ratings,
 
 json to_json(const QuarterReport& r) {
   json officers = json::array(), flagged = json::array();
-  int rat = 0, hai = 0, khong = 0;
+  int rat = 0, hai = 0, khong = 0, paper = 0;
   for (const auto& row : r.officers) {
     officers.push_back(row_json(row));
     rat += row.rat_hai_long;
     hai += row.hai_long;
     khong += row.khong_hai_long;
+    paper += row.paper;
   }
   for (const auto& row : r.flagged) flagged.push_back(row_json(row));
-  OfficerRow all{"", "", "", "", rat, hai, khong, {}};
+  OfficerRow all;
+  all.rat_hai_long = rat;
+  all.hai_long = hai;
+  all.khong_hai_long = khong;
   return {{"quarter", r.quarter.label()},
           {"from", r.quarter.from},
           {"to", r.quarter.to},
           {"officers", officers},
           {"flagged", flagged},
-          {"totals", {{"rat_hai_long", rat}, {"hai_long", hai}, {"khong_hai_long", khong}, {"total", all.total()},
+          {"totals", {{"rat_hai_long", rat}, {"hai_long", hai}, {"khong_hai_long", khong}, {"total", all.total()}, {"paper", paper},
                       {"satisfied_pct", all.satisfied_pct()}}},
           {"duplicates_merged", r.duplicates},
           {"reason_words", r.reason_words}};
@@ -139,13 +160,16 @@ json to_json(const QuarterReport& r) {
 
 std::string to_csv(const QuarterReport& r) {
   std::ostringstream out;
-  out << "quarter,officer,name,counter,agency,rat_hai_long,hai_long,khong_hai_long,total,satisfied_pct,reasons,flagged\n";
+  out << "quarter,officer,name,counter,agency,rat_hai_long,hai_long,khong_hai_long,total,satisfied_pct,paper,reasons,other_reasons,"
+         "flagged\n";
   auto put = [&](const OfficerRow& row, bool flagged) {
-    std::string reasons;
+    std::string reasons, other;
     for (const auto& [id, n] : row.reasons) reasons += (reasons.empty() ? "" : "; ") + id + "=" + std::to_string(n);
+    for (const auto& w : row.other_words) other += (other.empty() ? "" : " | ") + w;
     out << r.quarter.label() << ',' << csv_field(row.officer) << ',' << csv_field(row.name) << ',' << csv_field(row.counter) << ','
         << csv_field(row.agency) << ',' << row.rat_hai_long << ',' << row.hai_long << ',' << row.khong_hai_long << ',' << row.total()
-        << ',' << pct(row.satisfied_pct()) << ',' << csv_field(reasons) << ',' << (flagged ? "yes" : "no") << '\n';
+        << ',' << pct(row.satisfied_pct()) << ',' << row.paper << ',' << csv_field(reasons) << ',' << csv_field(other) << ','
+        << (flagged ? "yes" : "no") << '\n';
   };
   for (const auto& row : r.officers) put(row, false);
   for (const auto& row : r.flagged) put(row, true);

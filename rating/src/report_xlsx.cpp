@@ -27,7 +27,8 @@ std::string vn_date(int64_t t) {
 }
 
 constexpr const char* kHeaders[] = {"STT", "Cơ quan, đơn vị", "Quầy", "Cán bộ, công chức", "Mã cán bộ", "Rất hài lòng", "Hài lòng",
-                                    "Không hài lòng", "Tổng số đánh giá", "Tỷ lệ hài lòng (%)", "Lý do không hài lòng"};
+                                    "Không hài lòng", "Tổng số đánh giá", "Trong đó phiếu giấy", "Tỷ lệ hài lòng (%)",
+                                    "Lý do không hài lòng"};
 constexpr int kColumns = sizeof kHeaders / sizeof kHeaders[0];
 
 struct Formats {
@@ -79,12 +80,18 @@ lxw_row_t table(lxw_worksheet* ws, const Formats& f, lxw_row_t row, const std::v
                 const std::map<std::string, std::string>& reason_words) {
   for (int c = 0; c < kColumns; ++c) check(worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), kHeaders[c], f.header), "header");
   ++row;
-  int rat = 0, hai = 0, khong = 0, n = 0;
+  int rat = 0, hai = 0, khong = 0, paper = 0, n = 0;
   for (const auto& r : rows) {
     std::string reasons;
     for (const auto& [id, count] : r.reasons) {
       auto w = reason_words.find(id);
       reasons += (reasons.empty() ? "" : "; ") + (w != reason_words.end() ? w->second : id) + ": " + std::to_string(count);
+      // "Khác": what the sheets and the kiosk's citizens wrote, in their words.
+      if (id == "khac" && !r.other_words.empty()) {
+        std::string words;
+        for (const auto& ow : r.other_words) words += (words.empty() ? "" : "; ") + ow;
+        reasons += " (" + words + ")";
+      }
     }
     check(worksheet_write_number(ws, row, 0, ++n, f.number), "row");
     worksheet_write_string(ws, row, 1, r.agency.c_str(), f.cell);
@@ -95,21 +102,27 @@ lxw_row_t table(lxw_worksheet* ws, const Formats& f, lxw_row_t row, const std::v
     worksheet_write_number(ws, row, 6, r.hai_long, f.number);
     worksheet_write_number(ws, row, 7, r.khong_hai_long, f.number);
     worksheet_write_number(ws, row, 8, r.total(), f.number);
-    worksheet_write_number(ws, row, 9, r.satisfied_pct(), f.percent);
-    worksheet_write_string(ws, row, 10, reasons.c_str(), f.cell);
+    worksheet_write_number(ws, row, 9, r.paper, f.number);
+    worksheet_write_number(ws, row, 10, r.satisfied_pct(), f.percent);
+    worksheet_write_string(ws, row, 11, reasons.c_str(), f.cell);
     rat += r.rat_hai_long;
     hai += r.hai_long;
     khong += r.khong_hai_long;
+    paper += r.paper;
     ++row;
   }
-  const OfficerRow all{"", "", "", "", rat, hai, khong, {}};
+  OfficerRow all;
+  all.rat_hai_long = rat;
+  all.hai_long = hai;
+  all.khong_hai_long = khong;
   check(worksheet_merge_range(ws, row, 0, row, 4, "Tổng cộng", f.total), "total");
   worksheet_write_number(ws, row, 5, rat, f.total_number);
   worksheet_write_number(ws, row, 6, hai, f.total_number);
   worksheet_write_number(ws, row, 7, khong, f.total_number);
   worksheet_write_number(ws, row, 8, all.total(), f.total_number);
-  worksheet_write_number(ws, row, 9, all.satisfied_pct(), f.total_percent);
-  worksheet_write_blank(ws, row, 10, f.total);
+  worksheet_write_number(ws, row, 9, paper, f.total_number);
+  worksheet_write_number(ws, row, 10, all.satisfied_pct(), f.total_percent);
+  worksheet_write_blank(ws, row, 11, f.total);
   return row + 1;
 }
 
@@ -121,7 +134,7 @@ void write_xlsx(const QuarterReport& r, const std::filesystem::path& file, const
   lxw_worksheet* ws = workbook_add_worksheet(wb.get(), ("Quý " + r.quarter.roman() + " " + std::to_string(r.quarter.year)).c_str());
   if (!ws) throw std::runtime_error("cannot add a worksheet");
   const Formats f = make_formats(wb.get());
-  const double widths[kColumns] = {6, 30, 12, 26, 12, 11, 11, 11, 11, 12, 40};
+  const double widths[kColumns] = {6, 30, 12, 26, 12, 11, 11, 11, 11, 11, 12, 40};
   for (int c = 0; c < kColumns; ++c) worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);  // A4

@@ -144,6 +144,7 @@ TEST_CASE("personal data is masked, the owner check accepts the last digits") {
   CHECK_FALSE(owner_matches("001099012345", "9999", 4));
   CHECK_FALSE(owner_matches("", "", 4));
   CHECK(normalize_code(" h04-230101-0001 ") == "H04-230101-0001");
+  CHECK(normalize_code("000.00.12.h04-261115-0006") == normalize_code("0000012H04-261115-0006"));
 }
 
 TEST_CASE("dates in the shapes backends write, as the day it is in Vietnam") {

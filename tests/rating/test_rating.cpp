@@ -242,7 +242,7 @@ TEST_CASE("the quarterly spreadsheet opens, and its totals are the JSON's", "[ra
       "rows = [[c.value for c in r] for r in ws.iter_rows()]\n"
       "title = [r[0] for r in rows if r[0]]\n"
       "total = next(r for r in rows if r[0] == 'Tổng cộng')\n"
-      "print(json.dumps({'title': title[:3], 'header': rows[5], 'total': total[5:10], 'sheet': ws.title}, ensure_ascii=False))\n";
+      "print(json.dumps({'title': title[:3], 'header': rows[5], 'total': total[5:11], 'sheet': ws.title}, ensure_ascii=False))\n";
   files::write_file_durable(tmp.path() / "read.py", script);
   // Debian's python3 (python3-openpyxl), whatever python3 comes first on PATH.
   const auto out = test::run_program("/usr/bin/python3", {(tmp.path() / "read.py").string(), xlsx.string()});
@@ -258,5 +258,77 @@ TEST_CASE("the quarterly spreadsheet opens, and its totals are the JSON's", "[ra
   CHECK(got["total"][1] == j["totals"]["hai_long"]);
   CHECK(got["total"][2] == j["totals"]["khong_hai_long"]);
   CHECK(got["total"][3] == j["totals"]["total"]);
-  CHECK(got["total"][4].get<double>() == Approx(j["totals"]["satisfied_pct"].get<double>()));
+  CHECK(got["total"][4] == j["totals"]["paper"]);
+  CHECK(got["header"][9] == "Trong đó phiếu giấy");
+  CHECK(got["total"][5].get<double>() == Approx(j["totals"]["satisfied_pct"].get<double>()));
+}
+
+TEST_CASE("paper survey sheets keyed in by staff are never a burst, and the report counts them apart", "[rating]") {
+  files::TempDir tmp;
+  rating::RatingLog log(tmp.path() / "state.db", 1, {3, 60});
+  // Six sheets in half a minute: before, the fourth and all after it were flagged and left out.
+  for (int i = 0; i < 6; ++i) {
+    Rating r = rating_of("MAU-CB01", i == 5 ? Level::KhongHaiLong : Level::HaiLong, i == 5 ? "khac" : "");
+    r.source = "paper";
+    if (i == 5) r.comment = "Phải chờ quá lâu, không có ghế ngồi";
+    CHECK_FALSE(recorded(log, r, kQ4 + 5 * i).flagged);
+  }
+  // Nor do they count towards the screen's own burst rule.
+  CHECK_FALSE(recorded(log, rating_of("MAU-CB01", Level::RatHaiLong), kQ4 + 31).flagged);
+  const auto rep = rating::build_report(*rating::parse_quarter("2026Q4"), log.all(), {{"thai-do", "Thái độ chưa đúng mực"}});
+  REQUIRE(rep.officers.size() == 1);
+  CHECK(rep.flagged.empty());
+  CHECK(rep.officers[0].total() == 7);
+  CHECK(rep.officers[0].paper == 6);
+  // A reason not in the pack, kept under "khác" in the sheet's own words, shown in the report.
+  REQUIRE(rep.officers[0].other_words.size() == 1);
+  CHECK(rep.officers[0].other_words[0] == "Phải chờ quá lâu, không có ghế ngồi");
+  const auto csv = rating::to_csv(rep);
+  CHECK(csv.find(",paper,reasons,other_reasons,") != std::string::npos);
+  CHECK(csv.find(",6,khac=1,\"Phải chờ quá lâu, không có ghế ngồi\",") != std::string::npos);
+  CHECK(rating::to_json(rep)["totals"]["paper"] == 6);
+}
+
+TEST_CASE("one rating per dossier, whatever the spelling of its code", "[rating][security]") {
+  files::TempDir tmp;
+  rating::RatingLog log(tmp.path() / "state.db", 1);
+  recorded(log, rating_of("MAU-CB01", Level::RatHaiLong, "", "000.00.12.H04-261115-0006"), kQ4);
+  // Before: another spelling of the same code was a new dossier, rated again.
+  for (const char* again : {"000.00.12.h04-261115-0006", "0000012H04-261115-0006", " 000.00.12.H04-261115-0006 "}) {
+    INFO(again);
+    const auto res = log.record(rating_of("MAU-CB01", Level::KhongHaiLong, "thai-do", again), kQ4 + 100);
+    REQUIRE(std::holds_alternative<rating::Refusal>(res));
+    CHECK(std::get<rating::Refusal>(res).kind == rating::Refusal::Kind::DossierRated);
+  }
+  CHECK(log.dossier_rated("000.00.12.h04-261115-0006"));
+}
+
+TEST_CASE("text from the backend reaches the report and the terminal filtered; a CSV cell cannot start a formula", "[rating][report][security]") {
+  files::TempDir tmp;
+  rating::RatingLog log(tmp.path() / "state.db", 1);
+  Rating r = rating_of("", Level::HaiLong);
+  r.officer_name = "Nguyễn Văn A\x1b]0;pwned\x07";
+  r.counter = "\x1b[2J\x1b[31mQuầy 5";
+  r.agency = "\tSở Tư pháp";
+  const Rating kept = recorded(log, r, kQ4);
+  // Before: the escape sequence was kept and ran in the staff's terminal.
+  for (const std::string& t : {kept.officer_name, kept.counter, kept.agency}) CHECK(t.find_first_of("\x1b\x07\t\r\n") == std::string::npos);
+  // Ratings merged from another kiosk's database are filtered when reported, and a cell a
+  // spreadsheet would read as a formula after a tab or a carriage return is quoted.
+  Rating raw = rating_of("", Level::HaiLong);
+  raw.id = "2";
+  raw.at = kQ4;
+  raw.counter = "\x1b[2JQuầy 6";
+  const auto rep = rating::build_report(*rating::parse_quarter("2026Q4"), {raw});
+  CHECK(rep.officers.at(0).counter.find('\x1b') == std::string::npos);
+  Rating tab = rating_of("", Level::HaiLong);
+  tab.id = "3";
+  tab.at = kQ4;
+  tab.officer_name = "x";
+  rating::QuarterReport forged = rating::build_report(*rating::parse_quarter("2026Q4"), {tab});
+  forged.officers.at(0).name = "\t=cmd|' /C calc'!A0";
+  forged.officers.at(0).agency = "\r=1+1";
+  const auto csv = rating::to_csv(forged);
+  CHECK(csv.find(",'\t=cmd") != std::string::npos);
+  CHECK(csv.find("\"'\r=1+1\"") != std::string::npos);
 }

@@ -129,7 +129,8 @@ std::string mask_id(std::string_view id);
 // Does what the citizen typed match an id: the whole number, or its last `min_digits` or more.
 bool owner_matches(std::string_view owner_id, std::string_view typed, size_t min_digits);
 
-// A dossier code as compared: upper case, no surrounding spaces.
+// A dossier code as compared, whatever its spelling: upper case, no spaces, no dots
+// ("000.00.12.h04-261115-0006" and "0000012H04-261115-0006" are one dossier).
 std::string normalize_code(std::string_view code);
 
 // iGate's status ids are its own: the status is read from its words ("Đang xử lý"); words the

@@ -1,7 +1,8 @@
 // The ratings this kiosk took, in its state database (WAL, full sync): each durable, and queued
 // for the backend in the same transaction, before the citizen is thanked. The rules hold here
-// whoever records (the kiosk's screen or staff typing in paper sheets): one rating per dossier,
-// a reason for KHÔNG HÀI LÒNG, a burst from one kiosk recorded but flagged.
+// whoever records (the kiosk's screen or staff typing in paper sheets): one rating per dossier
+// however its code is spelt, a reason for KHÔNG HÀI LÒNG, every outside text filtered to what is
+// printable; a burst on the kiosk's screen recorded but flagged (paper sheets are never a burst).
 #pragma once
 #include <filesystem>
 #include <variant>

@@ -1,6 +1,8 @@
 // The quarterly report centers hand in: per officer, counter and agency, the count of each level,
-// the total and the share satisfied ((rất hài lòng + hài lòng) / total), the reasons tallied;
-// ratings flagged as part of a burst apart. Several kiosks' ratings merge by id: a rating seen in
+// the total and the share satisfied ((rất hài lòng + hài lòng) / total), how many of them came
+// from paper sheets, the reasons tallied (and the words of "khác"); ratings flagged as part of a
+// burst apart. Every text in it is filtered to what is printable, and a CSV cell that a
+// spreadsheet would take for a formula (= + - @, tab, carriage return first) is quoted. Several kiosks' ratings merge by id: a rating seen in
 // two databases counts once.
 #pragma once
 #include <filesystem>
@@ -28,6 +30,8 @@ struct OfficerRow {
   std::string officer, name, counter, agency;
   int rat_hai_long = 0, hai_long = 0, khong_hai_long = 0;
   std::map<std::string, int> reasons;  // reason id -> count
+  int paper = 0;  // of the total, ratings keyed in from paper survey sheets
+  std::vector<std::string> other_words;  // what "khác" (a reason not in the pack) said, in words
   int total() const { return rat_hai_long + hai_long + khong_hai_long; }
   double satisfied_pct() const;  // one decimal; 0 when no ratings
 };
