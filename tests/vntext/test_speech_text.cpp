@@ -52,6 +52,11 @@ TEST_CASE("speech text: numbers, amounts, dates, times, codes, abbreviations", "
       {"20/01", "ngày hai mươi tháng một"},
       {"11/2026", "tháng mười một năm hai nghìn không trăm hai mươi sáu"},
       {"Hẹn trả: 20/01/2024", "Hẹn trả, ngày hai mươi tháng một năm hai nghìn không trăm hai mươi tư"},
+      // A date after the word "ngày" (or a month after "tháng") does not say it again.
+      {"Ngày 05/01/2027", "Ngày mồng năm tháng một năm hai nghìn không trăm hai mươi bảy"},
+      {"Hẹn trả ngày 20/01/2024.", "Hẹn trả ngày hai mươi tháng một năm hai nghìn không trăm hai mươi tư."},
+      {"Tháng 11/2026", "Tháng mười một năm hai nghìn không trăm hai mươi sáu"},
+      {"ngày 20/01", "ngày hai mươi tháng một"},
       {"7:30", "bảy giờ ba mươi phút"},
       {"17:00", "mười bảy giờ"},
       {"13:05", "mười ba giờ năm phút"},

@@ -317,6 +317,11 @@ std::string speech_text(std::string_view text) {
       if (!trail.empty()) pause(trail.front());
       continue;
     }
+    // "Ngày 05/01/2027", "tháng 11/2026": the word the text already says is not said again by
+    // the date ("ngày ngày mồng năm…").
+    if (!out.empty())
+      for (std::string_view lead : {"ngày", "tháng"})
+        if (text::lower(out.back()) == lead && starts_with(w, std::string(lead) + " ") && date_words(tok)) w.erase(0, lead.size() + 1);
     out.push_back(w + trail);
   }
   std::string result;
