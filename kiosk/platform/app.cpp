@@ -96,7 +96,25 @@ void KioskApp::Impl::typed(const std::string& t) {
   session.touch(now());
   // A physical keyboard types into the search.
   if (session.screen() != app::Screen::Search) session.go(app::Screen::Search);
-  session.composer().set_text(session.composer().text() + t);
+  const std::string before = session.composer().text();
+  session.composer().set_text(before + t);
+  if (typed_pieces.size() >= 64) typed_pieces.erase(typed_pieces.begin());
+  typed_pieces.push_back({before, session.composer().text().substr(std::min(before.size(), session.composer().text().size()))});
+}
+
+// The last `bytes` typed belong to a scan after all (a burst cut by a stall): the query goes back
+// to what it was before them. Only while the query is still what typing made it.
+void KioskApp::Impl::take_back_typing(size_t bytes) {
+  auto& c = session.composer();
+  while (bytes > 0 && !typed_pieces.empty()) {
+    const TypedPiece p = typed_pieces.back();
+    if (c.text() != p.before + p.added) break;  // changed since (the on-screen keyboard, a wipe)
+    typed_pieces.pop_back();
+    const size_t n = std::min(bytes, p.added.size());
+    c.set_text(p.before + p.added.substr(0, p.added.size() - n));
+    bytes -= n;
+  }
+  typed_pieces.clear();
 }
 
 // A press or release at p (mouse, finger or script). The first touch on the attract screen or
@@ -136,8 +154,10 @@ void KioskApp::Impl::handle(const InputEvent& ev) {
         } else if constexpr (std::is_same_v<T, PointerEvent>) {
           pointer(e.down, e.pos);
         } else if constexpr (std::is_same_v<T, TextEvent>) {
-          // Keys go through the wedge detector: a scanner's fast burst is a scan, not typing.
-          const auto t = app::ScanStream::Clock::now();
+          // Keys go through the wedge detector: a scanner's fast burst is a scan, not typing. It
+          // judges by when the key was pressed (the X server's time), when known: a key read
+          // late, after a long frame, did not come late.
+          const auto t = e.at.value_or(app::ScanStream::Clock::now());
           const std::string& in = e.utf8;
           for (size_t i = 0; i < in.size();) {
             size_t n = 1;
@@ -148,8 +168,13 @@ void KioskApp::Impl::handle(const InputEvent& ev) {
         } else if constexpr (std::is_same_v<T, KeyEvent>) {
           session.touch(now());
           if (e.key == KeyEvent::Key::Enter) {
-            auto r = scans->wedge().enter(app::ScanStream::Clock::now());
+            auto r = scans->wedge().enter(e.at.value_or(app::ScanStream::Clock::now()));
             typed(r.typed);
+            if (r.scan && r.reclaimed && services.dossier) {
+              // A burst cut by a stall, put back together: its head leaves the query box.
+              take_back_typing(r.reclaimed);
+              log.info("scan", "a scanner's burst was cut by a stall; " + std::to_string(r.reclaimed) + " bytes taken back from the query");
+            }
             if (r.scan) {
               if (services.dossier)
                 scans->push(*r.scan);
@@ -250,6 +275,13 @@ void KioskApp::Impl::take_work() {
   for (auto& s : scans->take()) {
     session.touch(now());
     app::open_scanned(session, services, s);
+    // What came of it, never what it held (a slip carries the owner's id number).
+    const auto& d = session.dossier();
+    if (const auto* refusal = std::get_if<dossier::SlipRefusal::Kind>(&d.failure); refusal && d.stage == app::DossierLookup::Stage::Failed)
+      log.warn("scan", std::string("a scan that is not an appointment slip (") + dossier::refusal_name(*refusal) + ", " +
+                           std::to_string(s.size()) + " characters)");
+    else
+      log.info("scan", "a slip scanned: " + std::string(d.stage == app::DossierLookup::Stage::OwnerId ? "asking for the owner's id" : "looking it up"));
     frames_pending = std::max(frames_pending, 3);
   }
   if (app::collect_answers(session, services, log)) frames_pending = std::max(frames_pending, 2);
@@ -259,6 +291,7 @@ void KioskApp::Impl::take_work() {
   if (session.generation() != generation_seen) {
     // The session was wiped: that citizen's print jobs not yet printing are cancelled.
     generation_seen = session.generation();
+    typed_pieces.clear();  // the query was wiped with the rest
     if (services.printer) services.printer->end_session();
     // Payments the citizen left are not forgotten: the journal keeps following them.
     if (services.payment) services.payment->end_session();

@@ -47,6 +47,13 @@ struct KioskApp::Impl {
   bool quit = false;
   bool content_waiting = false;  // the updater installed a pack: reload at the next idle moment
   int frames_pending = 3;
+  // What a physical keyboard (or a wedge scanner's burst taken for typing) put into the query,
+  // newest last, so that a burst put back together at Enter can be taken back out of it.
+  struct TypedPiece {
+    std::string before, added;
+  };
+  std::vector<TypedPiece> typed_pieces;
+  void take_back_typing(size_t bytes);
   // The fleet's commands wait for an idle moment; its overrides are applied once per change.
   std::vector<fleet::Command> fleet_orders;
   uint64_t fleet_config_seen = 0;

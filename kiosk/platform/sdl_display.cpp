@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "dossier/qr_encode.hpp"
+#include "platform/key_clock.hpp"
 
 namespace kiosk::platform {
 
@@ -60,6 +61,7 @@ struct SdlDisplay::Sdl {
   ImGuiContextGuard imgui;
   std::optional<ImGuiRendererGuard> imgui_renderer;
   Uint32 wake_event = 0;
+  KeyClock keys;
   Texture logo, preview, qr;
   std::string qr_payload;
   int qr_size = 0;
@@ -114,6 +116,7 @@ SdlDisplay::SdlDisplay(const DisplayOptions& o) {
   sdl_->imgui_renderer.emplace(sdl_->renderer.get());
   textures_.qr = [this](const std::string& payload, int* size) { return qr_texture(payload, size); };
   textures_.image = [this](const std::filesystem::path& file, int* w, int* h) { return picture(file, w, h); };
+  KeyClock::enable(!o.headless && std::string(SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "") == "x11");
   SDL_StartTextInput();
 }
 
@@ -130,8 +133,14 @@ std::function<void()> SdlDisplay::waker() const {
 
 std::optional<InputEvent> SdlDisplay::next_event(int timeout_ms) {
   SDL_Event e;
-  const bool got = timeout_ms < 0 ? SDL_WaitEvent(&e) : timeout_ms == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, timeout_ms);
-  if (!got) return std::nullopt;
+  bool got = timeout_ms < 0 ? SDL_WaitEvent(&e) : timeout_ms == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, timeout_ms);
+  // A key press's X event comes just before the key and text events SDL makes of it: its time
+  // is taken, and the event it stands before read at once.
+  while (got && e.type == SDL_SYSWMEVENT) {
+    sdl_->keys.observe(e, std::chrono::steady_clock::now());
+    got = SDL_PollEvent(&e);
+  }
+  if (!got) return timeout_ms == 0 ? std::nullopt : std::optional<InputEvent>(WakeEvent{});
   if (e.type == sdl_->wake_event) return WakeEvent{};
   switch (e.type) {
     case SDL_QUIT: return QuitEvent{};
@@ -140,9 +149,10 @@ std::optional<InputEvent> SdlDisplay::next_event(int timeout_ms) {
     case SDL_MOUSEBUTTONUP:
       if (e.button.button != SDL_BUTTON_LEFT) return WakeEvent{};
       return PointerEvent{e.type == SDL_MOUSEBUTTONDOWN, ImVec2(float(e.button.x), float(e.button.y))};
-    case SDL_TEXTINPUT: return TextEvent{e.text.text};
+    case SDL_TEXTINPUT: return TextEvent{e.text.text, sdl_->keys.last_press()};
     case SDL_KEYDOWN:
-      if (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER) return KeyEvent{KeyEvent::Key::Enter};
+      if (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER)
+        return KeyEvent{KeyEvent::Key::Enter, sdl_->keys.last_press()};
       if (e.key.keysym.sym == SDLK_BACKSPACE) return KeyEvent{KeyEvent::Key::Backspace};
       return KeyEvent{KeyEvent::Key::Other};
     default: return WakeEvent{};  // window events and the like: worth a redraw, nothing else

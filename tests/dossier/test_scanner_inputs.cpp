@@ -73,6 +73,51 @@ TEST_CASE("after a person typed without Enter, a pause, then a slip's burst is s
   CHECK(w.enter(t + 2s + 2ms).scan == "H04-261102-00099");
 }
 
+TEST_CASE("a burst cut anyway is put back together at Enter, and what went to the query is taken back", "[scanner]") {
+  const std::string slip = "https://dvc.vn/portaldvc/tra-cuu?SGT=001203112233&MHS=000.00.12.H04-261102-0009";
+  WedgeDetector w;
+  auto t = Clock::time_point{} + 1h;
+  std::string typed;
+  // A person types "ho chieu" at a person's pace, pauses 1.5 s, then the scanner's burst comes,
+  // and a stall the loop could not account for (250 ms) cuts it after 20 keys.
+  for (char c : std::string("ho chieu")) {
+    typed += w.key(std::string(1, c), t);
+    t += 220ms;
+  }
+  typed += w.flush(t);
+  t += 1500ms;
+  for (size_t i = 0; i < slip.size(); ++i) {
+    if (i == 20) {
+      typed += w.flush(t + 250ms);
+      t += 250ms;
+    }
+    typed += w.key(slip.substr(i, 1), t);
+    t += 4ms;
+  }
+  CHECK(typed == "ho chieu" + slip.substr(0, 20));  // the head went to the query box
+  const auto r = w.enter(t);
+  REQUIRE(r.scan);
+  CHECK(*r.scan == slip);
+  CHECK(r.reclaimed == 20);  // ... and is taken back out of it; "ho chieu" stays
+}
+
+TEST_CASE("a person typing, even a dossier code, and pressing Enter is never a scan", "[scanner]") {
+  WedgeDetector w;
+  auto t = Clock::time_point{} + 1h;
+  for (const std::string text : {"ho chieu", "000.00.12.H04-261102-0009"}) {
+    std::string typed;
+    for (char c : text) {
+      typed += w.key(std::string(1, c), t);
+      t += 90ms;  // a quick typist
+    }
+    const auto r = w.enter(t + 20ms);  // Enter right after the last key
+    CHECK_FALSE(r.scan);
+    CHECK(typed + r.typed == text);
+    CHECK(r.reclaimed == 0);
+    t += 3s;
+  }
+}
+
 TEST_CASE("a serial scanner, through a pseudo-terminal, gives one scan per line") {
   int master = posix_openpt(O_RDWR | O_NOCTTY);
   REQUIRE(master >= 0);

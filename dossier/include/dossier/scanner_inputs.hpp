@@ -8,17 +8,28 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace kiosk::dossier {
 
 // A wedge scanner types a whole code within milliseconds and ends with Enter; a person types
 // slower. Keys fed here come back either as a scan or as typing for the query box.
+//
+// Keys must be stamped with when they were pressed, not when the kiosk's loop read them: the loop
+// cannot read while it draws, and a frame drawn in the middle of a burst (a long result list,
+// software rendering) would look like a pause (the platform stamps keys with the X server's
+// time). Where no such time is known, a burst cut anyway is put back together at Enter: typing
+// released in the moments before it (several keys at once, no gap longer than `reclaim_gap`)
+// is taken back when, with the burst, it makes a slip (parse_slip), and the caller takes those
+// bytes back out of the query. A person's typing and Enter is never a scan: a person's keys come
+// one at a time, and Enter does not follow the last within a scanner's gap.
 class WedgeDetector {
  public:
   using Clock = std::chrono::steady_clock;
   struct Options {
     std::chrono::milliseconds max_gap{35};  // scanners send a key every 2-20 ms
     size_t min_length = 6;
+    std::chrono::milliseconds reclaim_gap{400};  // the longest frame a burst may be cut by
   };
   WedgeDetector() : WedgeDetector(Options{}) {}
   explicit WedgeDetector(Options o) : opt_(o) {}
@@ -29,6 +40,9 @@ class WedgeDetector {
   struct Result {
     std::optional<std::string> scan;
     std::string typed;
+    // Bytes of typing released before (the last ones) that belong to this scan: the caller
+    // takes them back out of wherever it put them.
+    size_t reclaimed = 0;
   };
   Result enter(Clock::time_point t);
   // Called when no key came for a while: a pending slow sequence is typing.
@@ -38,10 +52,19 @@ class WedgeDetector {
   std::chrono::milliseconds max_gap() const { return opt_.max_gap; }
 
  private:
-  std::string take();
+  // A piece of typing already released, remembered for a moment in case it was a burst's head.
+  struct Released {
+    std::string text;
+    Clock::time_point first, last;
+    size_t keys = 0;  // a person's typing comes out a key at a time
+  };
+  std::chrono::steady_clock::duration gap_since_last(Clock::time_point t) const;
+  std::string take(Clock::time_point t);
   Options opt_;
   std::string buffer_;
-  Clock::time_point last_{};
+  Clock::time_point first_{}, last_{};
+  size_t keys_ = 0;  // in the buffer
+  std::vector<Released> released_;
 };
 
 // Reads a serial scanner: one scan per line (CR, LF or both), on its own thread.
