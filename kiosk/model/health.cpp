@@ -198,7 +198,7 @@ HealthCheck check_payments(const KioskConfig& c, std::chrono::system_clock::time
     auto s = db.prepare(
         "SELECT count(*) FILTER (WHERE state IN ('created','requested','underpaid')), "
         "count(*) FILTER (WHERE (state='paid' AND (late=1 OR amount_paid<>amount OR (reported=0 AND paid_at<?1))) "
-        "OR state='underpaid' OR anomaly IS NOT NULL), "
+        "OR state='underpaid' OR anomaly IS NOT NULL OR (late=1 AND amount_paid>0)), "
         "count(*) FILTER (WHERE state='paid' AND paid_at>=?2) FROM payments");
     s.bind(1, t - 600).bind(2, t - 86400);
     s.step();

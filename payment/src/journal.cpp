@@ -239,7 +239,7 @@ Entry Journal::apply(const std::string& order_code, const GatewayStatus& answer,
         // Part of the money after the kiosk gave up (another code for the fee may be open now):
         // recorded and flagged for the fee counter, never dropped.
         if (*st.amount_paid == cur->amount_paid) break;
-        auto s = db_.prepare("UPDATE payments SET amount_paid=?, bank_ref=?, late=1, anomaly=?, updated_at=? WHERE order_code=?");
+        auto s = db_.prepare("UPDATE payments SET amount_paid=?, bank_ref=?, late=1, last_error=?, updated_at=? WHERE order_code=?");
         s.bind(1, *st.amount_paid).bind(2, st.bank_ref);
         s.bind(3, std::to_string(*st.amount_paid) + " of " + std::to_string(cur->amount) + " arrived after the kiosk gave up on it");
         s.bind(4, now).bind(5, order_code).run();
@@ -333,7 +333,7 @@ std::vector<Entry> Journal::recently_closed(int64_t since) {
 std::vector<Entry> Journal::exceptions() {
   auto s = db_.prepare(std::string("SELECT ") + kColumns +
                        " FROM payments WHERE (state='paid' AND (late=1 OR amount_paid<>amount OR reported=0)) "
-                       "OR state='underpaid' OR anomaly IS NOT NULL "
+                       "OR state='underpaid' OR anomaly IS NOT NULL OR (late=1 AND amount_paid>0) "
                        "ORDER BY updated_at, order_code");
   std::vector<Entry> out;
   while (s.step()) out.push_back(row(s));
