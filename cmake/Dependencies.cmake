@@ -26,4 +26,5 @@ find_package(Threads REQUIRED)
 find_package(OpenSSL REQUIRED)  # fleet: the name in a kiosk's certificate; tests/sim: the payOS stand-in's HMAC
 if(KIOSK_TESTS)
   find_package(Catch2 2.13 REQUIRED)
+  pkg_check_modules(X11 REQUIRED IMPORTED_TARGET x11)  # a test sends the close request a compositor would (libsdl2-dev brings it)
 endif()

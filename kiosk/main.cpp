@@ -8,12 +8,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "common/hardening.hpp"
 #include "common/network.hpp"
 #include "model/config.hpp"
 #include "platform/app.hpp"
+#include "platform/stop_signals.hpp"
 
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
@@ -68,6 +70,10 @@ int main(int argc, char** argv) {
       setenv("SDL_VIDEODRIVER", "offscreen", 0);
       setenv("SDL_RENDER_DRIVER", "software", 0);
     }
+    // Before the app starts any thread: they all inherit the blocked stop signals. Scripts and
+    // the benchmark keep the default (a ^C ends them at once).
+    std::optional<kiosk::platform::StopSignals> stop;
+    if (script.empty() && !bench) stop.emplace();
     kiosk::platform::KioskApp app(opt);
     if (!script.empty()) return app.run_script(script, screenshots);
     if (bench) {
@@ -89,7 +95,7 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
-    return app.run();
+    return app.run(stop ? &*stop : nullptr);
   } catch (const std::exception& e) {
     std::cerr << "tthc-kiosk: " << e.what() << "\n";
     return 1;

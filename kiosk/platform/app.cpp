@@ -1,5 +1,7 @@
 #include "platform/app.hpp"
 
+#include <signal.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -12,6 +14,7 @@
 #include "model/read_aloud.hpp"
 #include "platform/app_impl.hpp"
 #include "platform/machine_reboot.hpp"
+#include "platform/stop_signals.hpp"
 #include "printing/documents.hpp"
 
 namespace kiosk::platform {
@@ -403,12 +406,13 @@ void KioskApp::Impl::step() {
 KioskApp::KioskApp(AppOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 KioskApp::~KioskApp() = default;
 
-int KioskApp::run() {
+int KioskApp::run(StopSignals* stop) {
   auto& s = *impl_;
+  if (stop) stop->watch(s.display.waker());
   s.draw();
   s.notifier.ready(s.services.content_ready() ? "serving" : "serving, no content installed");
   const auto started = Clock::now();
-  while (!s.quit) {
+  while (!s.quit && !(stop && stop->received())) {
     s.step();
     s.notifier.alive(Clock::now());
     if (s.opt.hang_after && Clock::now() - started >= *s.opt.hang_after) {
@@ -417,6 +421,13 @@ int KioskApp::run() {
     }
   }
   s.notifier.stopping();
+  if (stop && stop->received()) {
+    // Input is no longer read. What the workers hold is durable or finished as they stop (the
+    // payment journal, the print queue, the outbox) and taken up again by the next start; the
+    // citizen's queued prints are left to it too, to print or expire as their time says.
+    s.log.info("kiosk", std::string("stopping cleanly on ") + (stop->received() == SIGTERM ? "SIGTERM" : "SIGINT"));
+    s.session.wipe();
+  }
   return 0;
 }
 

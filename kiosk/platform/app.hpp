@@ -12,6 +12,8 @@
 
 namespace kiosk::platform {
 
+class StopSignals;
+
 struct AppOptions {
   app::KioskConfig config;
   bool windowed = false;
@@ -38,7 +40,9 @@ class KioskApp {
   KioskApp(const KioskApp&) = delete;
   KioskApp& operator=(const KioskApp&) = delete;
 
-  int run();  // the kiosk: until staff quits it (or the window closes, when windowed)
+  // The kiosk: until staff quit it, `stop` reports SIGTERM or SIGINT (a clean shutdown: exit 0),
+  // or the window closes when windowed.
+  int run(StopSignals* stop = nullptr);
   // Plays a script; returns 0, or 1 when an expect failed, 2 on a broken script.
   int run_script(const std::filesystem::path& script, const std::filesystem::path& screenshots);
   // Cold start is measured from process_start to the first frame drawn.

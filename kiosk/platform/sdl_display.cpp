@@ -18,6 +18,9 @@ namespace {
 
 struct SdlSystem {
   SdlSystem() {
+    // SIGTERM and SIGINT are the app's (platform/stop_signals.hpp): as SDL's quit event a kiosk
+    // would have to ignore them with the compositor's close request.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) throw std::runtime_error(std::string("SDL: ") + SDL_GetError());
   }
   ~SdlSystem() { SDL_Quit(); }

@@ -121,7 +121,7 @@ void PrintService::take_requests(PrintQueue& q) {
     Request r;
     {
       std::lock_guard lock(mu_);
-      if (requests_.empty() || stop_) return;
+      if (requests_.empty()) return;
       r = std::move(requests_.front());
       requests_.pop_front();
     }
@@ -138,6 +138,21 @@ void PrintService::take_requests(PrintQueue& q) {
     }
     std::lock_guard lock(mu_);
     if (snap_.tickets.count(r.ticket)) snap_.tickets[r.ticket] = t;
+  }
+}
+
+// The kiosk is stopping: what was asked for but not laid out yet is queued, so that the next
+// start prints it (or lets it expire with its citizen's time), never dropped unsaid.
+void PrintService::keep_requests(std::unique_ptr<PrintQueue>& queue) {
+  {
+    std::lock_guard lock(mu_);
+    if (requests_.empty()) return;
+  }
+  try {
+    if (!queue) queue = std::make_unique<PrintQueue>(db_path_);
+    take_requests(*queue);
+  } catch (const std::exception& e) {
+    log_.error("print", std::string("stopping: prints asked for could not be queued: ") + e.what());
   }
 }
 
@@ -293,9 +308,14 @@ void PrintService::run() {
   PrinterProblem last_problem = PrinterProblem::None;
   bool first = true;
   for (;;) {
+    bool stopping;
     {
       std::lock_guard lock(mu_);
-      if (stop_) return;
+      stopping = stop_;
+    }
+    if (stopping) {
+      keep_requests(queue);
+      return;
     }
     int pending = 0;
     PrinterStatus st;

@@ -262,6 +262,23 @@ TEST_CASE("no scheduler: a staff job survives a restart and prints once CUPS is 
   CHECK(f.printed_for(db, citizen_job).empty());
 }
 
+TEST_CASE("a print asked for as the kiosk stops is queued, not dropped, and the next start prints it", "[cups]") {
+  auto& f = CupsFixture::get();
+  kiosk::files::TempDir tmp;
+  const fs::path db = tmp.path() / "state.db";
+  {
+    Service s(db, f.printer, "127.0.0.1:9");
+    // Asked for, then the kiosk stops at once (SIGTERM): the worker has not laid it out yet.
+    s.svc->request("summary", "asked while stopping", [&] { return render_pdf_bytes(test_page(center(), "", 0), Paper::Roll80); });
+  }
+  const auto queued = PrintQueue(db).in_state("queued");
+  REQUIRE(queued.size() == 1);
+  CHECK(queued[0].title == "asked while stopping");
+  Service again(db, f.printer);
+  REQUIRE(eventually([&] { return PrintQueue(db).get(queued[0].id)->state == "completed"; }));
+  CHECK(f.printed_for(db, queued[0].id).size() == 1);
+}
+
 TEST_CASE("a job queued while CUPS was away never prints once its citizen's session ended", "[cups][security]") {
   auto& f = CupsFixture::get();
   kiosk::files::TempDir tmp;

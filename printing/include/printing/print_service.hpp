@@ -76,6 +76,7 @@ class PrintService {
   void expire(PrintQueue& q);
   void recover(PrintQueue& q);
   void take_requests(PrintQueue& q);
+  void keep_requests(std::unique_ptr<PrintQueue>& queue);
   void follow_sent(PrintQueue& q);
   void send_queued(PrintQueue& q, const PrinterStatus& st);
   void update_tickets(PrintQueue& q);
