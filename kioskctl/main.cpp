@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   kioskctl::register_dossier_commands(app, action);
   kioskctl::register_payment_commands(app, action);
   kioskctl::register_rating_commands(app, action);
+  kioskctl::register_queue_commands(app, action);
   kioskctl::register_speech_commands(app, action);
   kioskctl::register_health_command(app, action);
   kioskctl::register_fleet_commands(app, action);

@@ -165,6 +165,20 @@ constexpr std::array kMigrations = {
       id INTEGER PRIMARY KEY CHECK(id = 1),
       failures INTEGER NOT NULL DEFAULT 0,
       locked_until INTEGER NOT NULL DEFAULT 0);)"},
+    // Queue numbers: each tap and its idempotency key before the request; the ticket once given.
+    Migration{10, "queue number taps",
+              R"(CREATE TABLE queue_taps(
+      key TEXT PRIMARY KEY,
+      service TEXT NOT NULL,
+      procedure TEXT,
+      kiosk TEXT NOT NULL,
+      priority TEXT NOT NULL,
+      asked_at INTEGER NOT NULL,
+      state TEXT NOT NULL CHECK(state IN ('asked','issued','refused')),
+      ticket TEXT,
+      error TEXT,
+      updated_at INTEGER NOT NULL);
+    CREATE INDEX queue_taps_by_state ON queue_taps(state, asked_at);)"},
 };
 
 void prepare_file(const std::filesystem::path& path) {

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "payment_sim.hpp"
+#include "queue_sim.hpp"
 #include "rating_sim.hpp"
 
 using nlohmann::json;
@@ -218,6 +219,7 @@ int main(int argc, char** argv) {
 
   sim::PaymentSim payments(db, answer);
   sim::RatingSim ratings(counter_officers, answer);
+  sim::QueueSim queue(answer);
 
   auto routes = [&](httplib::Server& srv) {
     auto generic = [&](const json* d, const httplib::Request& req, httplib::Response& res) {
@@ -265,6 +267,7 @@ int main(int argc, char** argv) {
     });
     payments.routes(srv);
     ratings.routes(srv);
+    queue.routes(srv);
     srv.Post("/_sim/shape", [&](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard lock(shape.mu);
       if (req.has_param("generic")) shape.generic = req.get_param_value("generic");

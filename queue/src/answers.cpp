@@ -1,0 +1,164 @@
+#include "queue/answers.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/text.hpp"
+
+namespace kiosk::queue {
+
+using nlohmann::json;
+
+namespace {
+
+const json& object_at(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_object()) throw BadAnswer(std::string("no object '") + key + "'");
+  return *it;
+}
+
+// A text field, printable and bounded; `required` ones may not be empty.
+std::string text_at(const json& j, const char* key, size_t max, bool required) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) {
+    if (required) throw BadAnswer(std::string("no '") + key + "'");
+    return {};
+  }
+  if (!it->is_string()) throw BadAnswer(std::string("'") + key + "' is not a text");
+  std::string s = text::printable(text::trim(it->get<std::string>()));
+  if (s.size() > max) throw BadAnswer(std::string("'") + key + "' is too long");
+  if (required && s.empty()) throw BadAnswer(std::string("'") + key + "' is empty");
+  return s;
+}
+
+int int_at(const json& j, const char* key, int max) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_number_integer()) throw BadAnswer(std::string("'") + key + "' is not a whole number");
+  const int64_t v = it->get<int64_t>();
+  if (v < 0 || v > max) throw BadAnswer(std::string("'") + key + "' is out of range");
+  return static_cast<int>(v);
+}
+
+std::vector<std::string> counters_at(const json& j) {
+  auto it = j.find("counters");
+  if (it == j.end() || !it->is_array() || it->empty() || it->size() > 64) throw BadAnswer("'counters' is not a list of counters");
+  std::vector<std::string> out;
+  for (const auto& c : *it) {
+    if (!c.is_string()) throw BadAnswer("a counter is not a text");
+    std::string s = text::printable(text::trim(c.get<std::string>()));
+    if (s.empty() || s.size() > 16) throw BadAnswer("a counter's name is empty or too long");
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// Ids go into paths: letters, digits, '-', '_', '.' only.
+std::string id_at(const json& j, const char* key) {
+  std::string s = text_at(j, key, 64, true);
+  for (unsigned char c : s)
+    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') throw BadAnswer(std::string("'") + key + "' is not an id");
+  return s;
+}
+
+Ticket::State state_from(const std::string& s) {
+  if (s == "waiting") return Ticket::State::Waiting;
+  if (s == "called") return Ticket::State::Called;
+  if (s == "served") return Ticket::State::Served;
+  if (s == "no-show") return Ticket::State::NoShow;
+  throw BadAnswer("unknown ticket state '" + s + "'");
+}
+
+json parse_object(std::string_view body) {
+  json j = json::parse(body, nullptr, false);
+  if (!j.is_object()) throw BadAnswer("the answer is not a JSON object");
+  return j;
+}
+
+}  // namespace
+
+const char* priority_id(Priority p) {
+  switch (p) {
+    case Priority::None: return "none";
+    case Priority::Elderly: return "nguoi-cao-tuoi";
+    case Priority::Disabled: return "nguoi-khuyet-tat";
+    case Priority::Pregnant: return "phu-nu-mang-thai";
+    case Priority::YoungChild: return "tre-em-duoi-6-tuoi";
+  }
+  return "none";
+}
+
+std::optional<Priority> priority_from_id(const std::string& id) {
+  for (Priority p : {Priority::None, Priority::Elderly, Priority::Disabled, Priority::Pregnant, Priority::YoungChild})
+    if (id == priority_id(p)) return p;
+  return std::nullopt;
+}
+
+const char* state_id(Ticket::State s) {
+  switch (s) {
+    case Ticket::State::Waiting: return "waiting";
+    case Ticket::State::Called: return "called";
+    case Ticket::State::Served: return "served";
+    case Ticket::State::NoShow: return "no-show";
+  }
+  return "waiting";
+}
+
+ServiceList parse_services(std::string_view body) {
+  const json j = parse_object(body);
+  ServiceList out;
+  out.center = id_at(j, "center");
+  auto it = j.find("services");
+  if (it == j.end() || !it->is_array()) throw BadAnswer("no list 'services'");
+  if (it->size() > 500) throw BadAnswer("more services than a center has");
+  for (const auto& s : *it) {
+    if (!s.is_object()) throw BadAnswer("a service is not an object");
+    Service v;
+    v.id = id_at(s, "id");
+    v.name = text_at(s, "name", 200, true);
+    v.agency = text_at(s, "agency", 200, false);
+    v.counters = counters_at(s);
+    v.open_hours = text_at(s, "open_hours", 100, false);
+    if (auto p = s.find("priority"); p != s.end()) {
+      if (!p->is_boolean()) throw BadAnswer("'priority' is not true or false");
+      v.priority = p->get<bool>();
+    }
+    out.services.push_back(std::move(v));
+  }
+  return out;
+}
+
+Ticket parse_ticket(std::string_view body) {
+  const json j = parse_object(body);
+  const json& t = object_at(j, "ticket");
+  Ticket v;
+  v.id = id_at(t, "id");
+  v.number = text_at(t, "number", 16, true);
+  v.center = id_at(t, "center");
+  v.service = id_at(t, "service");
+  v.counters = counters_at(t);
+  v.waiting_ahead = int_at(t, "waiting_ahead", 100000);
+  v.estimated_wait_minutes = int_at(t, "estimated_wait_minutes", 24 * 60);
+  v.issued_at = text_at(t, "issued_at", 40, true);
+  v.hash = text_at(t, "hash", 128, true);
+  v.state = state_from(text_at(t, "state", 16, true));
+  v.called_counter = text_at(t, "counter", 16, false);
+  if (auto o = t.find("officer"); o != t.end() && !o->is_null()) {
+    if (!o->is_object()) throw BadAnswer("'officer' is not an object");
+    v.officer = Officer{id_at(*o, "id"), text_at(*o, "name", 200, true)};
+  }
+  if (v.state == Ticket::State::Called && v.called_counter.empty()) throw BadAnswer("a called ticket without its counter");
+  return v;
+}
+
+std::vector<ServiceStatus> parse_status(std::string_view body) {
+  const json j = parse_object(body);
+  auto it = j.find("services");
+  if (it == j.end() || !it->is_array() || it->size() > 500) throw BadAnswer("no list 'services'");
+  std::vector<ServiceStatus> out;
+  for (const auto& s : *it) {
+    if (!s.is_object()) throw BadAnswer("a service's status is not an object");
+    out.push_back({id_at(s, "id"), text_at(s, "serving", 16, false), int_at(s, "waiting", 100000)});
+  }
+  return out;
+}
+
+}  // namespace kiosk::queue

@@ -1,0 +1,46 @@
+// Any answer a queue server could send: services, a ticket or the hall's state, or a BadAnswer,
+// never a crash or another exception. A ticket accepted survives its own round trip and holds
+// no control character (it is shown, spoken and printed).
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "queue/answers.hpp"
+#include "queue/ticket_book.hpp"
+
+namespace {
+
+bool has_control(const std::string& s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) return true;
+  return false;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const std::string body(reinterpret_cast<const char*>(data) + 1, size - 1);
+  using namespace kiosk::queue;
+  try {
+    switch (data[0] % 3) {
+      case 0: {
+        const Ticket t = parse_ticket(body);
+        if (has_control(t.number) || t.counters.empty() || t.waiting_ahead < 0) std::abort();
+        const Ticket again = parse_ticket(ticket_json(t));
+        if (again.id != t.id || again.number != t.number || again.counters != t.counters || again.state != t.state) std::abort();
+        break;
+      }
+      case 1:
+        for (const auto& s : parse_services(body).services)
+          if (s.id.empty() || s.counters.empty() || has_control(s.name)) std::abort();
+        break;
+      default:
+        for (const auto& s : parse_status(body))
+          if (s.waiting < 0) std::abort();
+    }
+  } catch (const BadAnswer& e) {
+    if (std::string(e.what()).empty()) std::abort();
+  }
+  return 0;
+}

@@ -1,0 +1,25 @@
+// The simulator's queue side (docs/queue.md, "The simulator"): a center's queue server speaking
+// our generic protocol, with services and counters, tickets issued once per idempotency key,
+// officers calling the next number, no-shows, and lies on request (a ticket of another service
+// or center). Its own code, not the kiosk's.
+#pragma once
+#include <httplib.h>
+
+#include <memory>
+
+#include "payment_sim.hpp"
+
+namespace sim {
+
+class QueueSim {
+ public:
+  explicit QueueSim(Answer answer);
+  ~QueueSim();
+  void routes(httplib::Server& srv);
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace sim
