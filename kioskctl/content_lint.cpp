@@ -35,17 +35,19 @@ std::vector<std::string> findings(const Procedure& p) {
 }  // namespace
 
 void register_content_lint(CLI::App& content, Action& action) {
-  auto* cmd = content.add_subcommand("lint", "Procedures whose documents could not be classified with confidence");
+  auto* cmd = content.add_subcommand("lint", "Procedures whose documents could not be classified with confidence, or that map to no queue service");
   auto store = std::make_shared<std::string>();
   cmd->add_option("--store", *store, "Content store directory")->required();
   cmd->callback([&action, store] {
     action = [=] {
       Catalog cat(ContentStore(*store).current_catalog());
-      json list = json::array();
+      const QueueMap queue = cat.queue_map();
+      json list = json::array(), unmapped = json::array();
       std::ostringstream text;
       int procedures = 0;
       cat.for_each_procedure([&](const Procedure& p) {
         ++procedures;
+        if (!queue.empty() && !queue.service_for(p)) unmapped.push_back({{"code", p.code}, {"name", p.name}, {"counter", p.counter}});
         auto f = findings(p);
         if (f.empty()) return;
         list.push_back({{"code", p.code}, {"name", p.name}, {"popularity", p.popularity}, {"findings", f}});
@@ -53,7 +55,14 @@ void register_content_lint(CLI::App& content, Action& action) {
         for (const auto& line : f) text << "    " << line << "\n";
       });
       text << list.size() << " of " << procedures << " procedures need a look (most used first)\n";
-      return Output{text.str(), {{"procedures", procedures}, {"to_check", list}}};
+      if (queue.empty()) {
+        text << "the pack maps no procedure to a queue service (no queue.json): the kiosk offers no queue numbers\n";
+      } else {
+        for (const auto& u : unmapped)
+          text << "  no queue service: " << u["code"].get<std::string>() << "  " << kiosk::text::shorten(u["name"].get<std::string>(), 100) << "\n";
+        text << unmapped.size() << " of " << procedures << " procedures have no queue service (queue.json maps none to them)\n";
+      }
+      return Output{text.str(), {{"procedures", procedures}, {"to_check", list}, {"no_queue_service", unmapped}, {"queue_map", !queue.empty()}}};
     };
   });
 }

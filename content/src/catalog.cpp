@@ -32,6 +32,7 @@ CREATE TABLE forms(procedure_id INTEGER NOT NULL REFERENCES procedures(id), id T
   name TEXT NOT NULL, file TEXT, printable INTEGER NOT NULL);
 CREATE TABLE synonyms(group_id INTEGER NOT NULL, term TEXT NOT NULL);
 CREATE TABLE rating_setup(doc TEXT NOT NULL);
+CREATE TABLE queue_map(doc TEXT NOT NULL);
 CREATE INDEX fees_by_procedure ON fees(procedure_id);
 CREATE INDEX documents_by_procedure ON documents(procedure_id);
 CREATE INDEX forms_by_procedure ON forms(procedure_id);
@@ -121,6 +122,7 @@ void build_catalog(const PackContent& content, const Manifest& manifest, const s
     }
   }
   db.prepare("INSERT INTO rating_setup(doc) VALUES(?)").bind(1, to_json(content.rating).dump()).run();
+  db.prepare("INSERT INTO queue_map(doc) VALUES(?)").bind(1, to_json(content.queue).dump()).run();
   for (const auto& ext : extensions) ext(db, content);
   tx.commit();
   db.exec("ANALYZE");
@@ -212,6 +214,24 @@ std::vector<Agency> Catalog::agencies() const {
     out.push_back(std::move(a));
   }
   return out;
+}
+
+QueueMap Catalog::queue_map() const {
+  // Packs from before queue numbers have no such table: no procedure maps to a service.
+  auto has = db_.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='queue_map'");
+  if (!has.step() || has.int64(0) == 0) return {};
+  auto s = db_.prepare("SELECT doc FROM queue_map LIMIT 1");
+  if (!s.step()) return {};
+  // Checked when the pack was built; read back as it was written.
+  const json j = json::parse(s.text(0), nullptr, false);
+  QueueMap m;
+  if (!j.is_object()) return m;
+  m.center = j.value("center", "");
+  m.priorities = j.value("priorities", std::vector<std::string>{});
+  for (const auto& r : j.value("services", json::array()))
+    m.rules.push_back({r.value("service", ""), r.value("procedures", std::vector<std::string>{}), r.value("counters", std::vector<std::string>{}),
+                       r.value("fields", std::vector<std::string>{}), r.value("agencies", std::vector<std::string>{})});
+  return m;
 }
 
 RatingSetup Catalog::rating_setup() const {

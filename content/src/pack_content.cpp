@@ -118,6 +118,7 @@ PackContent load_pack_content(const std::filesystem::path& dir) {
     pc.procedures.push_back(std::move(p));
   }
   if (pc.procedures.empty()) throw PackError("procedures.jsonl holds no procedures");
+  if (std::filesystem::exists(dir / "queue.json")) pc.queue = parse_queue_map(files::read_file(dir / "queue.json"), pc.procedures);
   return pc;
 }
 

@@ -69,6 +69,12 @@ TEST_CASE("kioskctl keygen, install, info, rollback") {
   }
   auto lint_text = run_tool("kioskctl", {"content", "lint", "--store", store});
   CHECK(lint_text.out.find("procedures need a look") != std::string::npos);
+  // The sample's queue.json maps its counters: what is left is what the pack gives no counter.
+  CHECK(l["queue_map"] == true);
+  REQUIRE_FALSE(l["no_queue_service"].empty());
+  for (const auto& p : l["no_queue_service"]) CHECK(p["counter"] == "");
+  CHECK(l["no_queue_service"].size() < l["procedures"].get<size_t>() / 10);
+  CHECK(lint_text.out.find("procedures have no queue service") != std::string::npos);
 
   auto rb = run_tool("kioskctl", {"content", "rollback", "--store", store});
   CHECK(rb.exit_code == 1);

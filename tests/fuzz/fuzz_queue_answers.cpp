@@ -1,10 +1,13 @@
 // Any answer a queue server could send: services, a ticket or the hall's state, or a BadAnswer,
 // never a crash or another exception. A ticket accepted survives its own round trip and holds
-// no control character (it is shown, spoken and printed).
+// no control character (it is shown, spoken and printed). Any queue.json a pack could carry: a
+// map whose every service is one it names, or a PackError.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
+#include "content/pack.hpp"
+#include "content/queue_map.hpp"
 #include "queue/answers.hpp"
 #include "queue/ticket_book.hpp"
 
@@ -23,7 +26,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string body(reinterpret_cast<const char*>(data) + 1, size - 1);
   using namespace kiosk::queue;
   try {
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
+      case 3: {
+        kiosk::content::Procedure p;
+        p.code = "1.000894";
+        p.field = "Hộ tịch";
+        p.counter = "Quầy 11";
+        p.agencies = {"Sở Tư pháp"};
+        try {
+          const auto m = kiosk::content::parse_queue_map(body, {p});
+          if (const auto s = m.service_for(p); s && s->empty()) std::abort();
+        } catch (const kiosk::content::PackError& e) {
+          if (std::string(e.what()).empty()) std::abort();
+        }
+        break;
+      }
       case 0: {
         const Ticket t = parse_ticket(body);
         if (has_control(t.number) || t.counters.empty() || t.waiting_ahead < 0) std::abort();

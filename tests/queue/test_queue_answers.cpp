@@ -12,7 +12,7 @@ using nlohmann::json;
 namespace {
 
 json good_ticket() {
-  return {{"id", "t17"},         {"number", "B-1023"},          {"center", "hcc-tinh-mau"},     {"service", "cong-an-cu-tru"},
+  return {{"id", "t17"},         {"number", "B-1023"},          {"center", "hcc-tinh-mau"},     {"service", "cong-an"},
           {"counters", {"1", "2"}}, {"waiting_ahead", 4},        {"estimated_wait_minutes", 16}, {"issued_at", "2026-12-07T08:31:00+07:00"},
           {"hash", "h123"},       {"state", "waiting"}};
 }
@@ -76,7 +76,7 @@ TEST_CASE("a ticket answer not as documented is never a number", "[queue][securi
 
 TEST_CASE("services and the hall's state are read strictly too", "[queue]") {
   const json services = {{"center", "hcc-tinh-mau"},
-                         {"services", {{{"id", "cong-an-cu-tru"}, {"name", "Cư trú"}, {"agency", "Công an tỉnh"}, {"counters", {"1"}}, {"priority", true}}}}};
+                         {"services", {{{"id", "cong-an"}, {"name", "Cư trú"}, {"agency", "Công an tỉnh"}, {"counters", {"1"}}, {"priority", true}}}}};
   const auto list = parse_services(services.dump());
   CHECK(list.center == "hcc-tinh-mau");
   REQUIRE(list.services.size() == 1);
@@ -88,8 +88,8 @@ TEST_CASE("services and the hall's state are read strictly too", "[queue]") {
   bad_priority["services"][0]["priority"] = "yes";
   CHECK_THROWS_AS(parse_services(bad_priority.dump()), BadAnswer);
 
-  const auto st = parse_status(R"({"services": [{"id": "cong-an-cu-tru", "serving": "B-1020", "waiting": 3}]})");
+  const auto st = parse_status(R"({"services": [{"id": "cong-an", "serving": "B-1020", "waiting": 3}]})");
   REQUIRE(st.size() == 1);
   CHECK(st[0].serving == "B-1020");
-  CHECK_THROWS_AS(parse_status(R"({"services": [{"id": "cong-an-cu-tru", "waiting": -3}]})"), BadAnswer);
+  CHECK_THROWS_AS(parse_status(R"({"services": [{"id": "cong-an", "waiting": -3}]})"), BadAnswer);
 }

@@ -20,7 +20,7 @@ TEST_CASE("killed at any point while taking numbers: never two for one tap, none
   kiosk::test::SimServer sim;
   kiosk::files::TempDir tmp;
   const std::string db = (tmp.path() / "state.db").string();
-  const std::vector<std::string> services = {"tu-phap-ho-tich", "cong-an-cu-tru", "ke-hoach-dau-tu-dkkd", "tai-nguyen-dat-dai"};
+  const std::vector<std::string> services = {"tu-phap", "cong-an", "xay-dung", "nong-nghiep-moi-truong"};
   auto take_args = [&](const std::string& service) {
     return std::vector<std::string>{"queue", "take", service, "--queue", sim.url(), "--allow-http", "--state", db, "--kiosk-id", "k7"};
   };

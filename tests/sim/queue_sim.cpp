@@ -16,14 +16,20 @@ constexpr const char* kCenter = "hcc-tinh-mau";
 // The sample center's services: letter, name, agency, counters.
 const json& services() {
   static const json s = json::array({
-      {{"id", "tu-phap-ho-tich"}, {"letter", "A"}, {"name", "Hộ tịch, chứng thực"}, {"agency", "Sở Tư pháp"},
+      {{"id", "tai-chinh"}, {"letter", "A"}, {"name", "Tài chính, thuế, kho bạc"}, {"agency", "Sở Tài chính"},
+       {"counters", {"1", "2", "3", "4"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
+      {{"id", "nong-nghiep-moi-truong"}, {"letter", "B"}, {"name", "Đất đai, nông nghiệp, môi trường"},
+       {"agency", "Sở Nông nghiệp và Môi trường"}, {"counters", {"5", "6"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
+      {{"id", "xay-dung"}, {"letter", "C"}, {"name", "Xây dựng, nhà ở"}, {"agency", "Sở Xây dựng"},
+       {"counters", {"7", "8"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", false}},
+      {{"id", "cong-an"}, {"letter", "D"}, {"name", "Cư trú, căn cước, xuất nhập cảnh"}, {"agency", "Công an tỉnh"},
+       {"counters", {"9", "10"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
+      {{"id", "tu-phap"}, {"letter", "E"}, {"name", "Hộ tịch, chứng thực, lý lịch tư pháp"}, {"agency", "Sở Tư pháp"},
        {"counters", {"11", "12"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
-      {{"id", "cong-an-cu-tru"}, {"letter", "B"}, {"name", "Cư trú, căn cước"}, {"agency", "Công an tỉnh"},
-       {"counters", {"1", "2", "3"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
-      {{"id", "ke-hoach-dau-tu-dkkd"}, {"letter", "C"}, {"name", "Đăng ký kinh doanh"}, {"agency", "Sở Kế hoạch và Đầu tư"},
-       {"counters", {"20"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", false}},
-      {{"id", "tai-nguyen-dat-dai"}, {"letter", "D"}, {"name", "Đất đai"}, {"agency", "Sở Tài nguyên và Môi trường"},
-       {"counters", {"30", "31"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
+      {{"id", "ngan-hang"}, {"letter", "G"}, {"name", "Ngân hàng"}, {"agency", "Ngân hàng Nhà nước chi nhánh"},
+       {"counters", {"13"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
+      {{"id", "toa-an"}, {"letter", "H"}, {"name", "Tòa án"}, {"agency", "Tòa án nhân dân"},
+       {"counters", {"14"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
   });
   return s;
 }
@@ -127,7 +133,7 @@ void QueueSim::routes(httplib::Server& srv) {
         s.by_key[key] = id;
         s.key_bodies[key] = body;
       }
-      if (s.lie == "other-service") ticket["service"] = "tai-nguyen-dat-dai" == ticket["service"] ? "cong-an-cu-tru" : "tai-nguyen-dat-dai";
+      if (s.lie == "other-service") ticket["service"] = "xay-dung" == ticket["service"] ? "cong-an" : "xay-dung";
       if (s.lie == "other-center") ticket["center"] = "hcc-tinh-khac";
     }
     for (const char* k : {"priority", "procedure", "kiosk", "idempotency_key"}) ticket.erase(k);

@@ -60,6 +60,7 @@ class Catalog {
   void for_each_procedure(const std::function<void(const Procedure&)>& visit) const;  // in id order (most used first)
   std::vector<Agency> agencies() const;
   RatingSetup rating_setup() const;  // empty when the pack has no roster
+  QueueMap queue_map() const;        // empty when the pack maps no procedure to a queue service
   db::Db& db() { return db_; }
 
  private:

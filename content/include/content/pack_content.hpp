@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/procedure.hpp"
+#include "content/queue_map.hpp"
 #include "content/rating_setup.hpp"
 
 namespace kiosk::content {
@@ -29,9 +30,10 @@ struct PackContent {
   std::vector<Procedure> procedures;
   std::vector<std::vector<std::string>> synonyms;  // groups of interchangeable terms
   RatingSetup rating;                               // rating.json, when the pack has one
+  QueueMap queue;                                   // queue.json, when the pack has one
 };
 
-// Reads and validates pack.json, procedures.jsonl, agencies.json, synonyms.json and rating.json under dir.
+// Reads and validates pack.json, procedures.jsonl, agencies.json, synonyms.json, rating.json and queue.json under dir.
 // Throws PackError naming the file (and line) of the first problem.
 PackContent load_pack_content(const std::filesystem::path& dir);
 
