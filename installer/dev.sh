@@ -126,6 +126,8 @@ PY
     "$ROOT/tests/sim/sim_fixture.sh" start "$ROOT/build/bench-sim" "$ROOT/build/bin" 18642
     "$ROOT/build/bin/kioskctl" bench scan --backend http://127.0.0.1:18642
     "$ROOT/build/bin/kioskctl" bench payment --backend http://127.0.0.1:18642
+    # 20 kiosks for 15 s here; the 60 s: kioskctl bench queue --queue URL --seconds 60.
+    "$ROOT/build/bin/kioskctl" bench queue --queue http://127.0.0.1:18642 --kiosks 20 --seconds 15
     "$ROOT/tests/sim/sim_fixture.sh" stop "$ROOT/build/bench-sim"
     "$ROOT/build/bin/kioskctl" bench slips
     "$ROOT/build/bin/kioskctl" bench speech

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "queue/answers.hpp"
 #include "common/files.hpp"
 #include "content/catalog.hpp"
 #include "content/store.hpp"
@@ -203,6 +204,42 @@ void register_documents(CLI::App* print, Action& action) {
         } catch (const std::exception&) {
         }
         return deliver(pr::receipt(r, center, std::time(nullptr)), *t);
+      };
+    });
+  }
+  {
+    auto* cmd = print->add_subcommand("queue-ticket", "A queue ticket from the queue server's ticket (JSON, as kioskctl --json queue take prints it)");
+    auto file = std::make_shared<std::string>();
+    auto store = std::make_shared<std::string>(kDefaultStore);
+    auto words = std::make_shared<pr::QueueTicketData>();
+    auto t = std::make_shared<Target>();
+    cmd->add_option("TICKET", *file, "JSON: the ticket object, or {\"ticket\": …}")->required();
+    cmd->add_option("--store", *store, "Content store directory (for the center's header; optional)");
+    cmd->add_option("--service-name", words->service, "The service as the citizen reads it");
+    cmd->add_option("--agency", words->agency, "The agency serving it");
+    cmd->add_option("--procedure", words->procedure, "The procedure's name the number is for");
+    cmd->add_option("--priority", words->priority, "The priority category in words (Người cao tuổi…)");
+    cmd->add_option("--kiosk", words->kiosk, "Which kiosk printed it");
+    add_target_options(cmd, t);
+    cmd->callback([&action, file, store, words, t] {
+      action = [=] {
+        json j = json::parse(kiosk::files::read_file(*file));
+        if (!j.contains("ticket")) j = json{{"ticket", j}};
+        const auto ticket = kiosk::queue::parse_ticket(j.dump());  // what the kiosk would print, checked as it would be
+        pr::QueueTicketData d = *words;
+        d.number = ticket.number;
+        for (const auto& c : ticket.counters) d.counters += (d.counters.empty() ? "" : ", ") + c;
+        d.waiting_ahead = ticket.waiting_ahead;
+        d.wait_minutes = ticket.estimated_wait_minutes;
+        d.issued_at = kiosk::queue::issued_at_words(ticket.issued_at);
+        d.qr_payload = kiosk::queue::ticket_qr_payload(ticket);
+        json center;
+        try {
+          center = Installed(*store).catalog.center();
+        } catch (const std::exception&) {
+          // No content installed: the ticket prints without the center's header.
+        }
+        return deliver(pr::queue_ticket(d, center), *t);
       };
     });
   }

@@ -101,6 +101,15 @@ KioskConfig parse_config(const std::string& body) {
       c.camera = value;
     } else if (key == "camera_frames") {
       c.camera_frames = value;
+    } else if (key == "queue_url") {
+      c.queue_url = value;
+    } else if (key == "queue_adapter") {
+      if (value != "generic") throw ConfigError(where + ": queue_adapter is 'generic', got '" + value + "'");
+      c.queue_adapter = value;
+    } else if (key == "queue_allow_http") {
+      c.queue_allow_http = parse_bool(value, where);
+    } else if (key == "queue_ca_bundle") {
+      c.queue_ca_bundle = value;
     } else if (key == "payment_gateway") {
       if (value != "backend" && value != "payos" && value != "none")
         throw ConfigError(where + ": payment_gateway is 'backend', 'payos' or 'none', got '" + value + "'");

@@ -50,6 +50,12 @@ struct KioskConfig {
   // Fee payment (#12): through the backend's payment API, payOS directly, or none. The payee for
   // backends that name none (iGate). This kiosk's number in the fleet (order codes, receipts)
   // and its name on receipts.
+  // Queue numbers (#28, docs/queue.md): the center's queue server; empty: no "Lấy số" anywhere.
+  // Plain http only to this machine, as for the backend.
+  std::string queue_url;
+  std::string queue_adapter = "generic";
+  bool queue_allow_http = false;
+  std::string queue_ca_bundle;
   std::string payment_gateway = "backend";  // backend | payos | none
   int payment_ttl_minutes = 15;              // how long a payment code is valid
   // Officer rating (#13): the fuller survey after the three levels; a burst from this kiosk

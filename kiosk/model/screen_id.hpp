@@ -3,6 +3,6 @@
 
 namespace kiosk::app {
 
-enum class Screen { Attract, Home, Search, Procedure, Staff, Dossier, Payment, Rating };
+enum class Screen { Attract, Home, Search, Procedure, Staff, Dossier, Payment, Rating, Queue };
 
 }  // namespace kiosk::app

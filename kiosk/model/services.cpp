@@ -158,6 +158,7 @@ void load_content(Services& s, const KioskConfig& c, Logger& log, std::function<
     log.error("kiosk", std::string("search unavailable: ") + e.what());
   }
   load_rating_setup(s);
+  s.queue_map = s.catalog ? s.catalog->queue_map() : content::QueueMap{};
 }
 
 Services start_services(const KioskConfig& c, Logger& log, std::function<void()> wake) {
@@ -175,6 +176,15 @@ Services start_services(const KioskConfig& c, Logger& log, std::function<void()>
   start_dossier(s, c, log, wake);
   if (s.dossier) start_payment(s, c, log, wake);
   start_rating(s, c, log, wake);
+  if (!c.queue_url.empty()) {
+    try {
+      s.queue = make_queue_worker(c, log, wake);
+      s.queue->request(QueueAsk{});  // its services, for the home tile's list
+      log.info("kiosk", "queue numbers from " + c.queue_url + " (" + c.queue_adapter + ")");
+    } catch (const std::exception& e) {
+      log.error("kiosk", std::string("queue numbers disabled: ") + e.what());
+    }
+  }
   if (!c.content_channel.empty()) {
     try {
       s.updater = std::make_unique<ContentUpdater>(c, log, wake);

@@ -16,6 +16,7 @@
 #include "model/dossier_lookup.hpp"
 #include "model/health.hpp"
 #include "model/latest_worker.hpp"
+#include "model/queue_worker.hpp"
 #include "model/search_worker.hpp"
 #include "model/staff_gate.hpp"
 #include "payment/payment_service.hpp"
@@ -61,6 +62,12 @@ struct Services {
   std::unique_ptr<rating::Uploader> rating_uploader;
   std::unique_ptr<RosterWorker> roster;
   bool rating_survey = false;
+
+  // Queue numbers: the queue server's worker (a queue_url is configured), its services as last
+  // read, and the pack's map of procedures to them.
+  std::unique_ptr<QueueWorker> queue;
+  std::optional<queue::ServiceList> queue_services;
+  content::QueueMap queue_map;
 
   std::unique_ptr<ContentUpdater> updater;  // a content channel is configured
   // The fleet's broker is configured: presence, health, signed commands and overrides. The

@@ -22,7 +22,7 @@ class Session {
   // Every slice of a citizen's data. Add a slice here and wipe() resets it; the session test
   // counts them, so it must be taught to fill the new one.
   using Slices = std::tuple<SearchSlice, ProcedureSlice, DossierLookup, PrintSlice, StaffSlice, PaymentSlice, RatingSlice,
-                            Preferences, ReadingSlice>;
+                            Preferences, ReadingSlice, QueueSlice>;
 
   explicit Session(SessionTimeouts t = {}) : timeouts_(t) {}
 
@@ -63,6 +63,8 @@ class Session {
   const StaffSlice& staff() const { return std::get<StaffSlice>(slices_); }
   ReadingSlice& reading() { return std::get<ReadingSlice>(slices_); }
   const ReadingSlice& reading() const { return std::get<ReadingSlice>(slices_); }
+  QueueSlice& queue() { return std::get<QueueSlice>(slices_); }
+  const QueueSlice& queue() const { return std::get<QueueSlice>(slices_); }
   Preferences& prefs() { return std::get<Preferences>(slices_); }
   const Preferences& prefs() const { return std::get<Preferences>(slices_); }
   Slices& slices() { return slices_; }

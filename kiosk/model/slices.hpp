@@ -17,6 +17,7 @@
 #include "model/search_worker.hpp"
 #include "model/telex.hpp"
 #include "printing/printer_state.hpp"
+#include "queue/client.hpp"
 #include "rating/rating.hpp"
 #include "rating/rating_log.hpp"
 #include "search/searcher.hpp"
@@ -113,6 +114,29 @@ struct RatingSlice {
   std::optional<std::vector<content::Officer>> on_duty;
   bool empty() const;
   void scrub();
+};
+
+// A queue number: the service (picked from the list, or the procedure's), the priority the
+// citizen chose (none unless they did), the tap sent to the worker and what came of it.
+struct QueueSlice {
+  enum class Stage { Services, Taking, Ticket, Failed };
+  Stage stage = Stage::Services;
+  std::string service;
+  std::string procedure_code, procedure_name;  // when the number is for the procedure just found
+  queue::Priority priority = queue::Priority::None;
+  bool choosing_priority = false;
+  bool list_asked = false;  // the server's list asked again when the screen opened
+  uint64_t asked = 0;  // the worker's id for the Take on its way
+  std::string tap;     // the tap's key: a retry asks again with it
+  std::optional<queue::Ticket> ticket;
+  std::optional<queue::QueueError::Kind> failure;
+  bool no_printer = false;  // not asked: the printer could not print the ticket
+  bool printed = false;     // the ticket was sent to the printer once
+  bool empty() const {
+    return stage == Stage::Services && service.empty() && procedure_code.empty() && procedure_name.empty() &&
+           priority == queue::Priority::None && !choosing_priority && !list_asked && asked == 0 && tap.empty() && !ticket && !failure && !no_printer &&
+           !printed;
+  }
 };
 
 // How the citizen wants the kiosk to look: language, text size (normal, large, largest) and the

@@ -26,7 +26,10 @@ enum class Text {
   Listen, StopReading, PauseReading, ResumeReading, RepeatSentence, Slower, NormalPace, Quieter, Louder, MoreTime,
   LargestText, HighContrast, NormalColours, IdleSpoken, CannotSpeak, StaffChecking, StaffRollback, StaffTestPage,
   StaffReboot, StaffRebootConfirm, StaffRebootYes, StaffRebootNo, StaffRebooting, StaffRebootFailed, StaffReceipts, StaffReprint,
-  PaymentUnconfirmed,
+  PaymentUnconfirmed, TileQueue, TileQueueHint, PickService, QueueForProcedure, PriorityAsk, PriorityElderly,
+  PriorityDisabled, PriorityPregnant, PriorityChild, PriorityNone, TakingNumber, YourNumber, GoToCounter, PeopleAhead,
+  WaitAbout, NextInLine, QueueFailed, QueueNoPrinter, QueueClosed, LoadingServices, ServicesUnavailable, WatchScreen,
+  ReprintTicket, PriorityChosen,
   Count_  // not a text: the number of keys
 };
 

@@ -10,6 +10,7 @@
 #include "content/store.hpp"
 #include "model/actions.hpp"
 #include "model/payment_actions.hpp"
+#include "model/queue_actions.hpp"
 #include "model/rating_actions.hpp"
 #include "model/read_aloud.hpp"
 #include "platform/app_impl.hpp"
@@ -290,6 +291,7 @@ void KioskApp::Impl::take_work() {
   if (app::collect_answers(session, services, log)) frames_pending = std::max(frames_pending, 2);
   if (app::follow_payment(session, services, now())) frames_pending = std::max(frames_pending, 2);
   if (app::collect_roster(session, services)) frames_pending = std::max(frames_pending, 2);
+  if (app::collect_queue(session, services)) frames_pending = std::max(frames_pending, 2);
   if (app::follow_reading(session, services, now())) frames_pending = std::max(frames_pending, 2);
   if (session.generation() != generation_seen) {
     // The session was wiped: that citizen's print jobs not yet printing are cancelled.

@@ -18,6 +18,7 @@ KioskUi::KioskUi(Fonts fonts, Palette palette, nlohmann::json center)
   add(Screen::Attract, make_attract_screen());
   add(Screen::Home, make_home_screen());
   add(Screen::Search, make_search_screen());
+  add(Screen::Queue, make_queue_screen());
   add(Screen::Procedure, make_procedure_screen());
   add(Screen::Dossier, make_dossier_screen());
   add(Screen::Payment, make_payment_screen());

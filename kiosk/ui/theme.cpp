@@ -123,6 +123,13 @@ Fonts load_fonts(float scale) {
   f.normal = load_set(scale);
   f.large = load_set(scale * 1.3f);
   f.largest = load_set(scale * 1.6f);
+  {
+    static const ImWchar number_glyphs[] = {0x0020, 0x0020, 0x002D, 0x002D, 0x0030, 0x0039, 0x0041, 0x005A, 0};
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;
+    f.number = io.Fonts->AddFontFromFileTTF(kBoldFont, 240 * scale, &cfg, number_glyphs);
+    if (!f.number) throw FontError(std::string("cannot load font ") + kBoldFont + " (install fonts-noto-core)");
+  }
   if (!io.Fonts->Build()) throw FontError("cannot build the font atlas");
   return f;
 }

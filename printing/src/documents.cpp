@@ -1,6 +1,9 @@
 #include "printing/documents.hpp"
 
+#include <algorithm>
+
 #include "common/files.hpp"
+#include "common/text.hpp"
 #include "printing/pdf_layout.hpp"
 
 namespace kiosk::printing {
@@ -75,6 +78,30 @@ PrintDoc receipt(const ReceiptData& r, const nlohmann::json& center, std::time_t
     d.small("Quét mã để xem biên lai điện tử.");
   }
   d.small("In lúc " + format_time(printed_at) + ". Biên lai điện tử do cơ quan thu phát hành theo quy định.");
+  return d;
+}
+
+// Short, as queue tickets are: the center's name alone, the number as large as the roll takes,
+// where to go, how long, and a small code for the counter's scanner (10 cm of roll at most).
+PrintDoc queue_ticket(const QueueTicketData& t, const nlohmann::json& center) {
+  PrintDoc d;
+  d.title = "Số thứ tự " + t.number;
+  // Each small line kept to one line of the roll: the number and the counter are what matter.
+  constexpr size_t kLine = 52;
+  if (center.is_object() && center.contains("name") && center["name"].is_string()) d.small(text::shorten(center["name"].get<std::string>(), kLine));
+  d.rule();
+  d.number(t.number);
+  d.heading("Quầy " + t.counters);
+  if (!t.priority.empty()) d.small("Ưu tiên: " + t.priority);
+  std::string service = t.service;
+  if (!t.agency.empty()) service += (service.empty() ? "" : " — ") + t.agency;
+  if (!service.empty()) d.small(text::shorten(service, kLine));
+  if (!t.procedure.empty()) d.small(text::shorten("Thủ tục: " + t.procedure, kLine));
+  d.text(t.waiting_ahead == 0 ? std::string("Ông/bà là người tiếp theo")
+                              : "Trước ông/bà: " + std::to_string(t.waiting_ahead) + " người, khoảng " +
+                                    std::to_string(std::max(1, t.wait_minutes)) + " phút");
+  if (!t.qr_payload.empty()) d.small_qr(t.qr_payload);
+  d.small("Số thứ tự lấy lúc " + t.issued_at + (t.kiosk.empty() ? std::string() : ", " + t.kiosk));
   return d;
 }
 

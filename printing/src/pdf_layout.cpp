@@ -52,6 +52,8 @@ double font_size(Block::Kind k, Paper p) {
     case Block::Kind::Title: return base * 1.45;
     case Block::Kind::Heading: return base * 1.15;
     case Block::Kind::Small: return base * 0.85;
+    // Eight characters ("B-1023", "UT-A-1023") fit the roll's 72 mm at this size.
+    case Block::Kind::Number: return base * 4.4;
     default: return base;
   }
 }
@@ -60,9 +62,10 @@ Layout make_layout(cairo_t* cr, const Block& b, Paper paper, double width) {
   Layout layout(pango_cairo_create_layout(cr));
   FontDesc desc(pango_font_description_from_string(kFamily));
   pango_font_description_set_absolute_size(desc.get(), font_size(b.kind, paper) * PANGO_SCALE);
-  if (b.kind == Block::Kind::Title || b.kind == Block::Kind::Heading)
+  if (b.kind == Block::Kind::Title || b.kind == Block::Kind::Heading || b.kind == Block::Kind::Number)
     pango_font_description_set_weight(desc.get(), PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description(layout.get(), desc.get());
+  if (b.kind == Block::Kind::Number) pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
   pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text(layout.get(), b.text.c_str(), -1);
@@ -70,7 +73,7 @@ Layout make_layout(cairo_t* cr, const Block& b, Paper paper, double width) {
 }
 
 // A QR code 30 mm wide on a roll (a phone camera reads it from a hand's length), 35 mm on A4.
-double qr_side(Paper paper) { return (paper == Paper::Roll80 ? 30 : 35) * kMm; }
+double qr_side(Paper paper, bool small = false) { return (small ? 18 : paper == Paper::Roll80 ? 30 : 35) * kMm; }
 
 ZXing::BitMatrix qr_matrix(const std::string& payload) {
   try {
@@ -85,9 +88,9 @@ ZXing::BitMatrix qr_matrix(const std::string& payload) {
 }
 
 // Dark modules as filled squares, centred in the printable width.
-void draw_qr(cairo_t* cr, const std::string& payload, Paper paper, double x0, double width, double y) {
+void draw_qr(cairo_t* cr, const std::string& payload, Paper paper, double x0, double width, double y, bool small) {
   const ZXing::BitMatrix m = qr_matrix(payload);
-  const double side = qr_side(paper);
+  const double side = qr_side(paper, small);
   const double module = side / m.width();
   const double left = x0 + (width - side) / 2;
   cairo_set_source_rgb(cr, 0, 0, 0);
@@ -99,7 +102,7 @@ void draw_qr(cairo_t* cr, const std::string& payload, Paper paper, double x0, do
 
 double block_height(cairo_t* cr, const Block& b, Paper paper, double width) {
   if (b.kind == Block::Kind::Rule) return 6;
-  if (b.kind == Block::Kind::Qr) return qr_side(paper) + 6;
+  if (b.kind == Block::Kind::Qr || b.kind == Block::Kind::SmallQr) return qr_side(paper, b.kind == Block::Kind::SmallQr) + 6;
   if (b.kind == Block::Kind::Space) return font_size(Block::Kind::Text, paper) * 0.6;
   Layout l = make_layout(cr, b, paper, width);
   int w = 0, h = 0;
@@ -189,8 +192,8 @@ std::string render_pdf_bytes(const PrintDoc& doc, Paper paper) {
       cairo_move_to(cr.get(), g.margin, y + 3);
       cairo_line_to(cr.get(), g.margin + width, y + 3);
       cairo_stroke(cr.get());
-    } else if (b.kind == Block::Kind::Qr) {
-      draw_qr(cr.get(), b.text, paper, g.margin, width, y);
+    } else if (b.kind == Block::Kind::Qr || b.kind == Block::Kind::SmallQr) {
+      draw_qr(cr.get(), b.text, paper, g.margin, width, y, b.kind == Block::Kind::SmallQr);
     } else if (b.kind != Block::Kind::Space) {
       Layout l = make_layout(cr.get(), b, paper, width);
       cairo_set_source_rgb(cr.get(), 0, 0, 0);

@@ -1,5 +1,6 @@
 #include "queue/answers.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
@@ -51,9 +52,9 @@ std::vector<std::string> counters_at(const json& j) {
   return out;
 }
 
-// Ids go into paths: letters, digits, '-', '_', '.' only.
-std::string id_at(const json& j, const char* key) {
-  std::string s = text_at(j, key, 64, true);
+// Ids go into paths and the ticket's QR: letters, digits, '-', '_', '.' only.
+std::string id_at(const json& j, const char* key, size_t max = 64) {
+  std::string s = text_at(j, key, max, true);
   for (unsigned char c : s)
     if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') throw BadAnswer(std::string("'") + key + "' is not an id");
   return s;
@@ -102,6 +103,45 @@ const char* state_id(Ticket::State s) {
   return "waiting";
 }
 
+std::string ticket_qr_payload(const Ticket& t) { return "TTHCQ1|" + t.center + "|" + t.id + "|" + t.hash; }
+
+std::optional<TicketRef> parse_ticket_qr(std::string_view payload) {
+  constexpr std::string_view kPrefix = "TTHCQ1|";
+  if (payload.size() > 300 || payload.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : payload.substr(kPrefix.size())) {
+    if (c == '|') {
+      parts.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  parts.push_back(std::move(cur));
+  if (parts.size() != 3) return std::nullopt;
+  auto id_like = [](const std::string& s, size_t max) {
+    return !s.empty() && s.size() <= max &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
+  };
+  if (!id_like(parts[0], 64) || !id_like(parts[1], 64) || !id_like(parts[2], 128)) return std::nullopt;
+  return TicketRef{parts[0], parts[1], parts[2]};
+}
+
+std::string issued_at_words(const std::string& iso) {
+  // YYYY-MM-DDTHH:MM…
+  auto digits = [&](size_t from, size_t n) {
+    if (iso.size() < from + n) return false;
+    for (size_t i = from; i < from + n; ++i)
+      if (!std::isdigit(static_cast<unsigned char>(iso[i]))) return false;
+    return true;
+  };
+  if (!(digits(0, 4) && iso[4] == '-' && digits(5, 2) && iso[7] == '-' && digits(8, 2) && iso[10] == 'T' && digits(11, 2) && iso[13] == ':' &&
+        digits(14, 2)))
+    return iso;
+  return iso.substr(11, 5) + " " + iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
 ServiceList parse_services(std::string_view body) {
   const json j = parse_object(body);
   ServiceList out;
@@ -138,7 +178,7 @@ Ticket parse_ticket(std::string_view body) {
   v.waiting_ahead = int_at(t, "waiting_ahead", 100000);
   v.estimated_wait_minutes = int_at(t, "estimated_wait_minutes", 24 * 60);
   v.issued_at = text_at(t, "issued_at", 40, true);
-  v.hash = text_at(t, "hash", 128, true);
+  v.hash = id_at(t, "hash", 128);
   v.state = state_from(text_at(t, "state", 16, true));
   v.called_counter = text_at(t, "counter", 16, false);
   if (auto o = t.find("officer"); o != t.end() && !o->is_null()) {

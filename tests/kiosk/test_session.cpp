@@ -189,7 +189,7 @@ TEST_CASE("a dossier lookup: what the slip carries decides the next stage, the w
 // Every slice a citizen can leave something in, filled. When a slice is added to
 // Session::Slices this stops compiling until the test fills it too.
 static void fill_every_slice(Session& s) {
-  static_assert(std::tuple_size_v<Session::Slices> == 9, "a new session slice: fill it here");
+  static_assert(std::tuple_size_v<Session::Slices> == 10, "a new session slice: fill it here");
   auto& search = s.search();
   search.composer.set_text("cccd 0123");
   search.composer.set_telex(false);
@@ -253,6 +253,17 @@ static void fill_every_slice(Session& s) {
   rd.screen = Screen::Procedure;
   rd.slower = rd.used = rd.prompt_spoken = true;
   rd.volume_step = 2;
+  auto& q = s.queue();
+  q.stage = kiosk::app::QueueSlice::Stage::Ticket;
+  q.service = "tu-phap";
+  q.procedure_code = "1.000894";
+  q.procedure_name = "Đăng ký kết hôn";
+  q.priority = kiosk::queue::Priority::Elderly;
+  q.choosing_priority = q.list_asked = q.no_printer = q.printed = true;
+  q.asked = 5;
+  q.tap = "tap-1";
+  q.ticket = kiosk::queue::Ticket{};
+  q.failure = kiosk::queue::QueueError::Kind::Busy;
 }
 
 TEST_CASE("a payment code on screen holds the idle prompt until it expires", "[session]") {

@@ -6,6 +6,7 @@
 
 #include "common/files.hpp"
 #include "dossier/qr_decode.hpp"
+#include "printing/documents.hpp"
 #include "printing/pdf_layout.hpp"
 #include "printing/procedure_summary.hpp"
 
@@ -99,4 +100,34 @@ TEST_CASE("a printed QR code reads back: rendered, rasterised like a scan, decod
   const auto decoded = dossier::decode_plain(*img);
   REQUIRE(decoded.text);
   CHECK(*decoded.text == p.source_url);
+}
+
+TEST_CASE("a queue ticket: the number in the largest type, where to go, a code for the counter, within 10 cm of roll", "[print][queue]") {
+  printing::QueueTicketData t;
+  t.number = "D-1023";
+  t.service = "Cư trú, căn cước, xuất nhập cảnh, quản lý vũ khí và công cụ hỗ trợ";
+  t.agency = "Công an tỉnh";
+  t.counters = "9, 10";
+  t.procedure = "Cấp lại thẻ Căn cước công dân khi bị mất, hư hỏng, thay đổi thông tin";
+  t.priority = "Đi cùng trẻ em dưới 6 tuổi";
+  t.waiting_ahead = 14;
+  t.wait_minutes = 42;
+  t.issued_at = "08:31 07/12/2026";
+  t.kiosk = "Kiosk sảnh A";
+  t.qr_payload = "TTHCQ1|hcc-tinh-mau|t17|h4409";
+  const nlohmann::json center = {{"name", "Trung tâm Phục vụ hành chính công tỉnh Thử Nghiệm"}, {"address", "Số 2 Đường Kiểm Thử"}};
+  const printing::PrintDoc d = printing::queue_ticket(t, center);
+  CHECK(printing::roll_length_mm(d) <= 100.0);
+  bool number = false, qr = false, counters = false, waiting = false;
+  for (const auto& b : d.blocks) {
+    number = number || (b.kind == printing::Block::Kind::Number && b.text == "D-1023");
+    qr = qr || (b.kind == printing::Block::Kind::SmallQr && b.text == t.qr_payload);
+    counters = counters || (b.kind == printing::Block::Kind::Heading && b.text == "Quầy 9, 10");
+    waiting = waiting || b.text.find("Trước ông/bà: 14 người, khoảng 42 phút") != std::string::npos;
+  }
+  CHECK(number);
+  CHECK(qr);
+  CHECK(counters);
+  CHECK(waiting);
+  CHECK(printing::render_pdf_bytes(d, printing::Paper::Roll80).rfind("%PDF-", 0) == 0);
 }

@@ -93,3 +93,28 @@ TEST_CASE("services and the hall's state are read strictly too", "[queue]") {
   CHECK(st[0].serving == "B-1020");
   CHECK_THROWS_AS(parse_status(R"({"services": [{"id": "cong-an", "waiting": -3}]})"), BadAnswer);
 }
+
+TEST_CASE("a printed ticket's QR names its center, id and hash, and nothing else reads as one", "[queue]") {
+  const Ticket t = parse_ticket(wrap(good_ticket()));
+  const std::string payload = ticket_qr_payload(t);
+  CHECK(payload == "TTHCQ1|hcc-tinh-mau|t17|h123");
+  const auto ref = parse_ticket_qr(payload);
+  REQUIRE(ref);
+  CHECK(ref->center == "hcc-tinh-mau");
+  CHECK(ref->id == "t17");
+  CHECK(ref->hash == "h123");
+  for (const char* other : {"TTHCQ1|hcc|t17", "TTHCQ1|hcc|t17|h|x", "TTHCQ1||t17|h", "TTHCQ2|hcc|t17|h", "TTHCQ1|hcc|../t|h",
+                            "https://dichvucong.example.vn/portaldvc/tra-cuu?SGT=1&MHS=2", ""}) {
+    INFO(other);
+    CHECK_FALSE(parse_ticket_qr(other));
+  }
+  json bad_hash = good_ticket();
+  bad_hash["hash"] = "a|b";
+  CHECK_THROWS_AS(parse_ticket(wrap(bad_hash)), BadAnswer);
+}
+
+TEST_CASE("the time a number was taken, as a citizen reads it", "[queue]") {
+  CHECK(issued_at_words("2026-12-07T08:31:00+07:00") == "08:31 07/12/2026");
+  CHECK(issued_at_words("07/12/2026 08:31") == "07/12/2026 08:31");  // not ISO: as given
+  CHECK(issued_at_words("2026-12-07") == "2026-12-07");
+}

@@ -5,6 +5,7 @@
 
 #include "content/document_classes.hpp"
 #include "content/procedure.hpp"
+#include "model/queue_actions.hpp"
 #include "printing/documents.hpp"
 #include "printing/pdf_layout.hpp"
 #include "printing/procedure_summary.hpp"
@@ -77,6 +78,7 @@ class ProcedureScreen : public ScreenView {
          f.pal.muted, tw);
     section_heading(f, f.tr(Text::Counter), tw);
     if (!p.counter.empty()) text(f.items, std::string(icon::marker) + "  " + p.counter, fs.heading, f.pal.text, tw);
+    if (const auto service = app::queue_service_for(f.services, p)) queue_button(f, p, *service, tw);
     if (!p.agencies.empty()) {
       std::string ag;
       for (const auto& a : p.agencies) ag += (ag.empty() ? "" : "; ") + a;
@@ -103,6 +105,17 @@ class ProcedureScreen : public ScreenView {
         text(f.items, "• " + lb.title + (lb.number.empty() ? "" : " (" + lb.number + ")"), fs.small, f.pal.text, tw);
     }
     ImGui::Dummy(ImVec2(1, f.px(40)));
+  }
+
+  // One touch: the number for this procedure's counter.
+  static void queue_button(FrameContext& f, const content::Procedure& p, const std::string& service, float tw) {
+    const std::string label = std::string(icon::hand) + "  " + f.tr(Text::QueueForProcedure);
+    const float bw = std::min(tw, text_width(label, f.fonts.heading) + f.px(96));
+    const float bh = std::max(f.px(88), text_height(label, f.fonts.heading, bw - 8) + f.px(28));
+    ImGui::Dummy(ImVec2(1, f.px(4)));
+    if (button(f.items, "queue-for-procedure", label, ImVec2(bw, bh), ButtonLook{f.pal.primary, f.pal.on_primary, f.fonts.heading, true}))
+      app::take_number(f.session, f.services, service, &p);
+    ImGui::Dummy(ImVec2(1, f.px(4)));
   }
 
   // Channels with the same time and fees are shown once ("Trực tuyến · Trực tiếp"), so the papers

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "model/rating_actions.hpp"
+#include "ui/cards.hpp"
 #include "ui/chrome.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/screens/screens.hpp"
@@ -41,46 +42,12 @@ void face(ImDrawList* dl, ImVec2 c, float r, Level level, ImU32 fg, ImU32 bg) {
   }
 }
 
-// A big button with a first line and a second, smaller line (a counter and its agency, an
-// officer and their title).
 // An officer's photo from the pack, when the roster names one and it can be read.
-struct Photo {
-  ImTextureID texture = nullptr;
-  int w = 0, h = 0;
-};
 Photo photo_of(FrameContext& f, const content::Officer& o) {
   Photo p;
   if (o.photo.empty() || f.services.pack_dir.empty() || !f.textures.image) return p;
   p.texture = f.textures.image(f.services.pack_dir / o.photo, &p.w, &p.h);
   return p;
-}
-
-// A photo fitted into a box of height `h` at `pos`, its proportions kept; returns the width used.
-float draw_photo(const Photo& p, ImVec2 pos, float h) {
-  if (!p.texture || p.w <= 0 || p.h <= 0) return 0;
-  const float w = h * static_cast<float>(p.w) / static_cast<float>(p.h);
-  ImGui::GetWindowDrawList()->AddImage(p.texture, pos, ImVec2(pos.x + w, pos.y + h));
-  return w;
-}
-
-bool card(FrameContext& f, const std::string& id, const std::string& line1, const std::string& line2, ImVec2 pos, ImVec2 size,
-          bool selected = false, const Photo& photo = {}) {
-  const float pad = f.px(24);
-  ImGui::SetCursorScreenPos(pos);
-  const ImU32 bg = selected ? f.pal.primary : f.pal.surface, fg = selected ? f.pal.on_primary : f.pal.text;
-  const bool tapped = button(f.items, ("##" + id).c_str(), "", size, ButtonLook{bg, fg, f.fonts.heading, false, f.pal.primary});
-  const float inset = f.px(12);
-  const float pw = draw_photo(photo, ImVec2(pos.x + inset, pos.y + inset), size.y - 2 * inset);
-  const float left = pw > 0 ? inset + pw + pad : pad;
-  const float wrap = size.x - left - pad;
-  const float h = text_height(line1, f.fonts.heading, wrap) + (line2.empty() ? 0 : text_height(line2, f.fonts.body, wrap));
-  ImGui::SetCursorScreenPos(ImVec2(pos.x + left, pos.y + std::max(f.px(8), (size.y - h) / 2)));
-  text(f.items, line1, f.fonts.heading, fg, wrap);
-  if (!line2.empty()) {
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + left, ImGui::GetCursorScreenPos().y));
-    text(f.items, line2, f.fonts.body, selected ? f.pal.on_primary : f.pal.muted, wrap);
-  }
-  return tapped;
 }
 
 class RatingScreen : public ScreenView {
@@ -143,43 +110,12 @@ class RatingScreen : public ScreenView {
     text(f.items, s, f.fonts.title, f.pal.primary, width);
   }
 
-  // Cards in a grid: two (or three) across in landscape, one in portrait. Returns the index
-  // tapped.
-  template <typename Label>
-  std::optional<size_t> grid(FrameContext& f, const char* id, size_t n, float x, float y, float width, float bottom, Label label,
-                             std::optional<size_t> selected = std::nullopt, const std::function<Photo(size_t)>& photo = {}) {
-    const Layout& l = f.layout;
-    const size_t cols = l.portrait ? 1 : (n > 4 ? 3 : 2);
-    const float gap = f.px(24);
-    const float cw = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-    const size_t rows = (n + cols - 1) / cols;
-    // Tall enough for the longest label at this text size (two lines of the largest text do not
-    // fit the usual card), as tall as the room allows up to that.
-    float needed = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const auto [a, b] = label(i);
-      const float wrap = cw - 2 * f.px(24);
-      needed = std::max(needed, text_height(a, f.fonts.heading, wrap) + (b.empty() ? 0 : text_height(b, f.fonts.body, wrap)) + f.px(64));
-    }
-    const float low = std::max(f.px(l.large_text ? 120 : 96), needed);
-    const float ch = std::clamp((bottom - y - gap * static_cast<float>(rows - 1)) / static_cast<float>(std::max<size_t>(rows, 1)),
-                                low, std::max(low, f.px(150)));
-    std::optional<size_t> tapped;
-    for (size_t i = 0; i < n; ++i) {
-      const auto [a, b] = label(i);
-      const ImVec2 pos(x + static_cast<float>(i % cols) * (cw + gap), y + static_cast<float>(i / cols) * (ch + gap));
-      if (card(f, std::string(id) + std::to_string(i), a, b, pos, ImVec2(cw, ch), selected && *selected == i, photo ? photo(i) : Photo{}))
-        tapped = i;
-    }
-    return tapped;
-  }
-
   void counters(FrameContext& f, float x, float top, float width) {
     title(f, x, top, width, std::string(icon::smile) + "  " + f.tr(Text::PickCounter));
     const float y = ImGui::GetCursorScreenPos().y + f.px(24);
     const auto& list = f.services.rating_counters;
-    const auto tapped = grid(f, "counter", list.size(), x, y, width, f.layout.content_bottom() - f.px(16),
-                             [&](size_t i) { return std::pair{list[i].name, list[i].agency}; });
+    const auto tapped = card_grid(f, "counter", list.size(), x, y, width, f.layout.content_bottom() - f.px(16),
+                                  [&](size_t i) { return std::pair{list[i].name, list[i].agency}; });
     if (tapped) app::pick_counter(f.session, f.services, list[*tapped]);
   }
 
@@ -195,9 +131,9 @@ class RatingScreen : public ScreenView {
       text(f.items, f.tr(Text::NoOfficers), f.fonts.heading, f.pal.text, width);
       return;
     }
-    const auto tapped = grid(f, "officer", list.size(), x, y, width, f.layout.content_bottom() - f.px(16),
-                             [&](size_t i) { return std::pair{list[i].name, list[i].title}; }, std::nullopt,
-                             [&](size_t i) { return photo_of(f, list[i]); });
+    const auto tapped = card_grid(f, "officer", list.size(), x, y, width, f.layout.content_bottom() - f.px(16),
+                                  [&](size_t i) { return std::pair{list[i].name, list[i].title}; }, std::nullopt,
+                                  [&](size_t i) { return photo_of(f, list[i]); });
     if (tapped) app::pick_officer(f.session, f.services, list[*tapped]);
   }
 
@@ -269,8 +205,8 @@ class RatingScreen : public ScreenView {
     const float box_h = f.px(90);
     const float bottom = l.content_bottom(true) - kb_h - box_h - f.px(40);
     if (!r.typing) {
-      const auto tapped = grid(f, "reason", list.size(), x, y, width, bottom,
-                               [&](size_t i) { return std::pair{list[i].text, std::string()}; }, selected);
+      const auto tapped = card_grid(f, "reason", list.size(), x, y, width, bottom,
+                                    [&](size_t i) { return std::pair{list[i].text, std::string()}; }, selected);
       if (tapped) r.reason = list[*tapped].id;
     } else if (selected) {
       card(f, "reason-chosen", list[*selected].text, "", ImVec2(x, y), ImVec2(width, f.px(90)), true);

@@ -16,6 +16,7 @@ std::unique_ptr<ScreenView> make_procedure_screen();
 std::unique_ptr<ScreenView> make_dossier_screen();
 std::unique_ptr<ScreenView> make_payment_screen();  // from the dossier screen, no tile
 std::unique_ptr<ScreenView> make_rating_screen();
+std::unique_ptr<ScreenView> make_queue_screen();
 std::unique_ptr<ScreenView> make_staff_screen();
 
 // Five taps in the top-left corner within three seconds open the staff PIN pad (any screen but

@@ -52,6 +52,22 @@ struct ReceiptData {
 };
 PrintDoc receipt(const ReceiptData& r, const nlohmann::json& center, std::time_t printed_at);
 
+// A queue ticket (số thứ tự) as the queue server issued it, worded for the citizen.
+struct QueueTicketData {
+  std::string number;       // "B-1023"
+  std::string service;      // "Hộ tịch, chứng thực"
+  std::string agency;       // "Sở Tư pháp"
+  std::string counters;     // "11, 12"
+  std::string procedure;    // the procedure's name, when the number is for one
+  std::string priority;     // "Người cao tuổi", empty for none
+  int waiting_ahead = 0;
+  int wait_minutes = 0;
+  std::string issued_at;    // as the citizen reads it: "08:31 07/12/2026"
+  std::string kiosk;        // which kiosk printed it
+  std::string qr_payload;   // the ticket's id and the server's hash, for a scanner at the counter
+};
+PrintDoc queue_ticket(const QueueTicketData& t, const nlohmann::json& center);
+
 PrintDoc test_page(const nlohmann::json& center, const std::string& printer, std::time_t printed_at);
 
 // A blank form's PDF as shipped in the pack (under `pack_dir`). Throws PrintError in Vietnamese

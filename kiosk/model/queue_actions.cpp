@@ -1,0 +1,106 @@
+#include "model/queue_actions.hpp"
+
+namespace kiosk::app {
+
+bool can_take_numbers(const Services& svc) { return svc.queue != nullptr; }
+
+std::optional<std::string> queue_service_for(const Services& svc, const content::Procedure& p) {
+  if (!svc.queue) return std::nullopt;
+  return svc.queue_map.service_for(p);
+}
+
+const queue::Service* queue_service(const Services& svc, const std::string& id) {
+  if (!svc.queue_services) return nullptr;
+  for (const auto& s : svc.queue_services->services)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+bool ticket_printer_ready(const Services& svc) {
+  if (!svc.printer) return false;
+  const auto p = svc.printer->snapshot();
+  return p.queue_ok && (!p.checked || p.problem == printing::PrinterProblem::None);
+}
+
+namespace {
+
+// A new number: the print banner of the last one (same screen) is not about it.
+void forget_last_print(Session& s) {
+  if (s.print().pressed_on == Screen::Queue) {
+    s.print().last_key.clear();
+    s.print().pressed_on.reset();
+    s.print().refused.reset();
+  }
+}
+
+}  // namespace
+
+void open_queue(Session& s) {
+  s.queue() = {};
+  forget_last_print(s);
+  s.go(Screen::Queue);
+}
+
+void take_number(Session& s, Services& svc, const std::string& service, const content::Procedure* for_procedure) {
+  if (!svc.queue) return;
+  auto& q = s.queue();
+  if (q.stage == QueueSlice::Stage::Taking) return;  // one tap, one request
+  const queue::Priority priority = q.priority;
+  q = {};
+  q.service = service;
+  q.priority = priority;
+  if (for_procedure) {
+    q.procedure_code = for_procedure->code;
+    q.procedure_name = for_procedure->name;
+  }
+  forget_last_print(s);
+  s.go(Screen::Queue);
+  if (!ticket_printer_ready(svc)) {
+    // A number the citizen cannot take away is worse than none: they are told where to get one.
+    q.stage = QueueSlice::Stage::Failed;
+    q.no_printer = true;
+    return;
+  }
+  q.stage = QueueSlice::Stage::Taking;
+  q.asked = svc.queue->request(QueueAsk{QueueAsk::Kind::Take, service, q.procedure_code, priority, {}});
+}
+
+void retry_number(Session& s, Services& svc) {
+  auto& q = s.queue();
+  if (!svc.queue || q.stage != QueueSlice::Stage::Failed || q.service.empty()) return;
+  if (!ticket_printer_ready(svc)) {
+    q.no_printer = true;
+    return;
+  }
+  q.no_printer = false;
+  q.failure.reset();
+  q.printed = false;
+  q.stage = QueueSlice::Stage::Taking;
+  q.asked = svc.queue->request(QueueAsk{QueueAsk::Kind::Take, q.service, q.procedure_code, q.priority, q.tap});
+}
+
+bool collect_queue(Session& s, Services& svc) {
+  if (!svc.queue) return false;
+  bool changed = false;
+  while (auto a = svc.queue->take()) {
+    if (a->result.services) {
+      svc.queue_services = std::move(a->result.services);
+      changed = true;
+    }
+    auto& q = s.queue();
+    // An answer for a wiped session's tap is dropped: the tap stays in the book, for staff.
+    if (a->request.kind != QueueAsk::Kind::Take || a->id != q.asked || q.stage != QueueSlice::Stage::Taking) continue;
+    if (!a->result.tap.empty()) q.tap = a->result.tap;
+    if (a->result.ticket) {
+      q.ticket = std::move(a->result.ticket);
+      q.stage = QueueSlice::Stage::Ticket;
+    } else {
+      q.failure = a->result.error ? a->result.error->kind : queue::QueueError::Kind::Unreachable;
+      q.stage = QueueSlice::Stage::Failed;
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace kiosk::app
