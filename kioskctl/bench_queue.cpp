@@ -10,6 +10,7 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -101,6 +102,8 @@ void register_queue_bench(CLI::App& bench, Action& action) {
       std::vector<int> issued(static_cast<size_t>(*kiosks), 0), failed(static_cast<size_t>(*kiosks), 0);
       std::vector<std::vector<double>> latencies(static_cast<size_t>(*kiosks));
       std::vector<std::vector<std::string>> numbers(static_cast<size_t>(*kiosks));
+      std::mutex first_mu;
+      std::string first_failure;  // what the first failed tap was told, for whoever reads the figures
       for (int k = 0; k < *kiosks; ++k)
         threads.emplace_back([&, k] {
           auto kc = client_for(*url);
@@ -117,6 +120,11 @@ void register_queue_bench(CLI::App& bench, Action& action) {
               numbers[static_cast<size_t>(k)].push_back(t->service + "/" + t->number);
             } else {
               ++failed[static_cast<size_t>(k)];
+              std::lock_guard lock(first_mu);
+              if (first_failure.empty()) {
+                const auto& e = std::get<qu::QueueError>(r);
+                first_failure = std::string(qu::kind_name(e.kind)) + ": " + e.detail;
+              }
             }
             // A citizen's tap, not a loop: a kiosk takes at most a few numbers a second.
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -145,6 +153,7 @@ void register_queue_bench(CLI::App& bench, Action& action) {
       t << "  " << *kiosks << " kiosks for " << *seconds << " s: " << total << " numbers, " << failures << " failed taps, " << unanswered
         << " unanswered, " << (distinct_ok ? "all distinct" : "NUMBERS REPEATED") << "; tap p50 " << hall.p50 << " ms, p99 " << hall.p99
         << " ms\n";
+      if (!first_failure.empty()) t << "  first failure: " << first_failure << "\n";
       return Output{t.str(),
                     {{"tap_to_ticket", spread_json(one)},
                      {"tap_to_pdf", spread_json(pdf)},

@@ -1,5 +1,6 @@
 #include "ui/theme.hpp"
 
+#include <algorithm>
 #include <imgui_freetype.h>
 
 #include <cmath>
@@ -127,7 +128,9 @@ Fonts load_fonts(float scale) {
     static const ImWchar number_glyphs[] = {0x0020, 0x0020, 0x002D, 0x002D, 0x0030, 0x0039, 0x0041, 0x005A, 0};
     ImFontConfig cfg;
     cfg.OversampleH = 1;
-    f.number = io.Fonts->AddFontFromFileTTF(kBoldFont, 240 * scale, &cfg, number_glyphs);
+    // Never above 280 px: imgui_freetype 1.86 blits a glyph into a fixed 256 KB RGBA chunk and
+    // writes past it for a bigger one (ocornut/imgui#5731; a 4K screen at 480 px crashed).
+    f.number = io.Fonts->AddFontFromFileTTF(kBoldFont, std::min(240 * scale, 280.0f), &cfg, number_glyphs);
     if (!f.number) throw FontError(std::string("cannot load font ") + kBoldFont + " (install fonts-noto-core)");
   }
   if (!io.Fonts->Build()) throw FontError("cannot build the font atlas");

@@ -41,8 +41,8 @@ struct Fonts {
   FontSet normal;
   FontSet large;    // the "Chữ to" button: 1.3 ×
   FontSet largest;  // pressed again: 1.6 ×
-  // A queue number seen from a few steps away: digits, capitals and '-' only, 240 px at 1080p
-  // (the rest of the font would cost the atlas tens of MB at this size).
+  // A queue number seen from a few steps away: digits, capitals and '-' only, 240 px at 1080p,
+  // 280 at most (the rest of the font would cost the atlas tens of MB at this size).
   ImFont* number = nullptr;
   const FontSet& at(int text_size) const { return text_size >= 2 ? largest : text_size == 1 ? large : normal; }
 };
