@@ -1,5 +1,6 @@
 #include "queue_sim.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <mutex>
@@ -120,7 +121,7 @@ void QueueSim::routes(httplib::Server& srv) {
                   {"service", svc_id},
                   {"counters", (*svc)["counters"]},
                   {"waiting_ahead", ahead},
-                  {"estimated_wait_minutes", ahead * 4},
+                  {"estimated_wait_minutes", std::min(ahead * 4, 8 * 60)},  // a working day at most
                   {"issued_at", now_iso()},
                   {"hash", "h" + std::to_string(std::hash<std::string>{}(id + key) % 1000000007)},
                   {"state", "waiting"},
