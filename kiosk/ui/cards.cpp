@@ -34,7 +34,8 @@ bool card(FrameContext& f, const std::string& id, const std::string& line1, cons
 }
 
 std::optional<size_t> card_grid(FrameContext& f, const char* id, size_t n, float x, float y, float width, float bottom,
-                                const CardLabel& label, std::optional<size_t> selected, const std::function<Photo(size_t)>& photo) {
+                                const CardLabel& label, std::optional<size_t> selected, const std::function<Photo(size_t)>& photo,
+                                float* end) {
   const Layout& l = f.layout;
   const size_t cols = l.portrait ? 1 : (n > 4 ? 3 : 2);
   const float gap = f.px(24);
@@ -58,6 +59,7 @@ std::optional<size_t> card_grid(FrameContext& f, const char* id, size_t n, float
     if (card(f, std::string(id) + std::to_string(i), a, b, pos, ImVec2(cw, ch), selected && *selected == i, photo ? photo(i) : Photo{}))
       tapped = i;
   }
+  if (end) *end = y + static_cast<float>(rows) * (ch + gap) - gap;
   return tapped;
 }
 

@@ -25,8 +25,9 @@ bool card(FrameContext& f, const std::string& id, const std::string& line1, cons
 // Cards in a grid: two (or three) across in landscape, one in portrait, each as tall as the
 // longest label needs and the room between `y` and `bottom` allows. Returns the index tapped.
 using CardLabel = std::function<std::pair<std::string, std::string>(size_t)>;
+// `end`, when given, gets the y just below the last row (for a scrolling area's content height).
 std::optional<size_t> card_grid(FrameContext& f, const char* id, size_t n, float x, float y, float width, float bottom,
                                 const CardLabel& label, std::optional<size_t> selected = std::nullopt,
-                                const std::function<Photo(size_t)>& photo = {});
+                                const std::function<Photo(size_t)>& photo = {}, float* end = nullptr);
 
 }  // namespace kiosk::ui

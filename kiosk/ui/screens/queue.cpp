@@ -105,6 +105,8 @@ class QueueScreen : public ScreenView {
     print_banner(f, l.content_bottom(static_cast<bool>(action)));
   }
 
+  bool animating() const override { return scroll_.animating(); }
+
   std::optional<HomeTile> tile(const app::Services& s) const override {
     if (!app::can_take_numbers(s)) return std::nullopt;
     return HomeTile{icon::hand, Text::TileQueue, Text::TileQueueHint, [](app::Session& session) { app::open_queue(session); }};
@@ -125,6 +127,7 @@ class QueueScreen : public ScreenView {
   // The counters the server issues numbers for; the priority choice above them.
   void services(FrameContext& f, float x, float top, float width) {
     auto& q = f.session.queue();
+    if (!f.services.queue) return;  // only the tile opens this screen, and only with a queue server
     if (!q.list_asked) {
       // Read again when the screen opens: counters open and close during the day.
       f.services.queue->request(app::QueueAsk{});
@@ -138,7 +141,9 @@ class QueueScreen : public ScreenView {
       text(f.items, f.tr(Text::LoadingServices), f.fonts.heading, f.pal.text, width);
       return;
     }
-    y = priority_row(f, x, y, width);
+    const auto below = priority_row(f, x, y, width);
+    if (!below) return;  // choosing a category: the list comes once one is chosen
+    y = *below;
     std::vector<const queue::Service*> shown;
     for (const auto& s : list->services)
       if (q.priority == queue::Priority::None || s.priority) shown.push_back(&s);
@@ -147,42 +152,70 @@ class QueueScreen : public ScreenView {
       text(f.items, f.tr(Text::ServicesUnavailable), f.fonts.heading, f.pal.text, width);
       return;
     }
-    const auto tapped = card_grid(f, "service", shown.size(), x, y, width, f.layout.content_bottom() - f.px(16), [&](size_t i) {
-      const auto& s = *shown[i];
-      return std::pair{s.name, std::string(f.tr(Text::GoToCounter)) + " " + joined(s.counters) + (s.agency.empty() ? "" : " · " + s.agency)};
-    });
+    // A center with many counters, or the largest text: the cards scroll under a finger.
+    const float bottom = f.layout.content_bottom() - f.px(16);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    scroll_.begin("queue-services", ImVec2(width, bottom - y),
+                  std::string(queue::priority_id(q.priority)) + "\x1f" + std::to_string(f.session.text_size()));
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float inset = f.px(4);  // the cards' borders inside the scrolling area's clip
+    float end_y = origin.y;
+    const auto tapped = card_grid(
+        f, "service", shown.size(), origin.x + inset, origin.y + inset, width - f.px(32) - inset, origin.y + (bottom - y) - inset,
+        [&](size_t i) {
+          const auto& s = *shown[i];
+          return std::pair{s.name, std::string(f.tr(Text::GoToCounter)) + " " + joined(s.counters) + (s.agency.empty() ? "" : " · " + s.agency)};
+        },
+        std::nullopt, {}, &end_y);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width - f.px(32), end_y - origin.y + f.px(8)));
+    scroll_.end();
     if (tapped) app::take_number(f.session, f.services, shown[*tapped]->id, nullptr);
   }
 
-  // "Tôi thuộc diện ưu tiên", then the center's categories: one more touch, never preselected.
-  static float priority_row(FrameContext& f, float x, float y, float width) {
+  // "Tôi thuộc diện ưu tiên", then the center's categories on their own (one more touch, never
+  // preselected), then the one chosen above the list, tapped again to change it. Returns where
+  // the list goes, or nullopt while a category is being chosen.
+  static std::optional<float> priority_row(FrameContext& f, float x, float y, float width) {
     auto& q = f.session.queue();
     const auto& ids = f.services.queue_map.priorities;
     if (ids.empty()) return y;
-    const ButtonLook plain{f.pal.surface, f.pal.text, f.fonts.body, true, f.pal.primary};
-    const ButtonLook chosen{f.pal.primary, f.pal.on_primary, f.fonts.body, true};
-    const float h = f.px(f.layout.large_text ? 100 : 80);
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (!q.choosing_priority && q.priority == queue::Priority::None) {
-      const std::string label = f.tr(Text::PriorityAsk);
-      if (button(f.items, "priority-ask", label, ImVec2(std::min(width, text_width(label, f.fonts.body) + f.px(80)), h), plain))
-        q.choosing_priority = true;
+    const ButtonLook plain{f.pal.surface, f.pal.text, f.fonts.heading, true, f.pal.primary};
+    const ButtonLook chosen{f.pal.primary, f.pal.on_primary, f.fonts.heading, true};
+    const float h = f.px(f.layout.large_text ? 110 : 88);
+    auto one = [&](const char* id, const std::string& label, const ButtonLook& look) {
+      ImGui::SetCursorScreenPos(ImVec2(x, y));
+      return button(f.items, id, label, ImVec2(std::min(width, text_width(label, look.font) + f.px(80)), h), look);
+    };
+    if (q.priority != queue::Priority::None) {
+      const std::string label = std::string(icon::check) + "  " + f.tr(Text::PriorityChosen) + ": " + f.tr(priority_text(q.priority));
+      if (one("priority-chosen", label, chosen)) q.priority = queue::Priority::None;  // back to choosing
       return y + h + f.px(20);
     }
-    std::vector<queue::Priority> options{queue::Priority::None};
+    if (!q.choosing_priority) {
+      if (one("priority-ask", f.tr(Text::PriorityAsk), plain)) q.choosing_priority = true;
+      return y + h + f.px(20);
+    }
+    std::vector<queue::Priority> options;
     for (const auto& id : ids)
       if (const auto p = queue::priority_from_id(id)) options.push_back(*p);
-    const size_t cols = f.layout.portrait ? 2 : options.size();
-    const float gap = f.px(16);
+    options.push_back(queue::Priority::None);  // "Không ưu tiên": back to the list
+    // As many across as the longest label allows at this text size (two at most in portrait).
+    const float gap = f.px(20);
+    float widest = 0;
+    for (const auto o : options) widest = std::max(widest, text_width(f.tr(priority_text(o)), f.fonts.heading));
+    const size_t fit = static_cast<size_t>(std::max(1.0f, (width + gap) / (widest + f.px(64) + gap)));
+    const size_t cols = std::min({options.size(), fit, f.layout.portrait ? size_t{1} : size_t{2}});
     const float bw = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+    const float bh = std::max(h, f.px(f.layout.large_text ? 140 : 120));
     for (size_t i = 0; i < options.size(); ++i) {
-      const bool is = q.priority == options[i];
-      const std::string label = (is ? std::string(icon::check) + "  " : std::string()) + f.tr(priority_text(options[i]));
-      ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(i % cols) * (bw + gap), y + static_cast<float>(i / cols) * (h + gap)));
-      if (button(f.items, ("priority:" + std::to_string(i)).c_str(), label, ImVec2(bw, h), is ? chosen : plain)) q.priority = options[i];
+      ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(i % cols) * (bw + gap), y + static_cast<float>(i / cols) * (bh + gap)));
+      if (button(f.items, ("priority:" + std::to_string(i)).c_str(), f.tr(priority_text(options[i])), ImVec2(bw, bh), plain)) {
+        q.priority = options[i];
+        q.choosing_priority = false;
+      }
     }
-    const size_t rows = (options.size() + cols - 1) / cols;
-    return y + static_cast<float>(rows) * (h + gap) + f.px(8);
+    return std::nullopt;
   }
 
   // The number as large as the screen allows, then where and how long.
@@ -235,6 +268,8 @@ class QueueScreen : public ScreenView {
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(12)));
     text(f.items, f.tr(Text::WatchScreen), fs.body, f.pal.text, width);
   }
+
+  ScrollArea scroll_;
 };
 
 }  // namespace
