@@ -85,6 +85,10 @@ bool collect_queue(Session& s, Services& svc) {
   while (auto a = svc.queue->take()) {
     if (a->result.services) {
       svc.queue_services = std::move(a->result.services);
+      svc.queue_list_failed = false;
+      changed = true;
+    } else if (a->request.kind == QueueAsk::Kind::Services) {
+      svc.queue_list_failed = true;
       changed = true;
     }
     auto& q = s.queue();

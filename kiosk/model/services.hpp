@@ -67,6 +67,7 @@ struct Services {
   // read, and the pack's map of procedures to them.
   std::unique_ptr<QueueWorker> queue;
   std::optional<queue::ServiceList> queue_services;
+  bool queue_list_failed = false;  // the last ask for the list got no list: say so, not "loading"
   content::QueueMap queue_map;
 
   std::unique_ptr<ContentUpdater> updater;  // a content channel is configured

@@ -138,7 +138,8 @@ class QueueScreen : public ScreenView {
     const auto& list = f.services.queue_services;
     if (!list) {
       ImGui::SetCursorScreenPos(ImVec2(x, y + f.px(40)));
-      text(f.items, f.tr(Text::LoadingServices), f.fonts.heading, f.pal.text, width);
+      text(f.items, f.tr(f.services.queue_list_failed ? Text::ServicesUnavailable : Text::LoadingServices), f.fonts.heading,
+           f.pal.text, width);
       return;
     }
     const auto below = priority_row(f, x, y, width);
