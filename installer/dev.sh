@@ -88,7 +88,9 @@ case "$cmd" in
     fi
     # The one-stop backend stand-in, and slips to try: QR images of every sample dossier.
     "$ROOT/tests/sim/sim_fixture.sh" start "$ROOT/build/dev-sim" "$ROOT/build/bin" 18640
+    # The same stand-in is the center's queue server (docs/queue.md): "Lấy số thứ tự" works too.
     printf 'backend_url = http://127.0.0.1:18640\nbackend_allow_http = true\nkiosk_number = 1\n' >> "$conf"
+    printf 'queue_url = http://127.0.0.1:18640\nqueue_allow_http = true\n' >> "$conf"
     slips="$ROOT/build/dev-slips"
     rm -rf "$slips" && mkdir -p "$slips"
     python3 - "$ROOT/tests/sim/dossiers.json" > "$slips/list.tsv" <<'PY'
