@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "bench_figures.hpp"
 #include "commands.hpp"
 #include "common/files.hpp"
 #include "dossier/status_client.hpp"
@@ -28,16 +29,6 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
-
-struct Figures {
-  double p50 = 0, p99 = 0, max = 0;
-};
-Figures figures(std::vector<double> ms) {
-  if (ms.empty()) return {};
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)], ms.back()};
-}
 
 // A gateway that answers at once: QR codes for what is asked, every payment pending.
 class InstantGateway : public pay::Gateway {
@@ -110,7 +101,7 @@ void against_backend(const std::string& backend, int runs, const std::filesystem
     to_durable.push_back(ms_since(t0));
     if (after.state != pay::State::Paid) throw std::runtime_error("order " + e->order_code + " is " + pay::state_name(after.state) + ", not paid");
   }
-  const auto q = figures(to_qr), p = figures(to_durable);
+  const auto q = spread(to_qr), p = spread(to_durable);
   j["tap_to_qr"] = {{"p50_ms", q.p50}, {"p99_ms", q.p99}, {"max_ms", q.max}, {"runs", runs}, {"backend", backend}};
   j["paid_to_durable"] = {{"p50_ms", p.p50}, {"p99_ms", p.p99}, {"max_ms", p.max}, {"runs", runs}};
   t << "  tap to QR (journal, gateway on " << backend << ", QR checked): p50 " << q.p50 << " ms, p99 " << q.p99 << " ms\n";
@@ -139,7 +130,7 @@ void reconcile_open(int open, const std::filesystem::path& dir, json& j, std::os
   const auto t0 = Clock::now();
   const auto seen = engine.reconcile(now());
   const double total = ms_since(t0);
-  const auto c = figures(create_ms);
+  const auto c = spread(create_ms);
   j["reconcile"] = {{"open", open}, {"asked", seen.size()}, {"total_ms", total}, {"per_payment_ms", total / std::max(1, open)}};
   j["start_local"] = {{"p50_ms", c.p50}, {"p99_ms", c.p99}, {"runs", open}};
   t << "  start with an instant gateway (two durable writes): p50 " << c.p50 << " ms, p99 " << c.p99 << " ms\n";

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "bench_figures.hpp"
 #include "commands.hpp"
 #include "common/files.hpp"
 #include "printing/documents.hpp"
@@ -32,16 +33,6 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
-
-struct Spread {
-  double p50 = 0, p99 = 0, max = 0;
-};
-Spread spread(std::vector<double> ms) {
-  if (ms.empty()) return {};
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)], ms.back()};
-}
 
 std::unique_ptr<qu::QueueClient> client_for(const std::string& url) {
   qu::ClientSettings s;
