@@ -150,7 +150,9 @@ void register_queue_bench(CLI::App& bench, Action& action) {
                      {"tap_to_pdf", spread_json(pdf)},
                      {"hall", {{"kiosks", *kiosks}, {"seconds", *seconds}, {"numbers", total}, {"failed", failures}, {"unanswered", unanswered},
                                {"distinct", distinct_ok}, {"tap", spread_json(hall)}}}},
-                    distinct_ok && failures == 0 && unanswered == 0 ? 0 : 1};
+                    // A number given twice is a fault whatever the machine's load; failed taps (a
+                    // slow machine, a server's refusal) are figures, printed above.
+                    distinct_ok ? 0 : 1};
     };
   });
 }
