@@ -45,7 +45,8 @@ void register_health_command(CLI::App& app, Action& action);
 void register_fleet_commands(CLI::App& app, Action& action);
 void register_fleet_bench(CLI::App& bench, Action& action);
 
-// Where a production kiosk keeps its content store.
+// Where a production kiosk keeps its content store and its state database.
 inline constexpr const char* kDefaultStore = "/var/lib/tthc-kiosk/content";
+inline constexpr const char* kDefaultStateDb = "/var/lib/tthc-kiosk/state.db";
 
 }  // namespace kioskctl

@@ -30,7 +30,6 @@ namespace dz = kiosk::dossier;
 
 namespace {
 
-constexpr const char* kDefaultStateDb = "/var/lib/tthc-kiosk/state.db";
 
 json entry_json(const pay::Entry& e) {
   json items = json::array();

@@ -26,7 +26,6 @@ namespace pr = kiosk::printing;
 
 namespace {
 
-inline constexpr const char* kDefaultStateDb = "/var/lib/tthc-kiosk/state.db";
 
 // Where a document goes: a PDF file (render only) or a CUPS destination.
 struct Target {

@@ -15,7 +15,6 @@ namespace qu = kiosk::queue;
 
 namespace {
 
-constexpr const char* kDefaultStateDb = "/var/lib/tthc-kiosk/state.db";
 
 int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
 

@@ -21,7 +21,6 @@ namespace rt = kiosk::rating;
 
 namespace {
 
-constexpr const char* kDefaultStateDb = "/var/lib/tthc-kiosk/state.db";
 
 int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
 

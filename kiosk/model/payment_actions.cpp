@@ -37,8 +37,7 @@ bool can_pay_here(const Session& s, const Services& svc) {
   const auto& d = s.dossier();
   if (!svc.payment || !svc.printer || !d.result || !d.result->fees_due) return false;
   // A kiosk that takes money gives a receipt: not with a printer known to be unable.
-  const auto printer = svc.printer->snapshot();
-  if (!printer.queue_ok || (printer.checked && printer.problem != printing::PrinterProblem::None)) return false;
+  if (!svc.printer->snapshot().ready()) return false;
   const auto& fees = *d.result->fees_due;
   return !fees.paid && fees.total > 0 && !paid_here(s, svc);
 }

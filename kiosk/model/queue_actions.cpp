@@ -17,9 +17,7 @@ const queue::Service* queue_service(const Services& svc, const std::string& id) 
 }
 
 bool ticket_printer_ready(const Services& svc) {
-  if (!svc.printer) return false;
-  const auto p = svc.printer->snapshot();
-  return p.queue_ok && (!p.checked || p.problem == printing::PrinterProblem::None);
+  return svc.printer && svc.printer->snapshot().ready();
 }
 
 namespace {

@@ -191,6 +191,11 @@ void idle_prompt(FrameContext& f) {
   ImGui::End();
 }
 
+void screen_title(FrameContext& f, float x, float y, float width, const std::string& s) {
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  text(f.items, s, f.fonts.title, f.pal.primary, width);
+}
+
 void section_heading(FrameContext& f, const std::string& title, float wrap) {
   ImGui::Dummy(ImVec2(1, f.px(12)));
   const ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -27,5 +27,7 @@ void idle_prompt(FrameContext& f);
 
 // A heading with a coloured bar before it, for the sections of a long page.
 void section_heading(FrameContext& f, const std::string& title, float wrap);
+// A screen's question or title at (x, y), in the title font and the primary colour.
+void screen_title(FrameContext& f, float x, float y, float width, const std::string& s);
 
 }  // namespace kiosk::ui

@@ -113,11 +113,6 @@ class QueueScreen : public ScreenView {
   }
 
  private:
-  static void title(FrameContext& f, float x, float y, float width, const std::string& s) {
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    text(f.items, s, f.fonts.title, f.pal.primary, width);
-  }
-
   static void message(FrameContext& f, float x, float top, float width, Text what, bool problem) {
     ImGui::SetCursorScreenPos(ImVec2(x, top + f.px(140)));
     const std::string lead = problem ? std::string(icon::warning) + "  " : std::string();
@@ -133,7 +128,7 @@ class QueueScreen : public ScreenView {
       f.services.queue->request(app::QueueAsk{});
       q.list_asked = true;
     }
-    title(f, x, top, width, std::string(icon::hand) + "  " + f.tr(Text::PickService));
+    screen_title(f, x, top, width, std::string(icon::hand) + "  " + f.tr(Text::PickService));
     float y = ImGui::GetCursorScreenPos().y + f.px(16);
     const auto& list = f.services.queue_services;
     if (!list) {

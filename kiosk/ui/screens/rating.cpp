@@ -105,13 +105,8 @@ class RatingScreen : public ScreenView {
   }
 
  private:
-  static void title(FrameContext& f, float x, float y, float width, const std::string& s) {
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    text(f.items, s, f.fonts.title, f.pal.primary, width);
-  }
-
   void counters(FrameContext& f, float x, float top, float width) {
-    title(f, x, top, width, std::string(icon::smile) + "  " + f.tr(Text::PickCounter));
+    screen_title(f, x, top, width, std::string(icon::smile) + "  " + f.tr(Text::PickCounter));
     const float y = ImGui::GetCursorScreenPos().y + f.px(24);
     const auto& list = f.services.rating_counters;
     const auto tapped = card_grid(f, "counter", list.size(), x, y, width, f.layout.content_bottom() - f.px(16),
@@ -121,7 +116,7 @@ class RatingScreen : public ScreenView {
 
   void officers(FrameContext& f, float x, float top, float width) {
     auto& r = f.session.rating();
-    title(f, x, top, width, f.tr(Text::PickOfficer));
+    screen_title(f, x, top, width, f.tr(Text::PickOfficer));
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
     text(f.items, r.counter_name + (r.agency.empty() ? "" : " · " + r.agency), f.fonts.body, f.pal.muted, width);
     const float y = ImGui::GetCursorScreenPos().y + f.px(24);
@@ -141,7 +136,7 @@ class RatingScreen : public ScreenView {
   void levels(FrameContext& f, float x, float top, float width) {
     const Layout& l = f.layout;
     auto& r = f.session.rating();
-    title(f, x, top, width, f.tr(Text::HowSatisfied));
+    screen_title(f, x, top, width, f.tr(Text::HowSatisfied));
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(8)));
     if (r.officer) {
       // The citizen checks it is the right person: the photo, when the pack has one, beside the name.
@@ -194,7 +189,7 @@ class RatingScreen : public ScreenView {
   void reasons(FrameContext& f, float x, float top, float width) {
     const Layout& l = f.layout;
     auto& r = f.session.rating();
-    title(f, x, top, width, f.tr(Text::WhyNot));
+    screen_title(f, x, top, width, f.tr(Text::WhyNot));
     const float y = ImGui::GetCursorScreenPos().y + f.px(20);
     const auto& list = f.services.rating_setup.reasons;
     std::optional<size_t> selected;

@@ -35,6 +35,8 @@ struct PrintSnapshot {
   bool queue_ok = true;  // false while the state database cannot be used (disk full, read-only)
   int queued = 0;        // jobs not yet finished, all sessions
   std::map<uint64_t, Ticket> tickets;
+  // A job asked for now can print: the queue works and the printer is not known to be unable.
+  bool ready() const { return queue_ok && (!checked || problem == PrinterProblem::None); }
 };
 
 struct PrintServiceOptions {
