@@ -78,7 +78,7 @@ void register_queue_bench(CLI::App& bench, Action& action) {
           d.service = svc.name;
           d.agency = svc.agency;
           for (const auto& cn : t.counters) d.counters += (d.counters.empty() ? "" : ", ") + cn;
-          d.waiting_ahead = t.waiting_ahead;
+          d.waiting_ahead = t.ahead_known ? t.waiting_ahead : -1;
           d.wait_minutes = t.estimated_wait_minutes;
           d.issued_at = qu::issued_at_words(t.issued_at);
           d.qr_payload = qu::ticket_qr_payload(t);

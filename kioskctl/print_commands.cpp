@@ -228,7 +228,7 @@ void register_documents(CLI::App* print, Action& action) {
         pr::QueueTicketData d = *words;
         d.number = ticket.number;
         for (const auto& c : ticket.counters) d.counters += (d.counters.empty() ? "" : ", ") + c;
-        d.waiting_ahead = ticket.waiting_ahead;
+        d.waiting_ahead = ticket.ahead_known ? ticket.waiting_ahead : -1;
         d.wait_minutes = ticket.estimated_wait_minutes;
         d.issued_at = kiosk::queue::issued_at_words(ticket.issued_at);
         d.qr_payload = kiosk::queue::ticket_qr_payload(ticket);

@@ -21,12 +21,15 @@ int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
 struct ServerOptions {
   std::string url, adapter = "generic";
   bool allow_http = false;
+  std::string unit, credentials;  // novosga
 };
 
 void add_server_options(CLI::App* cmd, ServerOptions& o) {
   cmd->add_option("--queue", o.url, "The queue server's address")->required();
-  cmd->add_option("--adapter", o.adapter, "generic");
+  cmd->add_option("--adapter", o.adapter, "generic or novosga")->check(CLI::IsMember({"generic", "novosga"}));
   cmd->add_flag("--allow-http", o.allow_http, "Plain http to this machine (a stand-in)");
+  cmd->add_option("--unit", o.unit, "novosga: the unit (unidade) to take numbers for");
+  cmd->add_option("--credentials", o.credentials, "novosga: a folder with client-id, client-secret, username, password (0600)");
 }
 
 std::unique_ptr<qu::QueueClient> client(const ServerOptions& o) {
@@ -34,6 +37,7 @@ std::unique_ptr<qu::QueueClient> client(const ServerOptions& o) {
   s.url = o.url;
   s.adapter = o.adapter;
   s.http.policy.allow_http_loopback = o.allow_http;
+  if (o.adapter == "novosga") s.novosga = qu::read_novosga_account(o.credentials, o.unit);
   return qu::make_client(s);
 }
 
@@ -44,19 +48,22 @@ const T& value_or_throw(const qu::Result<T>& r) {
   return std::get<T>(r);
 }
 
+// "quầy 1, 2"; a server that names the desk only when calling has none to list.
 std::string counters_text(const std::vector<std::string>& c) {
+  if (c.empty()) return "quầy: khi gọi số";
   std::string out;
   for (const auto& s : c) out += (out.empty() ? "" : ", ") + s;
-  return out;
+  return "quầy " + out;
 }
 
 std::string ticket_line(const qu::Ticket& t) {
   std::ostringstream o;
-  o << t.number << "  " << t.service << "  quầy " << counters_text(t.counters) << "  " << qu::state_id(t.state);
+  o << t.number << "  " << t.service << "  " << counters_text(t.counters) << "  " << qu::state_id(t.state);
   if (t.state == qu::Ticket::State::Waiting)
-    o << "  trước còn " << t.waiting_ahead << " người, khoảng " << t.estimated_wait_minutes << " phút";
+    o << (t.ahead_known ? "  trước còn " + std::to_string(t.waiting_ahead) + " người" : std::string())
+      << (t.estimated_wait_minutes > 0 ? ", khoảng " + std::to_string(t.estimated_wait_minutes) + " phút" : std::string());
   if (!t.called_counter.empty()) o << "  gọi tại quầy " << t.called_counter;
-  if (t.officer) o << "  (" << t.officer->name << ")";
+  if (t.officer) o << "  (" << (t.officer->name.empty() ? t.officer->id : t.officer->name) << ")";
   return o.str() + "\n";
 }
 
@@ -92,7 +99,7 @@ void register_queue_commands(CLI::App& app, Action& action) {
         for (const auto& s : list.services) {
           arr.push_back({{"id", s.id}, {"name", s.name}, {"agency", s.agency}, {"counters", s.counters},
                          {"open_hours", s.open_hours}, {"priority", s.priority}});
-          t << s.id << "  " << s.name << "  (" << s.agency << ")  quầy " << counters_text(s.counters)
+          t << s.id << "  " << s.name << "  (" << s.agency << ")  " << counters_text(s.counters)
             << (s.priority ? "  ưu tiên" : "") << "\n";
         }
         return Output{t.str(), {{"center", list.center}, {"services", arr}}};

@@ -179,6 +179,9 @@ constexpr std::array kMigrations = {
       error TEXT,
       updated_at INTEGER NOT NULL);
     CREATE INDEX queue_taps_by_state ON queue_taps(state, asked_at);)"},
+    // A queue server that keeps no idempotency keys (NovoSGA) is asked to find a tap's ticket
+    // before a second request: the kiosk must know whether a request may have left already.
+    Migration{11, "queue tap tries", R"(ALTER TABLE queue_taps ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;)"},
 };
 
 void prepare_file(const std::filesystem::path& path) {

@@ -104,10 +104,14 @@ KioskConfig parse_config(const std::string& body) {
     } else if (key == "queue_url") {
       c.queue_url = value;
     } else if (key == "queue_adapter") {
-      if (value != "generic") throw ConfigError(where + ": queue_adapter is 'generic', got '" + value + "'");
+      if (value != "generic" && value != "novosga") throw ConfigError(where + ": queue_adapter is 'generic' or 'novosga', got '" + value + "'");
       c.queue_adapter = value;
     } else if (key == "queue_allow_http") {
       c.queue_allow_http = parse_bool(value, where);
+    } else if (key == "queue_unit") {
+      c.queue_unit = value;
+    } else if (key == "queue_credentials_dir") {
+      c.queue_credentials_dir = value;
     } else if (key == "queue_ca_bundle") {
       c.queue_ca_bundle = value;
     } else if (key == "payment_gateway") {

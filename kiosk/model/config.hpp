@@ -56,6 +56,10 @@ struct KioskConfig {
   std::string queue_adapter = "generic";
   bool queue_allow_http = false;
   std::string queue_ca_bundle;
+  // novosga only: the unit (unidade) numbers are taken for, and the account's files (client-id,
+  // client-secret, username, password; each 0600).
+  std::string queue_unit;
+  std::filesystem::path queue_credentials_dir;
   std::string payment_gateway = "backend";  // backend | payos | none
   int payment_ttl_minutes = 15;              // how long a payment code is valid
   // Officer rating (#13): the fuller survey after the three levels; a burst from this kiosk

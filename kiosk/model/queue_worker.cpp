@@ -71,6 +71,7 @@ std::unique_ptr<QueueWorker> make_queue_worker(const KioskConfig& c, Logger& log
   s.adapter = c.queue_adapter;
   s.http.policy.allow_http_loopback = c.queue_allow_http;
   s.http.ca_bundle = c.queue_ca_bundle;
+  if (s.adapter == "novosga") s.novosga = queue::read_novosga_account(c.queue_credentials_dir, c.queue_unit);
   // A number is taken while the citizen waits at the screen: a few seconds at most.
   s.http.total_timeout = std::chrono::seconds(6);
   queue::make_client(s);  // refuses an address it will not use, here rather than per tap

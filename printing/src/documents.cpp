@@ -91,15 +91,16 @@ PrintDoc queue_ticket(const QueueTicketData& t, const nlohmann::json& center) {
   if (center.is_object() && center.contains("name") && center["name"].is_string()) d.small(text::shorten(center["name"].get<std::string>(), kLine));
   d.rule();
   d.number(t.number);
-  d.heading("Quầy " + t.counters);
+  d.heading(t.counters.empty() ? std::string("Xem số gọi trên màn hình") : "Quầy " + t.counters);
   if (!t.priority.empty()) d.small("Ưu tiên: " + t.priority);
   std::string service = t.service;
   if (!t.agency.empty()) service += (service.empty() ? "" : " — ") + t.agency;
   if (!service.empty()) d.small(text::shorten(service, kLine));
   if (!t.procedure.empty()) d.small(text::shorten("Thủ tục: " + t.procedure, kLine));
-  d.text(t.waiting_ahead == 0 ? std::string("Ông/bà là người tiếp theo")
-                              : "Trước ông/bà: " + std::to_string(t.waiting_ahead) + " người, khoảng " +
-                                    std::to_string(std::max(1, t.wait_minutes)) + " phút");
+  if (t.waiting_ahead == 0) d.text("Ông/bà là người tiếp theo");
+  if (t.waiting_ahead > 0)
+    d.text("Trước ông/bà: " + std::to_string(t.waiting_ahead) + " người" +
+           (t.wait_minutes > 0 ? ", khoảng " + std::to_string(t.wait_minutes) + " phút" : std::string()));
   if (!t.qr_payload.empty()) d.small_qr(t.qr_payload);
   d.small("Số thứ tự lấy lúc " + t.issued_at + (t.kiosk.empty() ? std::string() : ", " + t.kiosk));
   return d;

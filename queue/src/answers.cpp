@@ -4,77 +4,14 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
+#include "json_fields.hpp"
 
 namespace kiosk::queue {
 
+using namespace fields;
+
 using nlohmann::json;
 
-namespace {
-
-const json& object_at(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_object()) throw BadAnswer(std::string("no object '") + key + "'");
-  return *it;
-}
-
-// A text field, printable and bounded; `required` ones may not be empty.
-std::string text_at(const json& j, const char* key, size_t max, bool required) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) {
-    if (required) throw BadAnswer(std::string("no '") + key + "'");
-    return {};
-  }
-  if (!it->is_string()) throw BadAnswer(std::string("'") + key + "' is not a text");
-  std::string s = text::printable(text::trim(it->get<std::string>()));
-  if (s.size() > max) throw BadAnswer(std::string("'") + key + "' is too long");
-  if (required && s.empty()) throw BadAnswer(std::string("'") + key + "' is empty");
-  return s;
-}
-
-int int_at(const json& j, const char* key, int max) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number_integer()) throw BadAnswer(std::string("'") + key + "' is not a whole number");
-  const int64_t v = it->get<int64_t>();
-  if (v < 0 || v > max) throw BadAnswer(std::string("'") + key + "' is out of range");
-  return static_cast<int>(v);
-}
-
-std::vector<std::string> counters_at(const json& j) {
-  auto it = j.find("counters");
-  if (it == j.end() || !it->is_array() || it->empty() || it->size() > 64) throw BadAnswer("'counters' is not a list of counters");
-  std::vector<std::string> out;
-  for (const auto& c : *it) {
-    if (!c.is_string()) throw BadAnswer("a counter is not a text");
-    std::string s = text::printable(text::trim(c.get<std::string>()));
-    if (s.empty() || s.size() > 16) throw BadAnswer("a counter's name is empty or too long");
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
-// Ids go into paths and the ticket's QR: letters, digits, '-', '_', '.' only.
-std::string id_at(const json& j, const char* key, size_t max = 64) {
-  std::string s = text_at(j, key, max, true);
-  for (unsigned char c : s)
-    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') throw BadAnswer(std::string("'") + key + "' is not an id");
-  return s;
-}
-
-Ticket::State state_from(const std::string& s) {
-  if (s == "waiting") return Ticket::State::Waiting;
-  if (s == "called") return Ticket::State::Called;
-  if (s == "served") return Ticket::State::Served;
-  if (s == "no-show") return Ticket::State::NoShow;
-  throw BadAnswer("unknown ticket state '" + s + "'");
-}
-
-json parse_object(std::string_view body) {
-  json j = json::parse(body, nullptr, false);
-  if (!j.is_object()) throw BadAnswer("the answer is not a JSON object");
-  return j;
-}
-
-}  // namespace
 
 const char* priority_id(Priority p) {
   switch (p) {
@@ -176,6 +113,10 @@ Ticket parse_ticket(std::string_view body) {
   v.service = id_at(t, "service");
   v.counters = counters_at(t);
   v.waiting_ahead = int_at(t, "waiting_ahead", 100000);
+  if (auto k = t.find("ahead_known"); k != t.end()) {
+    if (!k->is_boolean()) throw BadAnswer("'ahead_known' is not true or false");
+    v.ahead_known = k->get<bool>();
+  }
   v.estimated_wait_minutes = int_at(t, "estimated_wait_minutes", 24 * 60);
   v.issued_at = text_at(t, "issued_at", 40, true);
   v.hash = id_at(t, "hash", 128);
@@ -183,7 +124,7 @@ Ticket parse_ticket(std::string_view body) {
   v.called_counter = text_at(t, "counter", 16, false);
   if (auto o = t.find("officer"); o != t.end() && !o->is_null()) {
     if (!o->is_object()) throw BadAnswer("'officer' is not an object");
-    v.officer = Officer{id_at(*o, "id"), text_at(*o, "name", 200, true)};
+    v.officer = Officer{id_at(*o, "id"), text_at(*o, "name", 200, false)};
   }
   if (v.state == Ticket::State::Called && v.called_counter.empty()) throw BadAnswer("a called ticket without its counter");
   return v;

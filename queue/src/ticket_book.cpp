@@ -69,6 +69,7 @@ std::string ticket_json(const Ticket& t) {
             {"issued_at", t.issued_at},
             {"hash", t.hash},
             {"state", state_id(t.state)}};
+  if (!t.ahead_known) j["ahead_known"] = false;
   if (!t.called_counter.empty()) j["counter"] = t.called_counter;
   if (t.officer) j["officer"] = {{"id", t.officer->id}, {"name", t.officer->name}};
   return json{{"ticket", j}}.dump();
@@ -97,7 +98,14 @@ Result<Ticket> TicketBook::fetch(QueueClient& client, const std::string& key, co
   if (!tap) return QueueError{QueueError::Kind::Refused, "no tap " + key};
   if (tap->state == Tap::State::Issued && tap->ticket) return *tap->ticket;
   if (tap->state == Tap::State::Refused) return QueueError{QueueError::Kind::BadAnswer, tap->error};
-  auto r = client.take(TicketRequest{tap->service, tap->procedure, tap->priority, tap->kiosk, key});
+  // Counted before the request leaves: a kill during it leaves a tap that may have reached the server.
+  const bool maybe_sent = [&] {
+    auto q = db_.prepare("SELECT tries FROM queue_taps WHERE key=?");
+    q.bind(1, key);
+    return q.step() && q.int64(0) > 0;
+  }();
+  db_.prepare("UPDATE queue_taps SET tries=tries+1 WHERE key=?").bind(1, key).run();
+  auto r = client.take(TicketRequest{tap->service, tap->procedure, tap->priority, tap->kiosk, key, maybe_sent});
   if (auto* e = std::get_if<QueueError>(&r)) {
     record_failure(key, std::string(kind_name(e->kind)) + ": " + e->detail, now);
     return r;

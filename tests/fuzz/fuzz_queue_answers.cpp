@@ -1,5 +1,6 @@
-// Any answer a queue server could send: services, a ticket or the hall's state, or a BadAnswer,
-// never a crash or another exception. A ticket accepted survives its own round trip and holds
+// Any answer a queue server could send, in our protocol or NovoSGA's: services, a ticket, the
+// hall's state, a token, or a BadAnswer (NovoSGA's {"error"}: a Refusal), never a crash or
+// another exception. A ticket accepted survives its own round trip and holds
 // no control character (it is shown, spoken and printed). Any queue.json a pack could carry: a
 // map whose every service is one it names, or a PackError.
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include "content/pack.hpp"
 #include "content/queue_map.hpp"
 #include "queue/answers.hpp"
+#include "queue/novosga_answers.hpp"
 #include "queue/ticket_book.hpp"
 
 namespace {
@@ -26,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string body(reinterpret_cast<const char*>(data) + 1, size - 1);
   using namespace kiosk::queue;
   try {
-    switch (data[0] % 4) {
+    switch (data[0] % 8) {
       case 3: {
         kiosk::content::Procedure p;
         p.code = "1.000894";
@@ -43,19 +45,43 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       case 0: {
         const Ticket t = parse_ticket(body);
-        if (has_control(t.number) || t.counters.empty() || t.waiting_ahead < 0) std::abort();
+        if (has_control(t.number) || t.waiting_ahead < 0) std::abort();
         const Ticket again = parse_ticket(ticket_json(t));
-        if (again.id != t.id || again.number != t.number || again.counters != t.counters || again.state != t.state) std::abort();
+        if (again.id != t.id || again.number != t.number || again.counters != t.counters || again.state != t.state ||
+            again.ahead_known != t.ahead_known)
+          std::abort();
         break;
       }
       case 1:
         for (const auto& s : parse_services(body).services)
-          if (s.id.empty() || s.counters.empty() || has_control(s.name)) std::abort();
+          if (s.id.empty() || has_control(s.name)) std::abort();
         break;
-      default:
+      case 2:
         for (const auto& s : parse_status(body))
           if (s.waiting < 0) std::abort();
+        break;
+      case 4: {
+        std::string doc;
+        const Ticket t = novosga::parse_atendimento(body, "novosga-1", &doc);
+        if (t.id.empty() || has_control(t.number) || has_control(doc)) std::abort();
+        // Kept in the tap and read back by our own parser: the same ticket.
+        if (parse_ticket(ticket_json(t)).id != t.id) std::abort();
+        break;
+      }
+      case 5:
+        for (const auto& e : novosga::parse_atendimentos(body, "novosga-1"))
+          if (e.ticket.id.empty()) std::abort();
+        break;
+      case 6:
+        for (const auto& s : novosga::parse_services(body))
+          if (s.id.empty() || has_control(s.agency)) std::abort();
+        for (const auto& p : novosga::parse_priorities(body))
+          if (p.slug.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) std::abort();
+        break;
+      default:
+        if (novosga::parse_token(body).access_token.empty()) std::abort();
     }
+  } catch (const novosga::Refusal&) {
   } catch (const BadAnswer& e) {
     if (std::string(e.what()).empty()) std::abort();
   }

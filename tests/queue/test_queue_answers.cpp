@@ -62,7 +62,12 @@ TEST_CASE("a ticket answer not as documented is never a number", "[queue][securi
   CHECK_THROWS_AS(parse_ticket(with("waiting_ahead", -1)), BadAnswer);
   CHECK_THROWS_AS(parse_ticket(with("waiting_ahead", 4.5)), BadAnswer);
   CHECK_THROWS_AS(parse_ticket(with("estimated_wait_minutes", 100000)), BadAnswer);
-  CHECK_THROWS_AS(parse_ticket(with("counters", json::array())), BadAnswer);
+  CHECK_THROWS_AS(parse_ticket(with("counters", json(std::vector<std::string>(65, "1")))), BadAnswer);
+  CHECK_THROWS_AS(parse_ticket(with("counters", "1, 2")), BadAnswer);
+  CHECK_THROWS_AS(parse_ticket(with("ahead_known", "no")), BadAnswer);
+  // No counters yet (the desk is named when the number is called) and no count ahead are fine.
+  CHECK(parse_ticket(with("counters", json::array())).counters.empty());
+  CHECK_FALSE(parse_ticket(with("ahead_known", false)).ahead_known);
   CHECK_THROWS_AS(parse_ticket(with("id", "../../etc")), BadAnswer);
   CHECK_THROWS_AS(parse_ticket(with("state", "lost")), BadAnswer);
   CHECK_THROWS_AS(parse_ticket(with("state", "called")), BadAnswer);  // called, but where?

@@ -1,89 +1,17 @@
 #include "queue_sim.hpp"
 
-#include <algorithm>
-#include <ctime>
-#include <map>
-#include <mutex>
-#include <vector>
+#include "queue_sim_state.hpp"
 
 namespace sim {
 
 using nlohmann::json;
-
-namespace {
-
-constexpr const char* kCenter = "hcc-tinh-mau";
-
-// The sample center's services: letter, name, agency, counters.
-const json& services() {
-  static const json s = json::array({
-      {{"id", "tai-chinh"}, {"letter", "A"}, {"name", "Tài chính, thuế, kho bạc"}, {"agency", "Sở Tài chính"},
-       {"counters", {"1", "2", "3", "4"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
-      {{"id", "nong-nghiep-moi-truong"}, {"letter", "B"}, {"name", "Đất đai, nông nghiệp, môi trường"},
-       {"agency", "Sở Nông nghiệp và Môi trường"}, {"counters", {"5", "6"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
-      {{"id", "xay-dung"}, {"letter", "C"}, {"name", "Xây dựng, nhà ở"}, {"agency", "Sở Xây dựng"},
-       {"counters", {"7", "8"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", false}},
-      {{"id", "cong-an"}, {"letter", "D"}, {"name", "Cư trú, căn cước, xuất nhập cảnh"}, {"agency", "Công an tỉnh"},
-       {"counters", {"9", "10"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
-      {{"id", "tu-phap"}, {"letter", "E"}, {"name", "Hộ tịch, chứng thực, lý lịch tư pháp"}, {"agency", "Sở Tư pháp"},
-       {"counters", {"11", "12"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
-      {{"id", "ngan-hang"}, {"letter", "G"}, {"name", "Ngân hàng"}, {"agency", "Ngân hàng Nhà nước chi nhánh"},
-       {"counters", {"13"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
-      {{"id", "toa-an"}, {"letter", "H"}, {"name", "Tòa án"}, {"agency", "Tòa án nhân dân"},
-       {"counters", {"14"}}, {"open_hours", "07:30-11:30, 13:30-17:00"}, {"priority", true}},
-  });
-  return s;
-}
-
-const json* service(const std::string& id) {
-  for (const auto& s : services())
-    if (s["id"] == id) return &s;
-  return nullptr;
-}
-
-std::string now_iso() {
-  // The center's own time (UTC+7), whatever the machine's zone.
-  const std::time_t t = std::time(nullptr) + 7 * 3600;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
-  return buf;
-}
-
-}  // namespace
-
-struct QueueSim::State {
-  Answer answer;
-  std::mutex mu;
-  std::map<std::string, json> tickets;            // by id
-  std::vector<std::string> order;                 // ids as issued
-  std::map<std::string, std::string> by_key;      // idempotency key -> ticket id
-  std::map<std::string, json> key_bodies;         // what each key asked
-  std::map<std::string, int> next_number;         // per service
-  std::string lie = "none";                       // none | other-service | other-center
-  long posts = 0;
-
-  int waiting_in(const std::string& svc) const {
-    int n = 0;
-    for (const auto& [id, t] : tickets) n += t["service"] == svc && t["state"] == "waiting";
-    return n;
-  }
-  std::string serving(const std::string& svc) const {
-    std::string number;
-    for (const auto& id : order) {
-      const json& t = tickets.at(id);
-      if (t["service"] == svc && t["state"] == "called") number = t["number"];
-    }
-    return number;
-  }
-};
 
 QueueSim::QueueSim(Answer answer) : s_(std::make_unique<State>()) { s_->answer = std::move(answer); }
 QueueSim::~QueueSim() = default;
 
 void QueueSim::routes(httplib::Server& srv) {
   State& s = *s_;
+  novosga_routes(srv);
   srv.Get("/queue/services", [&s](const httplib::Request&, httplib::Response& res) {
     json list = json::array();
     for (json v : services()) {
@@ -111,33 +39,17 @@ void QueueSim::routes(httplib::Server& srv) {
         if (s.key_bodies[key] != body) return s.answer(res, 422, {{"error", "this Idempotency-Key was used for another request"}});
         ticket = s.tickets[it->second];
       } else {
-        const std::string svc_id = (*svc)["id"];
-        const int n = ++s.next_number[svc_id];
-        const std::string id = "t" + std::to_string(s.order.size() + 1);
-        const int ahead = s.waiting_in(svc_id);
-        ticket = {{"id", id},
-                  {"number", (*svc)["letter"].get<std::string>() + "-" + std::to_string(1000 + n)},
-                  {"center", kCenter},
-                  {"service", svc_id},
-                  {"counters", (*svc)["counters"]},
-                  {"waiting_ahead", ahead},
-                  {"estimated_wait_minutes", std::min(ahead * 4, 8 * 60)},  // a working day at most
-                  {"issued_at", now_iso()},
-                  {"hash", "h" + std::to_string(std::hash<std::string>{}(id + key) % 1000000007)},
-                  {"state", "waiting"},
-                  {"priority", body.value("priority", "none")},
-                  {"procedure", body.value("procedure", "")},
-                  {"kiosk", body.value("kiosk", "")},
-                  {"idempotency_key", key}};
-        s.tickets[id] = ticket;
-        s.order.push_back(id);
-        s.by_key[key] = id;
+        ticket = s.issue(*svc, body.value("priority", "none"), body.value("kiosk", ""), "");
+        ticket["procedure"] = body.value("procedure", "");
+        ticket["idempotency_key"] = key;
+        s.tickets[ticket["id"]] = ticket;
+        s.by_key[key] = ticket["id"];
         s.key_bodies[key] = body;
       }
       if (s.lie == "other-service") ticket["service"] = "xay-dung" == ticket["service"] ? "cong-an" : "xay-dung";
       if (s.lie == "other-center") ticket["center"] = "hcc-tinh-khac";
     }
-    for (const char* k : {"priority", "procedure", "kiosk", "idempotency_key"}) ticket.erase(k);
+    strip_internal(ticket);
     // Issued before the answer: a fault below loses the answer, not the ticket (the kiosk asks
     // again with the same key and gets this one).
     s.answer(res, 201, {{"ticket", ticket}});
@@ -156,7 +68,7 @@ void QueueSim::routes(httplib::Server& srv) {
         ticket["waiting_ahead"] = ticket["waiting_ahead"].get<int>() + (t["service"] == ticket["service"] && t["state"] == "waiting");
       }
     }
-    for (const char* k : {"priority", "procedure", "kiosk", "idempotency_key"}) ticket.erase(k);
+    strip_internal(ticket);
     s.answer(res, 200, {{"ticket", ticket}});
   });
   srv.Get("/queue/status", [&s](const httplib::Request&, httplib::Response& res) {

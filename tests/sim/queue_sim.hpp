@@ -1,7 +1,7 @@
 // The simulator's queue side (docs/queue.md, "The simulator"): a center's queue server speaking
 // our generic protocol, with services and counters, tickets issued once per idempotency key,
 // officers calling the next number, no-shows, and lies on request (a ticket of another service
-// or center). Its own code, not the kiosk's.
+// or center); and the same center as NovoSGA 2 answers under /api/. Its own code, not the kiosk's.
 #pragma once
 #include <httplib.h>
 
@@ -18,6 +18,7 @@ class QueueSim {
   void routes(httplib::Server& srv);
 
  private:
+  void novosga_routes(httplib::Server& srv);  // NovoSGA 2's REST API over the same tickets
   struct State;
   std::unique_ptr<State> s_;
 };

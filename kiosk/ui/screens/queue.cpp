@@ -51,7 +51,7 @@ PrintJob ticket_job(const app::QueueSlice& q, const app::Services& svc, const nl
   d.counters = joined(t.counters);
   d.procedure = q.procedure_name;
   if (q.priority != queue::Priority::None) d.priority = app::tr(app::Language::Vi, priority_text(q.priority));
-  d.waiting_ahead = t.waiting_ahead;
+  d.waiting_ahead = t.ahead_known ? t.waiting_ahead : -1;
   d.wait_minutes = t.estimated_wait_minutes;
   d.issued_at = queue::issued_at_words(t.issued_at);
   d.kiosk = svc.kiosk_name;
@@ -240,8 +240,9 @@ class QueueScreen : public ScreenView {
     f.items.add_readable(f.tr(Text::YourNumber) + std::string(" ") + t.number);
     float y = at.y + size.y + f.px(16);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    std::string where = std::string(icon::marker) + "  " + f.tr(Text::GoToCounter) + " " + joined(t.counters);
-    if (const auto* s = app::queue_service(f.services, t.service)) where += " — " + s->name + (s->agency.empty() ? "" : " (" + s->agency + ")");
+    // Without counters (a server that names the desk only when it calls), the hall's screen says where.
+    std::string where = std::string(icon::marker) + "  " + (t.counters.empty() ? std::string() : f.tr(Text::GoToCounter) + std::string(" ") + joined(t.counters) + " — ");
+    if (const auto* s = app::queue_service(f.services, t.service)) where += s->name + (s->agency.empty() ? "" : " (" + s->agency + ")");
     text(f.items, where, fs.title, f.pal.text, width);
     if (!q.procedure_name.empty()) {
       ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
@@ -252,14 +253,18 @@ class QueueScreen : public ScreenView {
       text(f.items, std::string(f.tr(Text::PriorityChosen)) + ": " + f.tr(priority_text(q.priority)), fs.heading, f.pal.text, width);
     }
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(12)));
-    if (t.waiting_ahead == 0) {
+    // What the server did not say is not said (NovoSGA gives no estimate).
+    if (!t.ahead_known) {
+    } else if (t.waiting_ahead == 0) {
       text(f.items, f.tr(Text::NextInLine), fs.title, f.pal.text, width);
     } else {
       text(f.items, std::string(f.tr(Text::PeopleAhead)) + ": " + std::to_string(t.waiting_ahead), fs.title, f.pal.text, width);
-      ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
-      text(f.items, std::string(icon::clock) + "  " + f.tr(Text::WaitAbout) + " " + std::to_string(std::max(1, t.estimated_wait_minutes)) + " " +
-                        f.tr(Text::Minutes),
-           fs.heading, f.pal.text, width);
+      if (t.estimated_wait_minutes > 0) {
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+        text(f.items, std::string(icon::clock) + "  " + f.tr(Text::WaitAbout) + " " + std::to_string(t.estimated_wait_minutes) + " " +
+                          f.tr(Text::Minutes),
+             fs.heading, f.pal.text, width);
+      }
     }
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(12)));
     text(f.items, f.tr(Text::WatchScreen), fs.body, f.pal.text, width);

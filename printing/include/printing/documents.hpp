@@ -57,11 +57,11 @@ struct QueueTicketData {
   std::string number;       // "B-1023"
   std::string service;      // "Hộ tịch, chứng thực"
   std::string agency;       // "Sở Tư pháp"
-  std::string counters;     // "11, 12"
+  std::string counters;     // "11, 12"; empty when the hall's screen will say it
   std::string procedure;    // the procedure's name, when the number is for one
   std::string priority;     // "Người cao tuổi", empty for none
-  int waiting_ahead = 0;
-  int wait_minutes = 0;
+  int waiting_ahead = -1;   // -1: the server did not say
+  int wait_minutes = 0;     // 0: no estimate
   std::string issued_at;    // as the citizen reads it: "08:31 07/12/2026"
   std::string kiosk;        // which kiosk printed it
   std::string qr_payload;   // the ticket's id and the server's hash, for a scanner at the counter

@@ -1,7 +1,8 @@
 // A client for the center's queue server, behind one interface. Adapters: "generic" (our
-// protocol, docs/queue.md). Every request goes through common/http.hpp, so the network policy
+// protocol) and "novosga" (NovoSGA 2's REST API as its triage app uses it); docs/queue.md. Every request goes through common/http.hpp, so the network policy
 // (https, plain http only to this machine when allowed) holds here as everywhere.
 #pragma once
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <variant>
@@ -32,6 +33,9 @@ struct TicketRequest {
   Priority priority = Priority::None;
   std::string kiosk;            // this kiosk's id
   std::string idempotency_key;  // the same for every try of one tap
+  // An earlier try of this tap may have reached the server (it failed, or the kiosk died during
+  // it): an adapter whose server keeps no idempotency keys looks for that ticket first.
+  bool maybe_sent = false;
 };
 
 class QueueClient {
@@ -43,9 +47,20 @@ class QueueClient {
   virtual Result<std::vector<ServiceStatus>> status() = 0;
 };
 
+// NovoSGA's OAuth2 password grant and the unit (unidade) the kiosk issues numbers for.
+struct NovosgaAccount {
+  std::string unit;  // the unidade's id
+  std::string client_id, client_secret, username, password;
+};
+
+// Reads client-id, client-secret, username and password from `dir` (each a file readable by
+// the kiosk only, as files::read_secret_file checks). Throws std::runtime_error naming what is wrong.
+NovosgaAccount read_novosga_account(const std::filesystem::path& dir, std::string unit);
+
 struct ClientSettings {
   std::string url;                   // the server's base address
-  std::string adapter = "generic";
+  std::string adapter = "generic";   // or "novosga"
+  NovosgaAccount novosga;
   std::vector<std::string> headers;  // e.g. a bearer token
   http::Options http;
 };

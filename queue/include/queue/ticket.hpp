@@ -41,7 +41,8 @@ struct Ticket {
   std::string service;   // the service id it was issued for
   std::vector<std::string> counters;
   int waiting_ahead = 0;
-  int estimated_wait_minutes = 0;
+  bool ahead_known = true;         // false: the server did not say (the screen says nothing of it)
+  int estimated_wait_minutes = 0;  // 0: no estimate
   std::string issued_at;  // as the server says it (ISO 8601)
   std::string hash;       // the server's check value, printed in the ticket's QR
   State state = State::Waiting;
