@@ -181,7 +181,11 @@ constexpr std::array kMigrations = {
     CREATE INDEX queue_taps_by_state ON queue_taps(state, asked_at);)"},
     // A queue server that keeps no idempotency keys (NovoSGA) is asked to find a tap's ticket
     // before a second request: the kiosk must know whether a request may have left already.
-    Migration{11, "queue tap tries", R"(ALTER TABLE queue_taps ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;)"},
+    // A check-in (a booking's QR) is a tap for that booking, its service the one it names.
+    Migration{11, "queue tap tries and check-ins",
+              R"(ALTER TABLE queue_taps ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE queue_taps ADD COLUMN booking TEXT;
+    ALTER TABLE queue_taps ADD COLUMN booking_code TEXT;)"},
 };
 
 void prepare_file(const std::filesystem::path& path) {

@@ -1,5 +1,7 @@
 #include "model/actions.hpp"
 
+#include "model/queue_actions.hpp"
+
 namespace kiosk::app {
 
 void request_search(Session& s, Services& svc) {
@@ -20,6 +22,11 @@ void start_lookup(Session& s, Services& svc) {
 }
 
 void open_scanned(Session& s, Services& svc, const std::string& payload) {
+  // Queue papers first: a booking to check in, a ticket to see or to rate its officer by.
+  if (can_take_numbers(svc)) {
+    if (const auto b = queue::parse_booking_qr(payload)) return check_in(s, svc, *b);
+    if (const auto t = queue::parse_ticket_qr(payload)) return look_up_ticket(s, svc, *t);
+  }
   if (!svc.dossier) return;
   s.dossier() = {};
   s.go(Screen::Dossier);

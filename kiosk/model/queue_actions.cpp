@@ -1,5 +1,7 @@
 #include "model/queue_actions.hpp"
 
+#include "model/rating_actions.hpp"
+
 namespace kiosk::app {
 
 bool can_take_numbers(const Services& svc) { return svc.queue != nullptr; }
@@ -60,12 +62,48 @@ void take_number(Session& s, Services& svc, const std::string& service, const co
     return;
   }
   q.stage = QueueSlice::Stage::Taking;
-  q.asked = svc.queue->request(QueueAsk{QueueAsk::Kind::Take, service, q.procedure_code, priority, {}});
+  q.asked = svc.queue->request(QueueAsk{QueueAsk::Kind::Take, service, q.procedure_code, priority, {}, {}, {}});
+}
+
+void check_in(Session& s, Services& svc, const queue::BookingRef& booking) {
+  if (!svc.queue) return;
+  auto& q = s.queue();
+  q = {};
+  q.origin = QueueSlice::Origin::CheckIn;
+  q.booking = booking;
+  forget_last_print(s);
+  s.go(Screen::Queue);
+  if (!ticket_printer_ready(svc)) {
+    q.stage = QueueSlice::Stage::Failed;
+    q.no_printer = true;
+    return;
+  }
+  q.stage = QueueSlice::Stage::Taking;
+  QueueAsk ask{QueueAsk::Kind::CheckIn, {}, {}, queue::Priority::None, {}, booking, {}};
+  q.asked = svc.queue->request(ask);
+}
+
+void look_up_ticket(Session& s, Services& svc, const queue::TicketRef& ticket) {
+  if (!svc.queue) return;
+  auto& q = s.queue();
+  q = {};
+  q.origin = QueueSlice::Origin::Lookup;
+  q.scanned = ticket;
+  q.printed = true;  // the citizen holds it: shown, not printed again unless asked
+  forget_last_print(s);
+  s.go(Screen::Queue);
+  q.stage = QueueSlice::Stage::Taking;
+  q.asked = svc.queue->request(QueueAsk{QueueAsk::Kind::Lookup, {}, {}, queue::Priority::None, {}, {}, ticket});
 }
 
 void retry_number(Session& s, Services& svc) {
   auto& q = s.queue();
-  if (!svc.queue || q.stage != QueueSlice::Stage::Failed || q.service.empty()) return;
+  if (!svc.queue || q.stage != QueueSlice::Stage::Failed) return;
+  if (q.origin == QueueSlice::Origin::Lookup) {
+    look_up_ticket(s, svc, queue::TicketRef(q.scanned));
+    return;
+  }
+  if (q.origin == QueueSlice::Origin::Tap && q.service.empty()) return;
   if (!ticket_printer_ready(svc)) {
     q.no_printer = true;
     return;
@@ -74,7 +112,8 @@ void retry_number(Session& s, Services& svc) {
   q.failure.reset();
   q.printed = false;
   q.stage = QueueSlice::Stage::Taking;
-  q.asked = svc.queue->request(QueueAsk{QueueAsk::Kind::Take, q.service, q.procedure_code, q.priority, q.tap});
+  const auto kind = q.origin == QueueSlice::Origin::CheckIn ? QueueAsk::Kind::CheckIn : QueueAsk::Kind::Take;
+  q.asked = svc.queue->request(QueueAsk{kind, q.service, q.procedure_code, q.priority, q.tap, q.booking, {}});
 }
 
 bool collect_queue(Session& s, Services& svc) {
@@ -91,11 +130,15 @@ bool collect_queue(Session& s, Services& svc) {
     }
     auto& q = s.queue();
     // An answer for a wiped session's tap is dropped: the tap stays in the book, for staff.
-    if (a->request.kind != QueueAsk::Kind::Take || a->id != q.asked || q.stage != QueueSlice::Stage::Taking) continue;
+    if (a->request.kind == QueueAsk::Kind::Services || a->id != q.asked || q.stage != QueueSlice::Stage::Taking) continue;
     if (!a->result.tap.empty()) q.tap = a->result.tap;
     if (a->result.ticket) {
       q.ticket = std::move(a->result.ticket);
+      q.service = q.ticket->service;
       q.stage = QueueSlice::Stage::Ticket;
+      // Served or called by an officer: the citizen scanned it to rate them.
+      if (q.origin == QueueSlice::Origin::Lookup && q.ticket->officer && q.ticket->state != queue::Ticket::State::Waiting)
+        start_rating_for_ticket(s, svc, *q.ticket);
     } else {
       q.failure = a->result.error ? a->result.error->kind : queue::QueueError::Kind::Unreachable;
       q.stage = QueueSlice::Stage::Failed;

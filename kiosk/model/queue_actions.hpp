@@ -22,6 +22,11 @@ bool ticket_printer_ready(const Services& svc);
 void open_queue(Session& s);
 // One tap: a number for `service` (from the list or for the procedure on screen).
 void take_number(Session& s, Services& svc, const std::string& service, const content::Procedure* for_procedure);
+// A booking's QR scanned: its ticket, printed like a number taken (no printer, no ticket).
+void check_in(Session& s, Services& svc, const queue::BookingRef& booking);
+// A ticket's QR scanned: the ticket as it is now. Called by an officer the roster knows (or
+// names), it opens the rating of that officer; otherwise it shows where the ticket stands.
+void look_up_ticket(Session& s, Services& svc, const queue::TicketRef& ticket);
 // The same tap again after a failure: the same key, so never a second number.
 void retry_number(Session& s, Services& svc);
 

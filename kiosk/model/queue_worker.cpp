@@ -38,7 +38,9 @@ struct QueueJob {
       if (a.error) return a;
     }
     std::string key = ask.tap;
-    if (key.empty()) key = book->open_tap(ask.service, ask.procedure, ask.priority, kiosk_id, now()).key;
+    if (key.empty())
+      key = ask.kind == QueueAsk::Kind::CheckIn ? book->open_checkin(ask.booking, kiosk_id, now()).key
+                                                : book->open_tap(ask.service, ask.procedure, ask.priority, kiosk_id, now()).key;
     a.tap = key;
     auto r = book->fetch(*client, key, center, now());
     if (auto* t = std::get_if<queue::Ticket>(&r)) {
@@ -46,9 +48,35 @@ struct QueueJob {
       a.ticket = std::move(*t);
     } else {
       const auto& e = std::get<queue::QueueError>(r);
-      log->warn("queue", std::string("no number for ") + ask.service + ": " + queue::kind_name(e.kind) + ": " + e.detail);
+      log->warn("queue", std::string("no number for ") + (ask.kind == QueueAsk::Kind::CheckIn ? "booking " + ask.booking.booking : ask.service) +
+                             ": " + queue::kind_name(e.kind) + ": " + e.detail);
       a.error = e;
     }
+    return a;
+  }
+
+  // A ticket's QR: the ticket as the server has it now, if it is that ticket (its center and the
+  // hash printed with it); a QR someone made up names no ticket.
+  QueueAnswer lookup(const QueueAsk& ask) {
+    QueueAnswer a;
+    if (center.empty()) {
+      a = services();
+      if (a.error) return a;
+    }
+    if (ask.ticket.center != center) {
+      a.error = queue::QueueError{queue::QueueError::Kind::Refused, "a ticket of center " + ask.ticket.center};
+      return a;
+    }
+    auto r = client->ticket(ask.ticket.id);
+    if (auto* t = std::get_if<queue::Ticket>(&r)) {
+      if (t->hash != ask.ticket.hash || t->id != ask.ticket.id)
+        a.error = queue::QueueError{queue::QueueError::Kind::Refused, "the ticket's hash does not match its QR"};
+      else
+        a.ticket = std::move(*t);
+    } else {
+      a.error = std::get<queue::QueueError>(r);
+    }
+    if (a.error) log->warn("queue", "ticket " + ask.ticket.id + " not looked up: " + queue::kind_name(a.error->kind) + ": " + a.error->detail);
     return a;
   }
 
@@ -93,7 +121,13 @@ std::unique_ptr<QueueWorker> make_queue_worker(const KioskConfig& c, Logger& log
         return QueueWorker::Job([job](const QueueAsk& ask) {
           if (!job->book) return QueueAnswer{std::nullopt, std::nullopt, queue::QueueError{queue::QueueError::Kind::Unreachable, "no state database"}, {}};
           try {
-            return ask.kind == QueueAsk::Kind::Services ? job->services() : job->take(ask);
+            switch (ask.kind) {
+              case QueueAsk::Kind::Services: return job->services();
+              case QueueAsk::Kind::Lookup: return job->lookup(ask);
+              case QueueAsk::Kind::Take:
+              case QueueAsk::Kind::CheckIn: break;
+            }
+            return job->take(ask);
           } catch (const std::exception& e) {
             // The taps' database failed: no number rather than one not recorded.
             return QueueAnswer{std::nullopt, std::nullopt, queue::QueueError{queue::QueueError::Kind::Unreachable, e.what()}, {}};

@@ -11,15 +11,20 @@
 #include "common/log.hpp"
 #include "model/config.hpp"
 #include "model/latest_worker.hpp"
+#include "queue/answers.hpp"
 #include "queue/client.hpp"
 
 namespace kiosk::app {
 
 struct QueueAsk {
-  enum class Kind { Services, Take } kind = Kind::Services;
+  // Services: the server's list. Take: a number for a service. CheckIn: a booking's ticket (its
+  // QR). Lookup: a ticket as it is now (its QR), checked against the hash printed with it.
+  enum class Kind { Services, Take, CheckIn, Lookup } kind = Kind::Services;
   std::string service, procedure;
   queue::Priority priority = queue::Priority::None;
-  std::string tap;  // Take: the tap to ask again for; empty: a new tap
+  std::string tap;  // Take, CheckIn: the tap to ask again for; empty: a new tap
+  queue::BookingRef booking;
+  queue::TicketRef ticket;
 };
 
 struct QueueAnswer {

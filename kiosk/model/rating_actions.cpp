@@ -92,6 +92,26 @@ void start_rating_for_dossier(Session& s, Services& svc) {
   r.stage = RatingSlice::Stage::Level;
 }
 
+void start_rating_for_ticket(Session& s, Services& svc, const queue::Ticket& t) {
+  if (!can_rate(svc)) return;
+  std::optional<content::Officer> officer;
+  if (t.officer) {
+    officer = rating::match_officer(svc.rating_setup.officers, t.officer->id, t.officer->name);
+    if (!officer && !t.officer->name.empty()) officer = content::Officer{"", t.officer->name, "", "", ""};
+  }
+  start_rating_from_home(s);
+  if (!officer) return;
+  auto& r = s.rating();
+  r.officer = officer;
+  r.counter_name = t.called_counter.empty() ? std::string() : "Quầy " + t.called_counter;
+  for (const auto& c : svc.rating_counters)
+    if (c.id == officer->counter) {
+      r.counter_name = c.name;
+      r.agency = c.agency;
+    }
+  r.stage = RatingSlice::Stage::Level;
+}
+
 void pick_counter(Session& s, Services& svc, const RatingCounter& c) {
   auto& r = s.rating();
   r.counter = c.id;

@@ -18,6 +18,9 @@ std::optional<content::Officer> dossier_officer(const Session& s, const Services
 
 void start_rating_from_home(Session& s);
 void start_rating_for_dossier(Session& s, Services& svc);
+// The officer who called a queue ticket (its QR scanned): the roster's by id or name, else by the
+// name the queue server gave; nobody known opens the counters as from home.
+void start_rating_for_ticket(Session& s, Services& svc, const queue::Ticket& t);
 void pick_counter(Session& s, Services& svc, const RatingCounter& c);
 // Who can be rated at the picked counter: the backend's list when it answered, else the pack's.
 std::vector<content::Officer> officers_to_show(const Session& s, const Services& svc);

@@ -17,6 +17,7 @@
 #include "model/search_worker.hpp"
 #include "model/telex.hpp"
 #include "printing/printer_state.hpp"
+#include "queue/answers.hpp"
 #include "queue/client.hpp"
 #include "rating/rating.hpp"
 #include "rating/rating_log.hpp"
@@ -120,7 +121,12 @@ struct RatingSlice {
 // citizen chose (none unless they did), the tap sent to the worker and what came of it.
 struct QueueSlice {
   enum class Stage { Services, Taking, Ticket, Failed };
+  // How the ticket came: a tap for a service, a booking's QR checked in, or a ticket's QR looked up.
+  enum class Origin { Tap, CheckIn, Lookup };
   Stage stage = Stage::Services;
+  Origin origin = Origin::Tap;
+  queue::BookingRef booking;  // CheckIn: asked again with its tap on a retry
+  queue::TicketRef scanned;   // Lookup
   std::string service;
   std::string procedure_code, procedure_name;  // when the number is for the procedure just found
   queue::Priority priority = queue::Priority::None;
@@ -133,7 +139,7 @@ struct QueueSlice {
   bool no_printer = false;  // not asked: the printer could not print the ticket
   bool printed = false;     // the ticket was sent to the printer once
   bool empty() const {
-    return stage == Stage::Services && service.empty() && procedure_code.empty() && procedure_name.empty() &&
+    return stage == Stage::Services && origin == Origin::Tap && booking.booking.empty() && scanned.id.empty() && service.empty() && procedure_code.empty() && procedure_name.empty() &&
            priority == queue::Priority::None && !choosing_priority && !list_asked && asked == 0 && tap.empty() && !ticket && !failure && !no_printer &&
            !printed;
   }

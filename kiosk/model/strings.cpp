@@ -234,6 +234,17 @@ constexpr Entry kTexts[] = {
      "Please wait for your number on the screens and speakers. If you miss it, take a new number."},
     {Text::ReprintTicket, "In lại số", "Print again"},
     {Text::PriorityChosen, "Ưu tiên", "Priority"},
+    {Text::CheckingIn, "Đang nhận lịch hẹn của ông/bà…", "Checking in your appointment…"},
+    {Text::CheckInRefused, "Chưa nhận được lịch hẹn này: lịch hẹn không phải hôm nay, hoặc mã không đúng. Xin mời đến bàn hướng dẫn.",
+     "This appointment cannot be checked in: it is not for today, or its code does not match. Please ask at the information desk."},
+    {Text::LookingUpTicket, "Đang xem số thứ tự của ông/bà…", "Looking up your number…"},
+    {Text::TicketNotFound, "Chưa xem được số thứ tự này. Xin mời thử lại, hoặc hỏi bàn hướng dẫn.",
+     "This number cannot be looked up now. Please try again, or ask at the information desk."},
+    {Text::TicketStateWaiting, "Số này đang chờ gọi", "This number is waiting to be called"},
+    {Text::TicketStateCalled, "Số này đã được gọi tại quầy", "This number was called at counter"},
+    {Text::TicketStateDone, "Số này đã qua lượt", "This number's turn has passed"},
+    {Text::ScanTicketToRate, "Hoặc đưa mã QR trên phiếu số thứ tự vào máy quét: kiosk mở đúng cán bộ đã phục vụ.",
+     "Or hold the QR code of your queue ticket to the scanner: the kiosk opens the officer who served you."},
 };
 
 constexpr bool in_enum_order() {

@@ -29,7 +29,8 @@ enum class Text {
   PaymentUnconfirmed, TileQueue, TileQueueHint, PickService, QueueForProcedure, PriorityAsk, PriorityElderly,
   PriorityDisabled, PriorityPregnant, PriorityChild, PriorityNone, TakingNumber, YourNumber, GoToCounter, PeopleAhead,
   WaitAbout, NextInLine, QueueFailed, QueueNoPrinter, QueueClosed, LoadingServices, ServicesUnavailable, WatchScreen,
-  ReprintTicket, PriorityChosen,
+  ReprintTicket, PriorityChosen, CheckingIn, CheckInRefused, LookingUpTicket, TicketNotFound, TicketStateWaiting,
+  TicketStateCalled, TicketStateDone, ScanTicketToRate,
   Count_  // not a text: the number of keys
 };
 

@@ -45,7 +45,7 @@ KioskApp::Impl::Impl(AppOptions o)
       services(app::start_services(opt.config, log, display.waker())) {
   if (!opt.config.log_file.empty() && !log_file.is_open())
     log.warn("kiosk", "log_file " + opt.config.log_file.string() + " cannot be opened: logging to standard error");
-  scans.emplace(opt.config, services.dossier != nullptr, log, display.waker());
+  scans.emplace(opt.config, services.dossier != nullptr || services.queue != nullptr, log, display.waker());
   start_speech();
   // Fonts at their real pixel size for this screen, once: the renderer keeps the atlas.
   const ImVec2 size = display.size();
@@ -174,13 +174,15 @@ void KioskApp::Impl::handle(const InputEvent& ev) {
           if (e.key == KeyEvent::Key::Enter) {
             auto r = scans->wedge().enter(e.at.value_or(app::ScanStream::Clock::now()));
             typed(r.typed);
-            if (r.scan && r.reclaimed && services.dossier) {
+            // Scans are slips for the one-stop backend, or queue papers (bookings, tickets).
+            const bool scans_wanted = services.dossier || services.queue;
+            if (r.scan && r.reclaimed && scans_wanted) {
               // A burst cut by a stall, put back together: its head leaves the query box.
               take_back_typing(r.reclaimed);
               log.info("scan", "a scanner's burst was cut by a stall; " + std::to_string(r.reclaimed) + " bytes taken back from the query");
             }
             if (r.scan) {
-              if (services.dossier)
+              if (scans_wanted)
                 scans->push(*r.scan);
               else
                 typed(*r.scan);
@@ -281,7 +283,9 @@ void KioskApp::Impl::take_work() {
     app::open_scanned(session, services, s);
     // What came of it, never what it held (a slip carries the owner's id number).
     const auto& d = session.dossier();
-    if (const auto* refusal = std::get_if<dossier::SlipRefusal::Kind>(&d.failure); refusal && d.stage == app::DossierLookup::Stage::Failed)
+    if (session.screen() != app::Screen::Dossier)
+      log.info("scan", "a queue paper scanned (a booking or a ticket)");
+    else if (const auto* refusal = std::get_if<dossier::SlipRefusal::Kind>(&d.failure); refusal && d.stage == app::DossierLookup::Stage::Failed)
       log.warn("scan", std::string("a scan that is not an appointment slip (") + dossier::refusal_name(*refusal) + ", " +
                            std::to_string(s.size()) + " characters)");
     else

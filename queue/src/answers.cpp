@@ -1,6 +1,7 @@
 #include "queue/answers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
@@ -42,12 +43,14 @@ const char* state_id(Ticket::State s) {
 
 std::string ticket_qr_payload(const Ticket& t) { return "TTHCQ1|" + t.center + "|" + t.id + "|" + t.hash; }
 
-std::optional<TicketRef> parse_ticket_qr(std::string_view payload) {
-  constexpr std::string_view kPrefix = "TTHCQ1|";
-  if (payload.size() > 300 || payload.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+namespace {
+
+// "<prefix><a>|<b>|<c>" with three id-like parts (the third up to 128), or nothing.
+std::optional<std::array<std::string, 3>> three_ids(std::string_view payload, std::string_view prefix) {
+  if (payload.size() > 300 || payload.substr(0, prefix.size()) != prefix) return std::nullopt;
   std::vector<std::string> parts;
   std::string cur;
-  for (char c : payload.substr(kPrefix.size())) {
+  for (char c : payload.substr(prefix.size())) {
     if (c == '|') {
       parts.push_back(std::move(cur));
       cur.clear();
@@ -62,7 +65,23 @@ std::optional<TicketRef> parse_ticket_qr(std::string_view payload) {
            std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
   };
   if (!id_like(parts[0], 64) || !id_like(parts[1], 64) || !id_like(parts[2], 128)) return std::nullopt;
-  return TicketRef{parts[0], parts[1], parts[2]};
+  return std::array<std::string, 3>{parts[0], parts[1], parts[2]};
+}
+
+}  // namespace
+
+std::optional<TicketRef> parse_ticket_qr(std::string_view payload) {
+  auto p = three_ids(payload, "TTHCQ1|");
+  if (!p) return std::nullopt;
+  return TicketRef{(*p)[0], (*p)[1], (*p)[2]};
+}
+
+std::string booking_qr_payload(const BookingRef& b) { return "TTHCB1|" + b.center + "|" + b.booking + "|" + b.code; }
+
+std::optional<BookingRef> parse_booking_qr(std::string_view payload) {
+  auto p = three_ids(payload, "TTHCB1|");
+  if (!p) return std::nullopt;
+  return BookingRef{(*p)[0], (*p)[1], (*p)[2]};
 }
 
 std::string issued_at_words(const std::string& iso) {

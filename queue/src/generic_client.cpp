@@ -28,6 +28,12 @@ class GenericClient final : public QueueClient {
                         [](std::string_view b) { return parse_ticket(b); }, 3);
   }
 
+  Result<Ticket> check_in(const CheckInRequest& r) override {
+    const nlohmann::json body = {{"booking", r.booking}, {"code", r.code}, {"kiosk", r.kiosk}};
+    return call<Ticket>("POST", "/queue/checkins", body.dump(), {"Idempotency-Key: " + r.idempotency_key},
+                        [](std::string_view b) { return parse_ticket(b); }, 3);
+  }
+
   Result<Ticket> ticket(const std::string& id) override {
     return call<Ticket>("GET", "/queue/tickets/" + http::escape(id), "", {}, [](std::string_view b) { return parse_ticket(b); });
   }

@@ -60,6 +60,12 @@ class NovosgaClient final : public QueueClient {
     return t;
   }
 
+  // NovoSGA's bookings (agendamentos) come from its own scheduling module, which its triage API
+  // does not check in: the citizen is sent to the desk.
+  Result<Ticket> check_in(const CheckInRequest&) override {
+    return QueueError{QueueError::Kind::Refused, "check-in is not offered by the novosga adapter"};
+  }
+
   Result<Ticket> ticket(const std::string& id) override {
     return call<Ticket>("GET", "/api/atendimentos/" + http::escape(id), "",
                         [&](std::string_view b) { return novosga::parse_atendimento(b, center_); });

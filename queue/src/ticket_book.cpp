@@ -13,7 +13,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kColumns = "key, service, coalesce(procedure,''), kiosk, priority, asked_at, state, ticket, coalesce(error,'')";
+constexpr const char* kColumns =
+    "key, service, coalesce(procedure,''), kiosk, priority, asked_at, state, ticket, coalesce(error,''), coalesce(booking,'')";
 
 Tap::State tap_state_from(const std::string& s) {
   if (s == "issued") return Tap::State::Issued;
@@ -32,6 +33,7 @@ Tap row(db::Stmt& s) {
   t.state = tap_state_from(s.text(6));
   if (auto doc = s.opt_text(7)) t.ticket = parse_ticket(*doc);
   t.error = s.text(8);
+  t.booking = s.text(9);
   return t;
 }
 
@@ -79,9 +81,18 @@ TicketBook::TicketBook(const std::filesystem::path& state_db) : db_(state::open_
   if (sodium_init() < 0) throw db::Error("libsodium cannot start: no idempotency keys");
 }
 
+Tap TicketBook::open_checkin(const BookingRef& booking, const std::string& kiosk, int64_t now) {
+  Tap t{new_key(), "", "", kiosk, booking.booking, Priority::None, now, Tap::State::Asked, std::nullopt, {}};
+  auto s = db_.prepare(
+      "INSERT INTO queue_taps(key, service, kiosk, priority, asked_at, state, updated_at, booking, booking_code) "
+      "VALUES(?,'',?,'none',?,'asked',?,?,?)");
+  s.bind(1, t.key).bind(2, kiosk).bind(3, now).bind(4, now).bind(5, booking.booking).bind(6, booking.code).run();
+  return t;
+}
+
 Tap TicketBook::open_tap(const std::string& service, const std::string& procedure, Priority priority, const std::string& kiosk,
                          int64_t now) {
-  Tap t{new_key(), service, procedure, kiosk, priority, now, Tap::State::Asked, std::nullopt, {}};
+  Tap t{new_key(), service, procedure, kiosk, "", priority, now, Tap::State::Asked, std::nullopt, {}};
   auto s = db_.prepare(
       "INSERT INTO queue_taps(key, service, procedure, kiosk, priority, asked_at, state, updated_at) VALUES(?,?,nullif(?,''),?,?,?,'asked',?)");
   s.bind(1, t.key).bind(2, service).bind(3, procedure).bind(4, kiosk).bind(5, priority_id(priority)).bind(6, now).bind(7, now).run();
@@ -99,20 +110,25 @@ Result<Ticket> TicketBook::fetch(QueueClient& client, const std::string& key, co
   if (tap->state == Tap::State::Issued && tap->ticket) return *tap->ticket;
   if (tap->state == Tap::State::Refused) return QueueError{QueueError::Kind::BadAnswer, tap->error};
   // Counted before the request leaves: a kill during it leaves a tap that may have reached the server.
+  std::string code;
   const bool maybe_sent = [&] {
-    auto q = db_.prepare("SELECT tries FROM queue_taps WHERE key=?");
+    auto q = db_.prepare("SELECT tries, coalesce(booking_code,'') FROM queue_taps WHERE key=?");
     q.bind(1, key);
-    return q.step() && q.int64(0) > 0;
+    if (!q.step()) return false;
+    code = q.text(1);
+    return q.int64(0) > 0;
   }();
   db_.prepare("UPDATE queue_taps SET tries=tries+1 WHERE key=?").bind(1, key).run();
-  auto r = client.take(TicketRequest{tap->service, tap->procedure, tap->priority, tap->kiosk, key, maybe_sent});
+  auto r = tap->booking.empty() ? client.take(TicketRequest{tap->service, tap->procedure, tap->priority, tap->kiosk, key, maybe_sent})
+                                : client.check_in(CheckInRequest{tap->booking, code, tap->kiosk, key, maybe_sent});
   if (auto* e = std::get_if<QueueError>(&r)) {
     record_failure(key, std::string(kind_name(e->kind)) + ": " + e->detail, now);
     return r;
   }
   const Ticket& t = std::get<Ticket>(r);
   std::string wrong;
-  if (t.service != tap->service) wrong = "a ticket for service " + t.service + ", not " + tap->service;
+  // A check-in's service is the booking's, which only the server knows.
+  if (tap->booking.empty() && t.service != tap->service) wrong = "a ticket for service " + t.service + ", not " + tap->service;
   else if (!center.empty() && t.center != center) wrong = "a ticket of center " + t.center + ", not " + center;
   if (!wrong.empty()) {
     // Never shown, never printed: the number may be someone else's queue.
@@ -120,8 +136,10 @@ Result<Ticket> TicketBook::fetch(QueueClient& client, const std::string& key, co
     s.bind(1, wrong).bind(2, ticket_json(t)).bind(3, now).bind(4, key).run();
     return QueueError{QueueError::Kind::BadAnswer, wrong};
   }
-  auto s = db_.prepare("UPDATE queue_taps SET state='issued', ticket=?, error=NULL, updated_at=? WHERE key=? AND state='asked'");
-  s.bind(1, ticket_json(t)).bind(2, now).bind(3, key).run();
+  auto s = db_.prepare(
+      "UPDATE queue_taps SET state='issued', ticket=?, error=NULL, updated_at=?, service=CASE WHEN service='' THEN ? ELSE service END "
+      "WHERE key=? AND state='asked'");
+  s.bind(1, ticket_json(t)).bind(2, now).bind(3, t.service).bind(4, key).run();
   return r;
 }
 

@@ -126,3 +126,46 @@ TEST_CASE("the server's faults and lies give no number", "[queue][security]") {
   far.http.policy.allow_http_loopback = true;
   CHECK_THROWS_AS(make_client(far), std::invalid_argument);
 }
+
+TEST_CASE("a booking's QR checks in to that booking's ticket, once, and only on its day", "[queue][checkin]") {
+  kiosk::test::SimServer sim;
+  kiosk::files::TempDir tmp;
+  auto c = client_for(sim);
+  const auto center = std::get<ServiceList>(c->services()).center;
+  TicketBook book(tmp.path() / "state.db");
+
+  const auto ref = parse_booking_qr("TTHCB1|hcc-tinh-mau|bk-0001|a7k2");
+  REQUIRE(ref);
+  CHECK(booking_qr_payload(*ref) == "TTHCB1|hcc-tinh-mau|bk-0001|a7k2");
+  const auto tap = book.open_checkin(*ref, "k1", now());
+  const auto t = std::get<Ticket>(book.fetch(*c, tap.key, center, now()));
+  CHECK(t.service == "tu-phap");
+  CHECK(t.number.rfind("E-", 0) == 0);
+  CHECK(book.get(tap.key)->service == "tu-phap");  // known once the server said it
+  CHECK(book.get(tap.key)->booking == "bk-0001");
+  // Scanned again (the citizen is unsure, another kiosk): the same ticket, never a second.
+  const auto again = book.open_checkin(*ref, "k2", now());
+  CHECK(std::get<Ticket>(book.fetch(*c, again.key, center, now())).id == t.id);
+  CHECK(issued(sim).size() == 1);
+
+  for (const char* payload : {"TTHCB1|hcc-tinh-mau|bk-0001|zzzz",     // the code does not match
+                              "TTHCB1|hcc-tinh-mau|bk-0002|m3q9",     // booked for tomorrow
+                              "TTHCB1|hcc-tinh-mau|bk-9999|a7k2"}) {  // no such booking
+    INFO(payload);
+    const auto r = parse_booking_qr(payload);
+    REQUIRE(r);
+    const auto no = book.fetch(*c, book.open_checkin(*r, "k1", now()).key, center, now());
+    REQUIRE(std::holds_alternative<QueueError>(no));
+    CHECK(std::get<QueueError>(no).kind == QueueError::Kind::Refused);
+  }
+  CHECK(issued(sim).size() == 1);
+  // A refused check-in stays asked (the citizen may come back on the right day); it is never a number.
+  CHECK(book.unanswered().size() == 3);
+
+  // Not a booking: a ticket's QR, a slip, garbage, an id that could walk a path.
+  CHECK_FALSE(parse_booking_qr("TTHCQ1|hcc-tinh-mau|t1|h1"));
+  CHECK_FALSE(parse_booking_qr("TTHCB1|hcc-tinh-mau|bk-0001"));
+  CHECK_FALSE(parse_booking_qr("TTHCB1|hcc-tinh-mau|../x|a7k2"));
+  CHECK_FALSE(parse_booking_qr("TTHCB1|hcc|bk|a|b"));
+  CHECK_FALSE(parse_booking_qr(std::string("TTHCB1|") + std::string(400, 'a')));
+}

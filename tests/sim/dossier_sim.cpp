@@ -147,6 +147,8 @@ int main(int argc, char** argv) {
   cli.add_option("--tls-cert", tls_cert, "PEM certificate");
   cli.add_option("--tls-key", tls_key, "PEM key");
   cli.add_option("--ready-file", ready_file, "Write the bound ports here once listening");
+  bool queue_demo = false;
+  cli.add_flag("--queue-demo", queue_demo, "Start with two tickets of the day: one served (for rating from its QR), one waiting");
   CLI11_PARSE(cli, argc, argv);
 
   json db, counter_officers;
@@ -219,7 +221,7 @@ int main(int argc, char** argv) {
 
   sim::PaymentSim payments(db, answer);
   sim::RatingSim ratings(counter_officers, answer);
-  sim::QueueSim queue(answer);
+  sim::QueueSim queue(answer, queue_demo);
 
   auto routes = [&](httplib::Server& srv) {
     auto generic = [&](const json* d, const httplib::Request& req, httplib::Response& res) {

@@ -6,7 +6,26 @@ namespace sim {
 
 using nlohmann::json;
 
-QueueSim::QueueSim(Answer answer) : s_(std::make_unique<State>()) { s_->answer = std::move(answer); }
+QueueSim::QueueSim(Answer answer, bool demo) : s_(std::make_unique<State>()) {
+  s_->answer = std::move(answer);
+  // Bookings made online: one for today, one for tomorrow (too early to check in).
+  s_->bookings["bk-0001"] = {{"service", "tu-phap"}, {"date", center_date()}, {"code", "a7k2"}};
+  s_->bookings["bk-0002"] = {{"service", "cong-an"}, {"date", center_date(1)}, {"code", "m3q9"}};
+  if (!demo) return;
+  // A citizen served at counter 11 by an officer of the sample roster, and one still waiting:
+  // their printed tickets' QR codes are TTHCQ1|hcc-tinh-mau|d1|hdemo1 and …|d2|hdemo2.
+  auto seed = [&](const char* id, const char* number, const char* service, const char* state, const char* hash) {
+    json t = {{"id", id}, {"number", number}, {"center", kCenter}, {"service", service}, {"counters", service_counters(service)},
+              {"waiting_ahead", 0}, {"estimated_wait_minutes", 0}, {"issued_at", now_iso()}, {"hash", hash}, {"state", state},
+              {"priority", "none"}, {"kiosk", "quay-le-tan"}, {"seq", 0}, {"documento", ""}};
+    s_->tickets[id] = t;
+    s_->order.push_back(id);
+  };
+  seed("d1", "E-0999", "tu-phap", "served", "hdemo1");
+  s_->tickets["d1"]["counter"] = "11";
+  s_->tickets["d1"]["officer"] = {{"id", "MAU-CB07"}, {"name", "Đỗ Thị Tham Khảo"}};
+  seed("d2", "D-0998", "cong-an", "waiting", "hdemo2");
+}
 QueueSim::~QueueSim() = default;
 
 void QueueSim::routes(httplib::Server& srv) {
@@ -52,6 +71,32 @@ void QueueSim::routes(httplib::Server& srv) {
     strip_internal(ticket);
     // Issued before the answer: a fault below loses the answer, not the ticket (the kiosk asks
     // again with the same key and gets this one).
+    s.answer(res, 201, {{"ticket", ticket}});
+  });
+  // A booking's check-in: its ticket, once per booking whatever the key (a repeat, another kiosk).
+  srv.Post("/queue/checkins", [&s](const httplib::Request& req, httplib::Response& res) {
+    const json body = json::parse(req.body, nullptr, false);
+    if (req.get_header_value("Idempotency-Key").empty()) return s.answer(res, 400, {{"error", "an Idempotency-Key is required"}});
+    if (!body.is_object() || !body.contains("booking") || !body["booking"].is_string())
+      return s.answer(res, 400, {{"error", "a check-in needs a booking"}});
+    json ticket;
+    {
+      std::lock_guard lock(s.mu);
+      auto b = s.bookings.find(body["booking"]);
+      if (b == s.bookings.end()) return s.answer(res, 404, {{"error", "no such booking"}});
+      if (body.value("code", "") != b->second["code"]) return s.answer(res, 403, {{"error", "the booking's code does not match"}});
+      if (b->second["date"] != center_date()) return s.answer(res, 409, {{"error", "the booking is for " + b->second["date"].get<std::string>()}});
+      if (auto done = s.checked_in.find(b->first); done != s.checked_in.end()) {
+        ticket = s.tickets[done->second];
+      } else {
+        ++s.posts;
+        ticket = s.issue(*service(b->second["service"]), "none", body.value("kiosk", ""), "");
+        ticket["booking"] = b->first;
+        s.tickets[ticket["id"]] = ticket;
+        s.checked_in[b->first] = ticket["id"];
+      }
+    }
+    strip_internal(ticket);
     s.answer(res, 201, {{"ticket", ticket}});
   });
   srv.Get(R"(/queue/tickets/([A-Za-z0-9._-]+))", [&s](const httplib::Request& req, httplib::Response& res) {

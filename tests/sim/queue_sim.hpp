@@ -13,7 +13,8 @@ namespace sim {
 
 class QueueSim {
  public:
-  explicit QueueSim(Answer answer);
+  // `demo`: two tickets issued before the kiosk came (docs/queue.md, "The simulator").
+  QueueSim(Answer answer, bool demo = false);
   ~QueueSim();
   void routes(httplib::Server& srv);
 

@@ -156,7 +156,8 @@ void QueueSim::novosga_routes(httplib::Server& srv) {
     json list = json::array();
     {
       std::lock_guard lock(s.mu);
-      for (const auto& id : s.order) list.push_back(atendimento(s.tickets[id]));
+      for (const auto& id : s.order)
+        if (id[0] == 't') list.push_back(atendimento(s.tickets[id]));  // the demo's seeded tickets are not NovoSGA's
     }
     s.answer(res, 200, list);
   });

@@ -42,6 +42,16 @@ inline const json* service(const std::string& id) {
   return nullptr;
 }
 
+// The center's own time (UTC+7), whatever the machine's zone, `days` from now.
+inline std::string center_date(int days = 0) {
+  const std::time_t t = std::time(nullptr) + 7 * 3600 + days * 86400;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
 inline std::string now_iso() {
   // The center's own time (UTC+7), whatever the machine's zone.
   const std::time_t t = std::time(nullptr) + 7 * 3600;
@@ -52,9 +62,14 @@ inline std::string now_iso() {
   return buf;
 }
 
+inline json service_counters(const std::string& id) {
+  const json* s = service(id);
+  return s ? (*s)["counters"] : json::array();
+}
+
 // What only the simulator keeps of a ticket (and NovoSGA's view of it).
 inline void strip_internal(json& t) {
-  for (const char* k : {"priority", "procedure", "kiosk", "idempotency_key", "seq", "documento", "prioridade"}) t.erase(k);
+  for (const char* k : {"priority", "procedure", "kiosk", "idempotency_key", "seq", "documento", "prioridade", "booking"}) t.erase(k);
 }
 
 struct QueueSim::State {
@@ -69,6 +84,8 @@ struct QueueSim::State {
   long posts = 0;
 
   std::set<std::string> tokens;                   // NovoSGA access tokens given and still good
+  std::map<std::string, json> bookings;           // booked online: id -> service, date, code
+  std::map<std::string, std::string> checked_in;  // booking id -> its ticket's id
 
   // A new ticket of `svc`, numbered in its sequence, ids in issue order ("t17" is NovoSGA's 17).
   json issue(const json& svc, const std::string& priority, const std::string& kiosk, const std::string& documento) {

@@ -16,7 +16,7 @@ port=${4:-18640}
 mkdir -p "$dir"
 [ -f "$dir/sim.pid" ] && kill "$(cat "$dir/sim.pid")" 2>/dev/null || true
 rm -f "$dir/ready"
-setsid "$bin/dossier-sim" --fixtures "$here/dossiers.json" --port "$port" --ready-file "$dir/ready" \
+setsid "$bin/dossier-sim" --fixtures "$here/dossiers.json" --queue-demo --port "$port" --ready-file "$dir/ready" \
     > "$dir/sim.log" 2>&1 < /dev/null &
 echo $! > "$dir/sim.pid"
 for _ in $(seq 1 100); do [ -f "$dir/ready" ] && exit 0; sleep 0.05; done

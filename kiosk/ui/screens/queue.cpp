@@ -21,6 +21,7 @@ namespace {
 
 using app::Text;
 using Stage = app::QueueSlice::Stage;
+using Origin = app::QueueSlice::Origin;
 
 Text priority_text(queue::Priority p) {
   switch (p) {
@@ -61,6 +62,9 @@ PrintJob ticket_job(const app::QueueSlice& q, const app::Services& svc, const nl
                   [d, center, paper] { return printing::render_pdf_bytes(printing::queue_ticket(d, center), paper); }};
 }
 
+// One print per ticket: a tap's key, or the ticket's id for one looked up by its QR.
+std::string print_key(const app::QueueSlice& q) { return "queue:" + (q.tap.empty() && q.ticket ? "ticket-" + q.ticket->id : q.tap); }
+
 class QueueScreen : public ScreenView {
  public:
   void draw(FrameContext& f) override {
@@ -76,21 +80,25 @@ class QueueScreen : public ScreenView {
         services(f, x, top, width);
         break;
       case Stage::Taking:
-        message(f, x, top, width, Text::TakingNumber, false);
+        message(f, x, top, width,
+                q.origin == Origin::CheckIn ? Text::CheckingIn : q.origin == Origin::Lookup ? Text::LookingUpTicket : Text::TakingNumber, false);
         break;
       case Stage::Ticket:
         ticket(f, x, top, width);
         if (f.services.printer)
           action = [&f](ImVec2 size) {
-            print_button(f, "queue:" + f.session.queue().tap, std::string(icon::print) + "  " + f.tr(Text::ReprintTicket), size,
+            print_button(f, print_key(f.session.queue()), std::string(icon::print) + "  " + f.tr(Text::ReprintTicket), size,
                          ButtonLook{f.pal.accent, f.pal.on_primary, f.fonts.heading, true},
                          [&f] { return ticket_job(f.session.queue(), f.services, f.center); });
           };
         break;
       case Stage::Failed: {
-        const Text why = q.no_printer                                                      ? Text::QueueNoPrinter
-                         : q.failure && *q.failure == queue::QueueError::Kind::Refused ? Text::QueueClosed
-                                                                                       : Text::QueueFailed;
+        const bool refused = q.failure && *q.failure == queue::QueueError::Kind::Refused;
+        const Text why = q.no_printer                    ? Text::QueueNoPrinter
+                         : q.origin == Origin::Lookup    ? Text::TicketNotFound
+                         : q.origin == Origin::CheckIn   ? (refused ? Text::CheckInRefused : Text::QueueFailed)
+                         : refused                       ? Text::QueueClosed
+                                                         : Text::QueueFailed;
         message(f, x, top, width, why, true);
         if (!q.no_printer)
           action = [&f](ImVec2 size) {
@@ -224,7 +232,7 @@ class QueueScreen : public ScreenView {
       // Printed at once; the banner says what became of it, "In lại" stays below.
       q.printed = true;
       const PrintJob job = ticket_job(q, f.services, f.center);
-      request_print(f, "queue:" + q.tap, [job] { return job; });
+      request_print(f, print_key(q), [job] { return job; });
     }
     ImGui::SetCursorScreenPos(ImVec2(x, top));
     text(f.items, f.tr(Text::YourNumber), fs.heading, f.pal.muted, width);
@@ -253,6 +261,15 @@ class QueueScreen : public ScreenView {
       text(f.items, std::string(f.tr(Text::PriorityChosen)) + ": " + f.tr(priority_text(q.priority)), fs.heading, f.pal.text, width);
     }
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(12)));
+    // A ticket's QR scanned: where the ticket stands now.
+    if (q.origin == Origin::Lookup) {
+      std::string state = t.state == queue::Ticket::State::Waiting  ? f.tr(Text::TicketStateWaiting)
+                          : t.state == queue::Ticket::State::Called ? f.tr(Text::TicketStateCalled) + std::string(" ") + t.called_counter
+                                                                    : f.tr(Text::TicketStateDone);
+      text(f.items, std::string(icon::qrcode) + "  " + state, fs.title, f.pal.primary, width);
+      ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + f.px(8)));
+      if (t.state != queue::Ticket::State::Waiting) return;
+    }
     // What the server did not say is not said (NovoSGA gives no estimate).
     if (!t.ahead_known) {
     } else if (t.waiting_ahead == 0) {

@@ -4,6 +4,7 @@
 // itself. Officers are shown by name and title only.
 #include <algorithm>
 
+#include "model/queue_actions.hpp"
 #include "model/rating_actions.hpp"
 #include "ui/cards.hpp"
 #include "ui/chrome.hpp"
@@ -107,6 +108,11 @@ class RatingScreen : public ScreenView {
  private:
   void counters(FrameContext& f, float x, float top, float width) {
     screen_title(f, x, top, width, std::string(icon::smile) + "  " + f.tr(Text::PickCounter));
+    // With queue numbers, the ticket's QR names the officer: no choosing.
+    if (app::can_take_numbers(f.services)) {
+      ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+      text(f.items, std::string(icon::qrcode) + "  " + f.tr(Text::ScanTicketToRate), f.fonts.body, f.pal.muted, width);
+    }
     const float y = ImGui::GetCursorScreenPos().y + f.px(24);
     const auto& list = f.services.rating_counters;
     const auto tapped = card_grid(f, "counter", list.size(), x, y, width, f.layout.content_bottom() - f.px(16),

@@ -22,6 +22,14 @@ struct TicketRef {
 };
 std::string ticket_qr_payload(const Ticket& t);
 std::optional<TicketRef> parse_ticket_qr(std::string_view payload);
+
+// What an online booking's confirmation QR holds: "TTHCB1|<center>|<booking id>|<check code>"
+// (docs/queue.md, "Check-in"). Scanned at the kiosk, it gives that booking's ticket.
+struct BookingRef {
+  std::string center, booking, code;
+};
+std::string booking_qr_payload(const BookingRef& b);
+std::optional<BookingRef> parse_booking_qr(std::string_view payload);
 // "2026-12-07T08:31:00+07:00" as a citizen reads it: "08:31 07/12/2026" (the text as given
 // when it is not that shape).
 std::string issued_at_words(const std::string& iso);

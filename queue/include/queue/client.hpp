@@ -38,11 +38,20 @@ struct TicketRequest {
   bool maybe_sent = false;
 };
 
+// Check-in of a booking made online (its QR, parse_booking_qr): the booking's ticket.
+struct CheckInRequest {
+  std::string booking, code;
+  std::string kiosk;
+  std::string idempotency_key;
+  bool maybe_sent = false;
+};
+
 class QueueClient {
  public:
   virtual ~QueueClient() = default;
   virtual Result<ServiceList> services() = 0;
   virtual Result<Ticket> take(const TicketRequest& r) = 0;
+  virtual Result<Ticket> check_in(const CheckInRequest& r) = 0;
   virtual Result<Ticket> ticket(const std::string& id) = 0;
   virtual Result<std::vector<ServiceStatus>> status() = 0;
 };

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/sqlite.hpp"
+#include "queue/answers.hpp"
 #include "queue/client.hpp"
 
 namespace kiosk::queue {
@@ -18,7 +19,8 @@ namespace kiosk::queue {
 struct Tap {
   enum class State { Asked, Issued, Refused };
   std::string key;
-  std::string service, procedure, kiosk;
+  std::string service, procedure, kiosk;  // service: empty for a check-in (the booking's)
+  std::string booking;                     // a check-in: the booking's id (its code is not kept)
   Priority priority = Priority::None;
   int64_t asked_at = 0;
   State state = State::Asked;
@@ -37,8 +39,10 @@ class TicketBook {
   // A new tap, durable before it returns.
   Tap open_tap(const std::string& service, const std::string& procedure, Priority priority, const std::string& kiosk,
                int64_t now);
-  // Asks for the tap's ticket with its key. `center`: the center the server named in its
-  // services (empty: not checked). A tap already issued is answered from here, never asked again.
+  // A check-in of a booking (its QR): a tap like any other, fetched and resumed the same way.
+  Tap open_checkin(const BookingRef& booking, const std::string& kiosk, int64_t now);
+  // Asks for the tap's ticket with its key (a check-in: the booking's). `center`: the center the
+  // server named in its services (empty: not checked). A tap already issued is answered from here, never asked again.
   Result<Ticket> fetch(QueueClient& client, const std::string& key, const std::string& center, int64_t now);
 
   std::optional<Tap> get(const std::string& key);
