@@ -138,10 +138,11 @@ struct QueueSlice {
   std::optional<queue::QueueError::Kind> failure;
   bool no_printer = false;  // not asked: the printer could not print the ticket
   bool printed = false;     // the ticket was sent to the printer once
+  bool announced = false;   // read aloud once by itself (to a citizen who has listened)
   bool empty() const {
     return stage == Stage::Services && origin == Origin::Tap && booking.booking.empty() && scanned.id.empty() && service.empty() && procedure_code.empty() && procedure_name.empty() &&
            priority == queue::Priority::None && !choosing_priority && !list_asked && asked == 0 && tap.empty() && !ticket && !failure && !no_printer &&
-           !printed;
+           !printed && !announced;
   }
 };
 

@@ -85,6 +85,11 @@ class QueueScreen : public ScreenView {
         break;
       case Stage::Ticket:
         ticket(f, x, top, width);
+        // A citizen who has listened hears the number, the counter and the wait without asking.
+        if (!q.announced && f.session.reading().used) {
+          q.announced = true;
+          f.requests.listen = true;
+        }
         if (f.services.printer)
           action = [&f](ImVec2 size) {
             print_button(f, print_key(f.session.queue()), std::string(icon::print) + "  " + f.tr(Text::ReprintTicket), size,
@@ -100,7 +105,8 @@ class QueueScreen : public ScreenView {
                          : refused                       ? Text::QueueClosed
                                                          : Text::QueueFailed;
         message(f, x, top, width, why, true);
-        if (!q.no_printer)
+        // A booking refused (another day, a wrong code) is refused again: no "Thử lại".
+        if (!q.no_printer && !(q.origin == Origin::CheckIn && refused))
           action = [&f](ImVec2 size) {
             if (button(f.items, "queue-retry", std::string(icon::repeat) + "  " + f.tr(Text::Retry), size,
                        ButtonLook{f.pal.accent, f.pal.on_primary, f.fonts.heading, true}))
