@@ -15,6 +15,7 @@
 #include "common/network.hpp"
 #include "model/config.hpp"
 #include "platform/app.hpp"
+#include "platform/hall_app.hpp"
 #include "platform/stop_signals.hpp"
 
 int main(int argc, char** argv) {
@@ -32,6 +33,9 @@ int main(int argc, char** argv) {
   std::string config_path, store, state_db, script, screenshots, size = "1920x1080";
   bool windowed = false, bench = false, json = false;
   double idle_seconds = 30;
+  std::string mode;
+  cli.add_option("--mode", mode, "kiosk (the citizen's touch screen) or display (the hall's TV); default: kiosk.conf's mode")
+      ->check(CLI::IsMember({"kiosk", "display"}));
   cli.add_option("--config", config_path, "Configuration file (default /etc/tthc-kiosk/kiosk.conf if present)");
   cli.add_option("--store", store, "Content store directory (overrides the configuration)");
   cli.add_option("--state-db", state_db, "The kiosk's state database (overrides the configuration)");
@@ -55,6 +59,7 @@ int main(int argc, char** argv) {
       opt.config = kiosk::app::load_config(kiosk::app::kDefaultConfigPath);
     }
     if (!store.empty()) opt.config.store = store;
+    if (!mode.empty()) opt.config.mode = mode;
     if (!state_db.empty()) opt.config.state_db = state_db;
     opt.windowed = windowed || !opt.config.fullscreen;
     opt.width = opt.config.width;
@@ -74,6 +79,15 @@ int main(int argc, char** argv) {
     // the benchmark keep the default (a ^C ends them at once).
     std::optional<kiosk::platform::StopSignals> stop;
     if (script.empty() && !bench) stop.emplace();
+    if (opt.config.mode == "display") {
+      if (bench) {
+        std::cerr << "tthc-kiosk: --bench measures the citizen's screen; not in display mode\n";
+        return 2;
+      }
+      kiosk::platform::HallApp hall(opt);
+      if (!script.empty()) return hall.run_script(script, screenshots);
+      return hall.run(stop ? &*stop : nullptr);
+    }
     kiosk::platform::KioskApp app(opt);
     if (!script.empty()) return app.run_script(script, screenshots);
     if (bench) {

@@ -101,6 +101,11 @@ KioskConfig parse_config(const std::string& body) {
       c.camera = value;
     } else if (key == "camera_frames") {
       c.camera_frames = value;
+    } else if (key == "mode") {
+      if (value != "kiosk" && value != "display") throw ConfigError(where + ": mode is 'kiosk' or 'display', got '" + value + "'");
+      c.mode = value;
+    } else if (key == "display_announcement") {
+      c.display_announcement = value;
     } else if (key == "queue_url") {
       c.queue_url = value;
     } else if (key == "queue_adapter") {

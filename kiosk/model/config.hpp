@@ -50,6 +50,9 @@ struct KioskConfig {
   // Fee payment (#12): through the backend's payment API, payOS directly, or none. The payee for
   // backends that name none (iGate). This kiosk's number in the fleet (order codes, receipts)
   // and its name on receipts.
+  // "kiosk" (the citizen's touch screen) or "display" (the hall's TV: docs/hall-display.md).
+  std::string mode = "kiosk";
+  std::string display_announcement;  // a line the hall's display shows under its header
   // Queue numbers (#28, docs/queue.md): the center's queue server; empty: no "Lấy số" anywhere.
   // Plain http only to this machine, as for the backend.
   std::string queue_url;

@@ -29,17 +29,9 @@ void start_printing(Services& s, const KioskConfig& c, Logger& log, std::functio
 void start_dossier(Services& s, const KioskConfig& c, Logger& log, std::function<void()> wake) {
   if (c.backend_url.empty()) return;
   try {
-    dossier::BackendConfig b;
-    b.base_url = c.backend_url;
-    b.adapter = dossier::adapter_from_name(c.backend_adapter);
-    b.backend_checks_owner = c.backend_checks_owner.value_or(dossier::checks_owner_by_default(b.adapter));
+    dossier::BackendConfig b = backend_config(c);
     if (b.backend_checks_owner && b.adapter == dossier::Adapter::IGate)
       log.warn("kiosk", "backend_checks_owner = yes with iGate: its public search does not check the owner");
-    b.policy.allow_http_loopback = c.backend_allow_http;
-    b.payee = {c.payee_name, c.payee_bin, c.payee_account};
-    b.ca_bundle = c.backend_ca_bundle;
-    if (!c.backend_token_file.empty())
-      b.auth_header = "Authorization: Bearer " + files::read_secret_file(c.backend_token_file);
     dossier::StatusClient probe(b);  // refuses an address it will not use, here rather than per lookup
     s.dossier = make_dossier_worker(std::move(b), std::move(wake));
     log.info("kiosk", "dossier lookup through " + c.backend_url + " (" + c.backend_adapter + ")");
@@ -159,6 +151,18 @@ void load_content(Services& s, const KioskConfig& c, Logger& log, std::function<
   }
   load_rating_setup(s);
   s.queue_map = s.catalog ? s.catalog->queue_map() : content::QueueMap{};
+}
+
+dossier::BackendConfig backend_config(const KioskConfig& c) {
+  dossier::BackendConfig b;
+  b.base_url = c.backend_url;
+  b.adapter = dossier::adapter_from_name(c.backend_adapter);
+  b.backend_checks_owner = c.backend_checks_owner.value_or(dossier::checks_owner_by_default(b.adapter));
+  b.policy.allow_http_loopback = c.backend_allow_http;
+  b.payee = {c.payee_name, c.payee_bin, c.payee_account};
+  b.ca_bundle = c.backend_ca_bundle;
+  if (!c.backend_token_file.empty()) b.auth_header = "Authorization: Bearer " + files::read_secret_file(c.backend_token_file);
+  return b;
 }
 
 Services start_services(const KioskConfig& c, Logger& log, std::function<void()> wake) {

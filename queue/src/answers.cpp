@@ -161,4 +161,31 @@ std::vector<ServiceStatus> parse_status(std::string_view body) {
   return out;
 }
 
+std::vector<Call> parse_calls(std::string_view body) {
+  const json j = parse_object(body);
+  auto it = j.find("calls");
+  if (it == j.end() || !it->is_array() || it->size() > 1000) throw BadAnswer("no list 'calls'");
+  std::vector<Call> out;
+  int64_t last = -1;
+  for (const auto& c : *it) {
+    if (!c.is_object()) throw BadAnswer("a call is not an object");
+    Call v;
+    auto seq = c.find("seq");
+    if (seq == c.end() || !seq->is_number_integer() || seq->get<int64_t>() < 0) throw BadAnswer("'seq' is not a whole number");
+    v.seq = seq->get<int64_t>();
+    // Out of order, the display could not say which calls it has seen.
+    if (v.seq <= last) throw BadAnswer("calls not in order");
+    last = v.seq;
+    v.number = text_at(c, "number", 16, true);
+    v.service = id_at(c, "service");
+    v.counter = text_at(c, "counter", 16, true);
+    if (auto r = c.find("recall"); r != c.end()) {
+      if (!r->is_boolean()) throw BadAnswer("'recall' is not true or false");
+      v.recall = r->get<bool>();
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 }  // namespace kiosk::queue

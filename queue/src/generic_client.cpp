@@ -38,6 +38,11 @@ class GenericClient final : public QueueClient {
     return call<Ticket>("GET", "/queue/tickets/" + http::escape(id), "", {}, [](std::string_view b) { return parse_ticket(b); });
   }
 
+  Result<std::vector<Call>> calls(int64_t after) override {
+    return call<std::vector<Call>>("GET", "/queue/calls?after=" + std::to_string(after), "", {},
+                                   [](std::string_view b) { return parse_calls(b); });
+  }
+
   Result<std::vector<ServiceStatus>> status() override {
     return call<std::vector<ServiceStatus>>("GET", "/queue/status", "", {}, [](std::string_view b) { return parse_status(b); });
   }

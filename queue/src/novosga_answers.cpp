@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -164,6 +165,33 @@ std::vector<Entry> parse_atendimentos(std::string_view body, const std::string& 
     e.ticket = atendimento(a, center, &e.documento);
     out.push_back(std::move(e));
   }
+  return out;
+}
+
+std::vector<Call> parse_painel(std::string_view body) {
+  const json j = parse_any(body);
+  throw_if_error(j);
+  if (!j.is_array() || j.size() > 100) throw BadAnswer("the panel is not a list");
+  std::vector<Call> out;
+  for (const auto& p : j) {
+    if (!p.is_object()) throw BadAnswer("a panel row is not an object");
+    Call c;
+    c.seq = std::stoll(int_id_at(p, "id"));
+    const std::string sigla = text_at(p, "siglaSenha", 3, false);
+    auto n = p.find("numeroSenha");
+    if (n == p.end() || !n->is_number_integer() || n->get<int64_t>() < 0 || n->get<int64_t>() > 99999) throw BadAnswer("'numeroSenha' is not a number");
+    std::string digits = std::to_string(n->get<int64_t>());
+    if (digits.size() < 3) digits.insert(0, 3 - digits.size(), '0');
+    c.number = sigla + digits;
+    auto l = p.find("numeroLocal");
+    if (l == p.end() || !l->is_number_integer() || l->get<int64_t>() < 0 || l->get<int64_t>() > 9999) throw BadAnswer("'numeroLocal' is not a desk number");
+    c.counter = std::to_string(l->get<int64_t>());
+    if (auto sv = p.find("servico"); sv != p.end() && sv->is_object()) c.service = int_id_at(*sv, "id");
+    out.push_back(std::move(c));
+  }
+  std::sort(out.begin(), out.end(), [](const Call& a, const Call& b) { return a.seq < b.seq; });
+  for (size_t i = 1; i < out.size(); ++i)
+    if (out[i].seq == out[i - 1].seq) throw BadAnswer("two panel rows with one id");
   return out;
 }
 

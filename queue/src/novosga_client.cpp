@@ -3,6 +3,7 @@
 // keys, so a number is never asked twice blindly: the tap's key rides in the ticket's client
 // document, and a tap that may have reached the server is first looked for among the unit's
 // tickets (docs/queue.md, "The novosga adapter").
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -69,6 +70,33 @@ class NovosgaClient final : public QueueClient {
   Result<Ticket> ticket(const std::string& id) override {
     return call<Ticket>("GET", "/api/atendimentos/" + http::escape(id), "",
                         [&](std::string_view b) { return novosga::parse_atendimento(b, center_); });
+  }
+
+  // The panel's last ten calls: those after `after`. A number already called at that desk is a
+  // recall (NovoSGA's "chamar novamente" writes the same number again).
+  Result<std::vector<Call>> calls(int64_t after) override {
+    if (service_ids_.empty()) {
+      auto list = services();
+      if (auto* e = std::get_if<QueueError>(&list)) return std::move(*e);
+      for (const auto& sv : std::get<ServiceList>(list).services) service_ids_ += (service_ids_.empty() ? "" : ",") + sv.id;
+      if (service_ids_.empty()) return std::vector<Call>{};
+    }
+    auto rows = call<std::vector<Call>>("GET", unit_path("/painel") + "?servicos=" + service_ids_, "",
+                                        [](std::string_view b) { return novosga::parse_painel(b); });
+    if (auto* e = std::get_if<QueueError>(&rows)) return std::move(*e);
+    std::vector<Call> out;
+    for (auto& c : std::get<std::vector<Call>>(rows)) {
+      const std::string called = c.number + "@" + c.counter;
+      c.recall = std::find(called_.begin(), called_.end(), called) != called_.end();
+      if (c.seq <= after) {
+        if (!c.recall) called_.push_back(called);
+        continue;
+      }
+      if (!c.recall) called_.push_back(called);
+      out.push_back(std::move(c));
+    }
+    if (called_.size() > 500) called_.erase(called_.begin(), called_.begin() + 250);
+    return out;
   }
 
   Result<std::vector<ServiceStatus>> status() override {
@@ -209,6 +237,8 @@ class NovosgaClient final : public QueueClient {
   std::string token_;
   Clock::time_point token_until_{};
   std::vector<novosga::Prioridade> priorities_;
+  std::string service_ids_;          // for the panel: "1,2,3"
+  std::vector<std::string> called_;  // "A001@5": numbers seen called at a desk
   Clock::time_point priorities_until_{};
 };
 

@@ -60,6 +60,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           if (s.id.empty() || has_control(s.name)) std::abort();
         break;
       case 2:
+        // The hall's calls: in order, never a negative seq (they are how no call is said twice).
+        try {
+          int64_t last = -1;
+          for (const auto& c : parse_calls(body)) {
+            if (c.seq <= last || c.number.empty()) std::abort();
+            last = c.seq;
+          }
+        } catch (const BadAnswer&) {
+        }
         for (const auto& s : parse_status(body))
           if (s.waiting < 0) std::abort();
         break;
@@ -72,6 +81,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         break;
       }
       case 5:
+        try {
+          int64_t last = -1;
+          for (const auto& c : novosga::parse_painel(body)) {
+            if (c.seq <= last || c.counter.empty()) std::abort();
+            last = c.seq;
+          }
+        } catch (const BadAnswer&) {
+        }
         for (const auto& e : novosga::parse_atendimentos(body, "novosga-1"))
           if (e.ticket.id.empty()) std::abort();
         break;

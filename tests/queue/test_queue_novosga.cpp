@@ -220,3 +220,35 @@ TEST_CASE("novosga answers read strictly", "[queue][novosga]") {
   CHECK(novosga::parse_services(R"([{"servico":{"id":1,"nome":"A"},"ativo":false}])").empty());
   CHECK_THROWS_AS(parse_priorities(R"([{"id":1,"nome":"N"}])"), kiosk::queue::BadAnswer);  // no peso
 }
+
+TEST_CASE("the hall's calls: our protocol's and NovoSGA's panel, a recall marked, none twice", "[queue][novosga][hall]") {
+  kiosk::test::SimServer sim;
+  auto n = novosga_for(sim);
+  ClientSettings gs;
+  gs.url = sim.url();
+  gs.http.policy.allow_http_loopback = true;
+  auto g = make_client(gs);
+  REQUIRE(std::get<std::vector<Call>>(g->calls(0)).empty());
+  std::get<Ticket>(n->take({"5", "", Priority::None, "k", "tap-33333333333333333333333333333333"}));
+  std::get<Ticket>(n->take({"5", "", Priority::None, "k", "tap-44444444444444444444444444444444"}));
+  sim.call("/_sim/queue/call", json{{"service", "tu-phap"}, {"counter", "11"}}.dump());
+  sim.call("/_sim/queue/recall", json{{"service", "tu-phap"}}.dump());
+  sim.call("/_sim/queue/call", json{{"service", "tu-phap"}, {"counter", "12"}}.dump());
+
+  const auto gc = std::get<std::vector<Call>>(g->calls(0));
+  REQUIRE(gc.size() == 3);
+  CHECK(gc[0].number == "E-1001");
+  CHECK(gc[0].counter == "11");
+  CHECK_FALSE(gc[0].recall);
+  CHECK(gc[1].recall);
+  CHECK(gc[2].counter == "12");
+  CHECK(std::get<std::vector<Call>>(g->calls(gc[1].seq)).size() == 1);  // only what came after
+
+  const auto nc = std::get<std::vector<Call>>(n->calls(0));
+  REQUIRE(nc.size() == 3);
+  CHECK(nc[0].number == "E001");
+  CHECK_FALSE(nc[0].recall);
+  CHECK(nc[1].recall);  // the same number at the same desk again
+  CHECK(nc[2].number == "E002");
+  CHECK(std::get<std::vector<Call>>(n->calls(nc[2].seq)).empty());
+}

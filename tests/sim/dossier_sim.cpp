@@ -231,6 +231,17 @@ int main(int argc, char** argv) {
       answer(res, 200, answer_generic(*d, mode, payments.paid(d->value("code", ""))));
     };
     // `generic` lives only while routes() runs: the handlers keep their own copy.
+    // The center's figures for a month (the hall's display): fixed, as a month's report reads.
+    srv.Get("/stats/month", [&](const httplib::Request& req, httplib::Response& res) {
+      const std::string month = req.has_param("month") ? req.get_param_value("month") : "";
+      answer(res, 200,
+             {{"month", month}, {"received", 1248}, {"on_time", 1103}, {"late", 37}, {"in_progress", 108},
+              {"agencies", json::array({{{"name", "Sở Tư pháp"}, {"received", 412}, {"on_time", 398}, {"late", 4}},
+                                        {{"name", "Công an tỉnh"}, {"received", 301}, {"on_time", 280}, {"late", 2}},
+                                        {{"name", "Sở Nông nghiệp và Môi trường"}, {"received", 215}, {"on_time", 171}, {"late", 24}},
+                                        {{"name", "Sở Tài chính"}, {"received", 170}, {"on_time", 158}, {"late", 3}},
+                                        {{"name", "Sở Xây dựng"}, {"received", 150}, {"on_time", 96}, {"late", 4}}})}});
+    });
     srv.Get(R"(/dossiers/([^/]+))", [&, generic](const httplib::Request& req, httplib::Response& res) {
       generic(find(req.matches[1], "code"), req, res);
     });

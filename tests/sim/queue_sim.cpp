@@ -139,11 +139,48 @@ void QueueSim::routes(httplib::Server& srv) {
       t["state"] = "called";
       t["counter"] = body.value("counter", t["counters"][0].get<std::string>());
       if (body.contains("officer")) t["officer"] = body["officer"];
+      s.announce(id, false);
       res.set_content(t.dump(), "application/json");
       return;
     }
     res.status = 404;
     res.set_content(R"({"error":"nobody waiting"})", "application/json");
+  });
+  // The officer calls the number at their counter again (the citizen did not come up).
+  srv.Post("/_sim/queue/recall", [&s](const httplib::Request& req, httplib::Response& res) {
+    const json body = json::parse(req.body, nullptr, false);
+    std::lock_guard lock(s.mu);
+    for (auto it = s.order.rbegin(); it != s.order.rend(); ++it) {
+      const json& t = s.tickets[*it];
+      if (body.is_object() && t["service"] == body.value("service", "") && t["state"] == "called") {
+        s.announce(*it, true);
+        res.set_content(t.dump(), "application/json");
+        return;
+      }
+    }
+    res.status = 404;
+    res.set_content(R"({"error":"nobody called"})", "application/json");
+  });
+  // The hall's display asks for the calls after the last it saw (0: the last ten).
+  srv.Get("/queue/calls", [&s](const httplib::Request& req, httplib::Response& res) {
+    int64_t after = 0;
+    try {
+      after = req.has_param("after") ? std::stoll(req.get_param_value("after")) : 0;
+    } catch (const std::exception&) {
+      return s.answer(res, 400, {{"error", "'after' is a number"}});
+    }
+    json list = json::array();
+    {
+      std::lock_guard lock(s.mu);
+      const size_t from = after > 0 ? static_cast<size_t>(std::min<int64_t>(after, static_cast<int64_t>(s.calls.size())))
+                                    : (s.calls.size() > 10 ? s.calls.size() - 10 : 0);
+      for (size_t i = from; i < s.calls.size(); ++i) {
+        json c = s.calls[i];
+        c.erase("ticket");
+        list.push_back(c);
+      }
+    }
+    s.answer(res, 200, {{"calls", list}});
   });
   srv.Post("/_sim/queue/lie", [&s](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(s.mu);

@@ -161,6 +161,24 @@ void QueueSim::novosga_routes(httplib::Server& srv) {
     }
     s.answer(res, 200, list);
   });
+  // As PainelController: the last ten calls of the services asked, newest first.
+  srv.Get("/api/unidades/1/painel", [&s, authorised](const httplib::Request& req, httplib::Response& res) {
+    if (!authorised(req, res)) return;
+    json list = json::array();
+    {
+      std::lock_guard lock(s.mu);
+      for (auto it = s.calls.rbegin(); it != s.calls.rend() && list.size() < 10; ++it) {
+        const json& t = s.tickets[(*it)["ticket"].get<std::string>()];
+        const std::string c = (*it)["counter"];
+        if (t["id"].get<std::string>()[0] != 't' || c.empty() || !std::all_of(c.begin(), c.end(), ::isdigit)) continue;
+        const json& svc = services()[static_cast<size_t>(servico_id(t["service"]) - 1)];
+        list.push_back({{"id", (*it)["seq"]}, {"siglaSenha", svc["letter"]}, {"numeroSenha", t["seq"]}, {"mensagem", ""},
+                        {"local", "Quầy"}, {"numeroLocal", std::stoi(c)}, {"peso", 0}, {"prioridade", ""},
+                        {"nomeCliente", ""}, {"documentoCliente", ""}, {"servico", {{"id", servico_id(t["service"])}}}});
+      }
+    }
+    s.answer(res, 200, list);
+  });
   // Every token given so far stops working (as after the server's restart or their expiry).
   srv.Post("/_sim/queue/expire-tokens", [&s](const httplib::Request&, httplib::Response& res) {
     std::lock_guard lock(s.mu);

@@ -86,6 +86,13 @@ struct QueueSim::State {
   std::set<std::string> tokens;                   // NovoSGA access tokens given and still good
   std::map<std::string, json> bookings;           // booked online: id -> service, date, code
   std::map<std::string, std::string> checked_in;  // booking id -> its ticket's id
+  std::vector<json> calls;                        // every call and recall, seq from 1
+  // A call of ticket `id` to the hall's display.
+  void announce(const std::string& id, bool recall) {
+    const json& t = tickets.at(id);
+    calls.push_back({{"seq", static_cast<int64_t>(calls.size()) + 1}, {"number", t["number"]}, {"service", t["service"]},
+                     {"counter", t.value("counter", "")}, {"recall", recall}, {"ticket", id}});
+  }
 
   // A new ticket of `svc`, numbered in its sequence, ids in issue order ("t17" is NovoSGA's 17).
   json issue(const json& svc, const std::string& priority, const std::string& kiosk, const std::string& documento) {

@@ -38,5 +38,6 @@ std::string issued_at_words(const std::string& iso);
 ServiceList parse_services(std::string_view body);
 Ticket parse_ticket(std::string_view body);  // {"ticket": {...}}
 std::vector<ServiceStatus> parse_status(std::string_view body);
+std::vector<Call> parse_calls(std::string_view body);  // {"calls": [...]}, oldest first
 
 }  // namespace kiosk::queue

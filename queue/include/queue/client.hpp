@@ -54,6 +54,8 @@ class QueueClient {
   virtual Result<Ticket> check_in(const CheckInRequest& r) = 0;
   virtual Result<Ticket> ticket(const std::string& id) = 0;
   virtual Result<std::vector<ServiceStatus>> status() = 0;
+  // The calls after `after` (a call's seq; 0: today's last few), oldest first.
+  virtual Result<std::vector<Call>> calls(int64_t after) = 0;
 };
 
 // NovoSGA's OAuth2 password grant and the unit (unidade) the kiosk issues numbers for.

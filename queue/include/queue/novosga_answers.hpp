@@ -43,4 +43,9 @@ struct Entry {
 };
 std::vector<Entry> parse_atendimentos(std::string_view body, const std::string& center);
 
+// GET /api/unidades/<id>/painel?servicos=…: the last calls (PainelSenha rows, newest first as
+// NovoSGA sends them), as our calls oldest first. `recall` is left to the caller (NovoSGA marks
+// none: a recall is another row of the same number).
+std::vector<Call> parse_painel(std::string_view body);
+
 }  // namespace kiosk::queue::novosga

@@ -51,6 +51,17 @@ struct Ticket {
 };
 const char* state_id(Ticket::State s);
 
+// A number called to a counter, as the hall's display announces it. `seq` grows with every call
+// (a recall is a new call of the same number); the display asks for the calls after the last
+// it saw, so none is announced twice or missed.
+struct Call {
+  int64_t seq = 0;
+  std::string number;   // "B-1023"
+  std::string service;  // its service id
+  std::string counter;  // where to go: "5"
+  bool recall = false;  // called again (the citizen did not come)
+};
+
 // Per service, what the hall shows.
 struct ServiceStatus {
   std::string service;
