@@ -160,7 +160,7 @@ TEST_CASE("a section heading that states a case groups the papers under it", "[c
   CHECK(papers_for_case(p, 1).size() == 1);
 }
 
-TEST_CASE("classes survive the pack format; schema 1 rows are classified on load; bad classes refused",
+TEST_CASE("classes survive the pack format — schema 1 rows are classified on load — bad classes refused",
           "[classes]") {
   json j = {{"code", "1.1"},
             {"name", "Thủ tục"},

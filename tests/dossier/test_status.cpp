@@ -187,7 +187,7 @@ TEST_CASE("malformed answers are refused with a reason") {
   CHECK_FALSE(a.owner_checked);  // only a JSON true says the backend checked
 }
 
-TEST_CASE("fees: whole đồng from 0 up, a total that is the items' sum; negative or wrapping amounts refuse the answer",
+TEST_CASE("fees: whole đồng from 0 up, a total that is the items' sum — negative or wrapping amounts refuse the answer",
           "[dossier][payment][security]") {
   auto with_fees = [](const std::string& items, const std::string& total) {
     return R"({"code": "H04-230101-0001", "status": {"id": 6}, "fees_due": {"items": [)" + items + R"(], "total": )" + total +

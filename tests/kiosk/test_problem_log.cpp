@@ -8,7 +8,7 @@
 using kiosk::app::ProblemLog;
 using kiosk::app::recent_problems;
 
-TEST_CASE("problem log: warnings and errors kept, newest first; info is not a problem", "[problems]") {
+TEST_CASE("problem log: warnings and errors kept, newest first — info is not a problem", "[problems]") {
   kiosk::files::TempDir tmp;
   const auto db = tmp.path() / "state.db";
   std::ostringstream out;

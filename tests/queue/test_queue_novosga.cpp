@@ -132,7 +132,7 @@ TEST_CASE("novosga: an answer lost after the number was issued gives that number
   CHECK(issued(sim).size() == 3);
 }
 
-TEST_CASE("novosga: tokens renewed when refused; a wrong account or a garbled answer gives no number", "[queue][novosga][security]") {
+TEST_CASE("novosga: tokens renewed when refused, and a wrong account or a garbled answer gives no number", "[queue][novosga][security]") {
   kiosk::test::SimServer sim;
   auto c = novosga_for(sim);
   REQUIRE(std::holds_alternative<ServiceList>(c->services()));
@@ -162,7 +162,7 @@ TEST_CASE("novosga: tokens renewed when refused; a wrong account or a garbled an
   CHECK_THROWS_AS(novosga_for(sim, NovosgaAccount{}), std::invalid_argument);
 }
 
-TEST_CASE("novosga: a called ticket names its desk and officer; the hall's state per service", "[queue][novosga]") {
+TEST_CASE("novosga: a called ticket names its desk and officer, and the hall's state per service", "[queue][novosga]") {
   kiosk::test::SimServer sim;
   auto c = novosga_for(sim);
   const auto a = std::get<Ticket>(c->take({"5", "", Priority::None, "kiosk-07", "tap-11111111111111111111111111111111"}));

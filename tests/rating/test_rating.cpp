@@ -112,7 +112,7 @@ TEST_CASE("the survey's answers join the rating afterwards and go to the backend
   CHECK(log.backlog() == 2);  // the rating, then its survey
 }
 
-TEST_CASE("a backend's officer name is matched to the roster, folded; two of that name match none", "[rating]") {
+TEST_CASE("a backend's officer name is matched to the roster, folded — two of that name match none", "[rating]") {
   const std::vector<content::Officer> roster = {{"MAU-CB06", "Vũ Văn Giả Định", "Chuyên viên", "Q11", ""},
                                                 {"MAU-CB07", "Đỗ Thị Tham Khảo", "Chuyên viên", "Q11", ""},
                                                 {"MAU-CB08", "Nguyễn Văn An", "", "Q1", ""},
@@ -303,7 +303,7 @@ TEST_CASE("one rating per dossier, whatever the spelling of its code", "[rating]
   CHECK(log.dossier_rated("000.00.12.h04-261115-0006"));
 }
 
-TEST_CASE("text from the backend reaches the report and the terminal filtered; a CSV cell cannot start a formula", "[rating][report][security]") {
+TEST_CASE("text from the backend reaches the report and the terminal filtered — a CSV cell cannot start a formula", "[rating][report][security]") {
   files::TempDir tmp;
   rating::RatingLog log(tmp.path() / "state.db", 1);
   Rating r = rating_of("", Level::HaiLong);
