@@ -1,5 +1,6 @@
 #include "hall/hall_feed.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace kiosk::hall {
@@ -50,6 +51,7 @@ void HallFeed::run() {
   Clock::time_point next_services{}, next_status{}, next_stats{};
   int64_t after = 0;
   bool queue_down = false, stats_down = false;
+  std::optional<std::vector<queue::ServiceStatus>> last_status;
   for (;;) {
     const auto now = Clock::now();
     FeedUpdate u;
@@ -87,8 +89,15 @@ void HallFeed::run() {
       if (!u.queue_failed && now >= next_status) {
         auto r = queue_->status();
         if (auto* s = std::get_if<std::vector<queue::ServiceStatus>>(&r)) {
-          u.status = std::move(*s);
-          any = true;
+          // Only a change is worth a frame (at 4K the software renderer's frame is not free).
+          auto same = [](const queue::ServiceStatus& a, const queue::ServiceStatus& b) {
+            return a.service == b.service && a.serving == b.serving && a.waiting == b.waiting;
+          };
+          if (!last_status || !std::equal(s->begin(), s->end(), last_status->begin(), last_status->end(), same)) {
+            last_status = *s;
+            u.status = std::move(*s);
+            any = true;
+          }
         } else {
           failed(std::get<queue::QueueError>(r), "status");
         }

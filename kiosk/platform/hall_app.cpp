@@ -61,7 +61,7 @@ struct HallApp::Impl {
     ui::apply_style(pal);
     display.set_background(pal.background);
     const ImVec2 size = display.size();
-    fonts = ui::load_fonts(std::min(size.x, size.y) / 1080.0f);
+    fonts = ui::load_fonts(std::min(size.x, size.y) / 1080.0f, false);
     if (opt.config.speech) {
       try {
         speaker = opt.headless ? speech::make_log_speaker() : speech::make_audio_speaker(display.waker());
@@ -134,12 +134,14 @@ struct HallApp::Impl {
     display.present(pixels);
   }
 
-  // How long the loop may sleep: a flash, the clock's next minute, the next page of counters.
+  // How long the loop may sleep: a flash, the next page of counters, else the clock's next minute
+  // (a still board is drawn once a minute: 4K frames from the software renderer are not free).
   int wait_ms() const {
     if (ui::hall_flashing(board, hall::Clock::now())) return 250;
     if (announcer->waiting()) return 200;
     const std::time_t now = std::time(nullptr);
-    return static_cast<int>((10 - now % 10) * 1000);
+    const int period = ui::hall_pages(board, display.size()) > 1 ? 10 : 60;
+    return static_cast<int>((period - now % period) * 1000);
   }
 };
 

@@ -65,10 +65,9 @@ struct Tiles {
 
 Tiles tiles_for(ImVec2 S, const Fonts& fonts, bool announcement) {
   Tiles t{};
-  const float u = portrait(S) ? 1.3f : 1.0f;
   t.pad = std::min(S.x, S.y) * 0.02f;
   t.head_h = S.y * (portrait(S) ? 0.06f : 0.09f);
-  t.label = fonts.normal.heading->FontSize * u;
+  t.label = (portrait(S) ? fonts.large : fonts.normal).heading->FontSize;
   const float y = t.head_h + (announcement ? t.label * 1.5f : 0.0f);
   t.top = y + t.pad * 0.5f + t.label * 1.4f;
   t.area_w = portrait(S) ? S.x : S.x * 0.72f;
@@ -95,6 +94,26 @@ float hall_number_size(ImVec2 screen, const Fonts& fonts, size_t chars) {
   return std::min(room_h * 0.9f / digit_per_px, (t.tile_w - t.pad * 2.0f) * 0.96f / per_px);
 }
 
+namespace {
+
+// Counters serving someone; all of them before the first call of the day.
+std::vector<const hall::CounterNow*> counters_shown(const hall::HallBoard& board) {
+  std::vector<const hall::CounterNow*> shown;
+  for (const auto& c : board.counters)
+    if (!c.number.empty()) shown.push_back(&c);
+  if (shown.empty())
+    for (const auto& c : board.counters) shown.push_back(&c);
+  return shown;
+}
+
+}  // namespace
+
+size_t hall_pages(const hall::HallBoard& board, ImVec2 screen) {
+  const Grid g = grid_for(screen);
+  const size_t per_page = static_cast<size_t>(g.cols * g.rows);
+  return std::max<size_t>(1, (counters_shown(board).size() + per_page - 1) / per_page);
+}
+
 bool hall_flashing(const hall::HallBoard& board, hall::Clock::time_point now) {
   return std::any_of(board.counters.begin(), board.counters.end(),
                      [&](const hall::CounterNow& c) { return !c.number.empty() && now - c.called_at < kHallFlash; });
@@ -102,9 +121,10 @@ bool hall_flashing(const hall::HallBoard& board, hall::Clock::time_point now) {
 
 void draw_hall(const hall::HallBoard& board, HallView& v) {
   const ImVec2 S = v.size;
-  // The fonts are already at this screen's scale; a portrait stand is read from further: larger.
-  const float u = portrait(S) ? 1.3f : 1.0f;
-  const FontSet& fs = v.fonts.normal;
+  // The fonts are already at this screen's scale; a portrait stand is read from further: the
+  // large set (1.3 ×), rasterised at its size.
+  const float u = 1.0f;
+  const FontSet& fs = portrait(S) ? v.fonts.large : v.fonts.normal;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float pad = std::min(S.x, S.y) * 0.02f;
 
@@ -132,13 +152,8 @@ void draw_hall(const hall::HallBoard& board, HallView& v) {
   const float area_w = t.area_w, area_h = t.area_h, label = t.label, top = t.top, tile_w = t.tile_w, tile_h = t.tile_h;
   put(v, fs.heading, label, ImVec2(pad, y + pad * 0.5f), v.pal.muted, "Số đang phục vụ");
   const size_t per_page = static_cast<size_t>(g.cols * g.rows);
-  // Counters serving someone; all of them before the first call of the day.
-  std::vector<const hall::CounterNow*> shown;
-  for (const auto& c : board.counters)
-    if (!c.number.empty()) shown.push_back(&c);
-  if (shown.empty())
-    for (const auto& c : board.counters) shown.push_back(&c);
-  const size_t pages = std::max<size_t>(1, (shown.size() + per_page - 1) / per_page);
+  const std::vector<const hall::CounterNow*> shown = counters_shown(board);
+  const size_t pages = hall_pages(board, S);
   const size_t page = static_cast<size_t>(v.wall / 10) % pages;
   const float number = hall_number_size(S, v.fonts, 6);
   for (size_t i = 0; i < per_page && page * per_page + i < shown.size(); ++i) {

@@ -23,6 +23,8 @@ struct HallView {
 void draw_hall(const hall::HallBoard& board, HallView& v);
 // The tiles' number size for this screen (so tests can hold it to the tenth-of-height rule).
 float hall_number_size(ImVec2 screen, const Fonts& fonts, size_t chars);
+// How many pages of counters turn (every 10 s); 1: the screen changes only with the clock.
+size_t hall_pages(const hall::HallBoard& board, ImVec2 screen);
 // True while a recent call flashes: the loop draws again soon.
 bool hall_flashing(const hall::HallBoard& board, hall::Clock::time_point now);
 inline constexpr auto kHallFlash = std::chrono::seconds(10);

@@ -116,14 +116,14 @@ Palette high_contrast_palette() {
   return p;
 }
 
-Fonts load_fonts(float scale) {
+Fonts load_fonts(float scale, bool largest) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   Fonts f;
   f.normal = load_set(scale);
   f.large = load_set(scale * 1.3f);
-  f.largest = load_set(scale * 1.6f);
+  f.largest = largest ? load_set(scale * 1.6f) : f.large;
   {
     static const ImWchar number_glyphs[] = {0x0020, 0x0020, 0x002D, 0x002D, 0x0030, 0x0039, 0x0041, 0x005A, 0};
     ImFontConfig cfg;

@@ -53,7 +53,9 @@ struct FontError : std::runtime_error {
 
 // Noto Sans (Vietnamese, ₫, typographic punctuation) with Font Awesome icons merged in,
 // rasterised by FreeType at `scale` × the 1080p sizes.
-Fonts load_fonts(float scale);
+// `largest`: the citizen's "Chữ to hơn" set (the hall display has no use for it: at 4K it is
+// tens of MB of atlas).
+Fonts load_fonts(float scale, bool largest = true);
 void apply_style(const Palette& p);
 
 // Font Awesome 4.7 code points used as icons.
