@@ -6,7 +6,8 @@
 #   installer/dev.sh test --sanitize  the same with AddressSanitizer + UBSan, in build-asan/
 #   installer/dev.sh fuzz [SECONDS]   build the libFuzzer targets with clang (build-fuzz/) and run each briefly
 #   installer/dev.sh bench [--short]  build, then print the benchmark figures (content, scan, payment, slips, speech, print, search, fleet, UI);
-#                                     --short (CI): the naive search baseline on every 400th keystroke, not every 40th
+#                                     --short (CI): the naive search baseline on every 400th keystroke, not every 40th,
+#                                     and 20 display calls, not 100
 #   installer/dev.sh package          build build/tthc-kiosk_<version>_amd64.deb and check it with lintian
 set -euo pipefail
 
@@ -131,6 +132,10 @@ PY
     "$ROOT/build/bin/kioskctl" bench payment --backend http://127.0.0.1:18642
     # 20 kiosks for 15 s here; the 60 s: kioskctl bench queue --queue URL --seconds 60.
     "$ROOT/build/bin/kioskctl" bench queue --queue http://127.0.0.1:18642 --kiosks 20 --seconds 15
+    # The hall display: a call to its board and voice (a second a call: 100 here, 20 in CI).
+    calls=100
+    [[ "${1:-}" == "--short" ]] && calls=20
+    "$ROOT/build/bin/kioskctl" bench display --queue http://127.0.0.1:18642 --calls "$calls"
     "$ROOT/tests/sim/sim_fixture.sh" stop "$ROOT/build/bench-sim"
     "$ROOT/build/bin/kioskctl" bench slips
     "$ROOT/build/bin/kioskctl" bench speech

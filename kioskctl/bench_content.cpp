@@ -66,6 +66,7 @@ void register_bench_commands(CLI::App& app, Action& action) {
   register_speech_bench(*bench, action);
   register_payment_bench(*bench, action);
   register_queue_bench(*bench, action);
+  register_display_bench(*bench, action);
   register_slips_bench(*bench, action);
   register_fleet_bench(*bench, action);
   auto* cmd = bench->add_subcommand("content", "Build, verify and install a synthetic pack");

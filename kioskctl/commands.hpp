@@ -39,6 +39,7 @@ void register_payment_bench(CLI::App& bench, Action& action);
 void register_rating_commands(CLI::App& app, Action& action);
 void register_queue_commands(CLI::App& app, Action& action);
 void register_queue_bench(CLI::App& bench, Action& action);
+void register_display_bench(CLI::App& bench, Action& action);
 void register_speech_commands(CLI::App& app, Action& action);
 void register_speech_bench(CLI::App& bench, Action& action);
 void register_health_command(CLI::App& app, Action& action);
