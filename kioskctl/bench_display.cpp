@@ -75,8 +75,8 @@ void register_display_bench(CLI::App& bench, Action& action) {
       for (int i = 0; i < *calls; ++i) {
         const auto t = taker->take({"tu-phap", "", qu::Priority::None, "bench-display", "tap-bench-display-" + std::to_string(i) + "-" +
                                                                                             std::to_string(std::time(nullptr))});
+        // There is someone to call (the stand-in calls the service's oldest waiting number).
         if (!std::holds_alternative<qu::Ticket>(t)) throw std::runtime_error("the stand-in gave no number to call");
-        const std::string number = std::get<qu::Ticket>(t).number;
         // Calls at a random moment of the display's poll, as officers call.
         std::this_thread::sleep_for(std::chrono::milliseconds(37 * (i % 27)));
         const auto t0 = Clock::now();
@@ -85,7 +85,11 @@ void register_display_bench(CLI::App& bench, Action& action) {
         const auto r = kiosk::http::perform({"POST", *url + "/_sim/queue/call", {"Content-Type: application/json"},
                                              json{{"service", "tu-phap"}, {"counter", "11"}}.dump()},
                                             o);
-        if (!std::holds_alternative<kiosk::http::Response>(r)) throw std::runtime_error("the stand-in's call failed");
+        const auto* called = std::get_if<kiosk::http::Response>(&r);
+        const json answer = called ? json::parse(called->body, nullptr, false) : json();
+        if (!answer.is_object() || !answer.contains("number") || !answer["number"].is_string())
+          throw std::runtime_error("the stand-in's call failed");
+        const std::string number = answer["number"];
         bool seen = false;
         while (!seen && Clock::now() - t0 < std::chrono::seconds(5)) {
           std::unique_lock lock(mu);
