@@ -67,14 +67,7 @@ StatsResult fetch_month_stats(const BackendConfig& cfg, const std::string& month
   r.url = base + "/stats/month?month=" + http::escape(month);
   r.headers = {"Accept: application/json"};
   if (!cfg.auth_header.empty()) r.headers.push_back(cfg.auth_header);
-  http::Options o;
-  o.policy = cfg.policy;
-  o.ca_bundle = cfg.ca_bundle;
-  o.connect_timeout = cfg.connect_timeout;
-  o.total_timeout = cfg.total_timeout;
-  o.max_attempts = cfg.max_attempts;
-  o.max_bytes = cfg.max_bytes;
-  const auto res = http::perform(r, o);
+  const auto res = http::perform(r, http_options(cfg));
   if (const auto* e = std::get_if<http::Error>(&res))
     return LookupError{e->kind == http::Error::Kind::Timeout ? LookupError::Kind::Timeout : LookupError::Kind::Offline,
                        std::string("statistics: ") + http::kind_name(e->kind) + ": " + e->detail};

@@ -62,16 +62,18 @@ StatusClient::StatusClient(BackendConfig cfg) : cfg_(std::move(cfg)) {
   if (auto why = http::refusal(cfg_.base_url, cfg_.policy)) throw std::invalid_argument("backend address: " + *why);
 }
 
-http::Options StatusClient::options() const {
+http::Options http_options(const BackendConfig& cfg) {
   http::Options o;
-  o.policy = cfg_.policy;
-  o.ca_bundle = cfg_.ca_bundle;
-  o.connect_timeout = cfg_.connect_timeout;
-  o.total_timeout = cfg_.total_timeout;
-  o.max_attempts = cfg_.max_attempts;
-  o.max_bytes = cfg_.max_bytes;
+  o.policy = cfg.policy;
+  o.ca_bundle = cfg.ca_bundle;
+  o.connect_timeout = cfg.connect_timeout;
+  o.total_timeout = cfg.total_timeout;
+  o.max_attempts = cfg.max_attempts;
+  o.max_bytes = cfg.max_bytes;
   return o;
 }
+
+http::Options StatusClient::options() const { return http_options(cfg_); }
 
 LookupResult StatusClient::lookup(const LookupQuery& q) const {
   http::Request r;

@@ -33,6 +33,21 @@ void forget_last_print(Session& s) {
   }
 }
 
+// Onto the queue screen, then the server asked, only if the printer can print what it gives:
+// a number the citizen cannot take away is worse than none (they are told where to get one).
+void ask_if_printable(Session& s, Services& svc, const QueueAsk& ask) {
+  auto& q = s.queue();
+  forget_last_print(s);
+  s.go(Screen::Queue);
+  if (!ticket_printer_ready(svc)) {
+    q.stage = QueueSlice::Stage::Failed;
+    q.no_printer = true;
+    return;
+  }
+  q.stage = QueueSlice::Stage::Taking;
+  q.asked = svc.queue->request(ask);
+}
+
 }  // namespace
 
 void open_queue(Session& s) {
@@ -53,16 +68,7 @@ void take_number(Session& s, Services& svc, const std::string& service, const co
     q.procedure_code = for_procedure->code;
     q.procedure_name = for_procedure->name;
   }
-  forget_last_print(s);
-  s.go(Screen::Queue);
-  if (!ticket_printer_ready(svc)) {
-    // A number the citizen cannot take away is worse than none: they are told where to get one.
-    q.stage = QueueSlice::Stage::Failed;
-    q.no_printer = true;
-    return;
-  }
-  q.stage = QueueSlice::Stage::Taking;
-  q.asked = svc.queue->request(QueueAsk{QueueAsk::Kind::Take, service, q.procedure_code, priority, {}, {}, {}});
+  ask_if_printable(s, svc, QueueAsk{QueueAsk::Kind::Take, service, q.procedure_code, priority, {}, {}, {}});
 }
 
 void check_in(Session& s, Services& svc, const queue::BookingRef& booking) {
@@ -71,16 +77,7 @@ void check_in(Session& s, Services& svc, const queue::BookingRef& booking) {
   q = {};
   q.origin = QueueSlice::Origin::CheckIn;
   q.booking = booking;
-  forget_last_print(s);
-  s.go(Screen::Queue);
-  if (!ticket_printer_ready(svc)) {
-    q.stage = QueueSlice::Stage::Failed;
-    q.no_printer = true;
-    return;
-  }
-  q.stage = QueueSlice::Stage::Taking;
-  QueueAsk ask{QueueAsk::Kind::CheckIn, {}, {}, queue::Priority::None, {}, booking, {}};
-  q.asked = svc.queue->request(ask);
+  ask_if_printable(s, svc, QueueAsk{QueueAsk::Kind::CheckIn, {}, {}, queue::Priority::None, {}, booking, {}});
 }
 
 void look_up_ticket(Session& s, Services& svc, const queue::TicketRef& ticket) {

@@ -26,6 +26,8 @@ namespace {
 
 const ImVec2 kOffscreen(-FLT_MAX, -FLT_MAX);
 
+}  // namespace
+
 DisplayOptions display_options(const AppOptions& o) {
   DisplayOptions d;
   d.width = o.width;
@@ -35,8 +37,6 @@ DisplayOptions display_options(const AppOptions& o) {
   d.headless = o.headless;
   return d;
 }
-
-}  // namespace
 
 KioskApp::Impl::Impl(AppOptions o)
     : opt(std::move(o)),

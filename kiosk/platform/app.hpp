@@ -23,6 +23,10 @@ struct AppOptions {
   std::optional<std::chrono::seconds> hang_after;
 };
 
+struct DisplayOptions;  // sdl_display.hpp
+// The window these options ask for (the citizen kiosk and the hall display alike).
+DisplayOptions display_options(const AppOptions& o);
+
 struct BenchFigures {
   double cold_start_ms = 0;
   double frame_p50_ms = 0, frame_p99_ms = 0;

@@ -38,16 +38,6 @@ struct HallApp::Impl {
   std::unique_ptr<hall::HallFeed> feed;  // last: its thread wakes the display above
   bool first_calls = true;
 
-  static DisplayOptions display_options(const AppOptions& o) {
-    DisplayOptions d;
-    d.width = o.width;
-    d.height = o.height;
-    d.fullscreen = !o.windowed && !o.headless;
-    d.accelerated = o.config.accelerated;
-    d.headless = o.headless;
-    return d;
-  }
-
   explicit Impl(AppOptions o) : opt(std::move(o)), display(display_options(opt)) {
     nlohmann::json center = nlohmann::json::object();
     try {

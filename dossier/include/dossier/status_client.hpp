@@ -37,6 +37,9 @@ struct BackendConfig {
   size_t max_bytes = 1 << 20;
 };
 
+// The HTTP client's options for this backend: its policy, CA, timeouts, retries, size cap.
+http::Options http_options(const BackendConfig& cfg);
+
 // The default for each adapter: the generic API checks the owner, iGate does not.
 bool checks_owner_by_default(Adapter a);
 
