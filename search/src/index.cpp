@@ -30,6 +30,14 @@ content::CatalogExtension index_extension() {
         " tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')");
     // What ranking reads of every procedure at start-up, apart from the big text columns.
     db.exec("CREATE TABLE search_names(id INTEGER PRIMARY KEY, name TEXT NOT NULL, popularity REAL NOT NULL)");
+    // What questions ask about beyond the name (how to apply, who may, on what conditions, what
+    // one gets, under which law): ranked in memory (BM25F), never matched by FTS5, so a keyword
+    // found only in a procedure's steps does not crowd the keyword tiers.
+    db.exec(
+        "CREATE TABLE search_fields(id INTEGER PRIMARY KEY, steps TEXT NOT NULL, conditions TEXT NOT NULL,"
+        " audience TEXT NOT NULL, result TEXT NOT NULL, legal TEXT NOT NULL)");
+    auto put_fields = db.prepare(
+        "INSERT INTO search_fields(id, steps, conditions, audience, result, legal) VALUES(?,?,?,?,?,?)");
     auto put_name = db.prepare("INSERT INTO search_names(id, name, popularity) VALUES(?,?,?)");
     std::unordered_map<std::string, const content::Procedure*> by_code;
     for (const auto& p : content.procedures) by_code[p.code] = &p;
@@ -48,6 +56,15 @@ content::CatalogExtension index_extension() {
       std::string names = fold(p.name);
       if (std::string alt = join_folded(p.alt_names); !alt.empty()) names += " " + alt;
       put_name.bind(1, ids.int64(0)).bind(2, names).bind(3, p.popularity).run();
+      std::vector<std::string> legal;
+      for (const auto& l : p.legal_basis) legal.push_back(l.title + " " + l.number);
+      put_fields.bind(1, ids.int64(0))
+          .bind(2, join_folded(p.steps))
+          .bind(3, fold(p.conditions))
+          .bind(4, fold(p.audience))
+          .bind(5, fold(p.result))
+          .bind(6, join_folded(legal))
+          .run();
       put.bind(1, ids.int64(0))
           .bind(2, fold(p.name))
           .bind(3, join_folded(p.alt_names))

@@ -89,8 +89,8 @@ long Vocabulary::docs(const std::string& term) const {
 }
 
 std::vector<std::string> Vocabulary::corrections(const std::string& word, bool as_prefix, size_t max,
-                                                 long min_docs) const {
-  const int limit = allowed_edits(word.size());
+                                                 long min_docs, int edits) const {
+  const int limit = edits >= 0 ? edits : allowed_edits(word.size());
   if (limit == 0) return {};
   struct Found {
     const Term* term;

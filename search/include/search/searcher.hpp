@@ -11,12 +11,13 @@
 #include "common/sqlite.hpp"
 #include "search/dictionary.hpp"
 #include "search/query.hpp"
+#include "search/ranking.hpp"
 #include "search/typos.hpp"
 
 namespace kiosk::search {
 
 class TermWeights;
-class TextIndex;
+class FieldedIndex;
 
 struct Filters {
   std::string field;   // exact lĩnh vực
@@ -39,13 +40,13 @@ struct Hit {
 // One SQLite connection; use one Searcher per thread.
 class Searcher {
  public:
-  explicit Searcher(const std::filesystem::path& catalog_db);
+  explicit Searcher(const std::filesystem::path& catalog_db, const Ranking& ranking = fitted_ranking());
   ~Searcher();
 
   // Results, best first. Order: procedures whose name holds every word as typed; then those
   // whose name holds every word once typos are corrected; then the rest (a question asked in
-  // sentences ends here), by how much of what the words say their name covers, then their
-  // other text, then popularity.
+  // sentences ends here), by one score: BM25F over every field, how much of what the words say
+  // their name covers, how much of the name's head the words cover, popularity (ranking.hpp).
   // With explain, each hit also lists the fields the query was found in (slower).
   std::vector<Hit> search(std::string_view query, const Filters& filters = {}, int limit = 20,
                           bool explain = false);
@@ -53,6 +54,8 @@ class Searcher {
   std::vector<std::string> baseline_search(std::string_view query, int limit = 20);
 
   size_t vocabulary_size() const { return vocab_.size(); }
+  // For fitting: the weights apply from the next search, with no rebuild.
+  void set_ranking(const Ranking& ranking) { ranking_ = ranking; }
 
  private:
   struct Candidate {
@@ -71,13 +74,19 @@ class Searcher {
   // The names holding every term, found in memory (tiers 0 and 1 only): for queries of more
   // than one word or of a phrase, whose matches in other text collect_partial ranks.
   void collect_names(const std::vector<QueryTerm>& terms, bool fuzzy, std::vector<Candidate>& out);
-  // Ranked as tier 2: corrections are already among the terms it is given.
-  void collect_partial(const std::vector<QueryTerm>& terms, const Filters& f, std::vector<Candidate>& out);
+  // Ranked as tier 2: corrections are already among the terms it is given; `story` is the
+  // whole query when `terms` keeps only its most telling words (else empty).
+  void collect_partial(const std::vector<QueryTerm>& terms, const std::vector<QueryTerm>& story, const Filters& f,
+                       std::vector<Candidate>& out);
+  // BM25F of every procedure holding a term (or a pair of adjacent terms the catalog uses):
+  // the best kPartialCap, each with its score as a share of the best one's.
+  std::vector<std::pair<int64_t, double>> bm25f(const std::vector<QueryTerm>& terms);
   std::vector<Hit> finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit,
                           bool explain);
   std::vector<Hit> popular(const Filters& f, int limit);
 
   db::Db db_;
+  Ranking ranking_;
   Vocabulary vocab_;
   PhraseBook book_;
   std::vector<Doc> docs_;  // by rowid
@@ -95,11 +104,14 @@ class Searcher {
   // name_postings_'s words, sorted, each with its postings: the words a typed prefix starts.
   using NameWord = std::pair<std::string_view, const std::vector<uint32_t>*>;
   std::vector<NameWord> name_vocab_;
-  std::vector<double> gathered_;   // per procedure, reused by each question
-  std::vector<uint32_t> stamp_;    // per procedure: the last term counted for it
   std::vector<uint8_t> held_;      // per procedure: how many terms its name holds, in collect_names
-  std::unique_ptr<TextIndex> text_;
-  std::vector<uint16_t> text_mask_;  // per procedure: the terms its other text holds
+  std::unique_ptr<FieldedIndex> fielded_;
+  // Per procedure, reused by each question: its BM25F so far, and its best form of the term
+  // being added (valid where term_stamp_ holds the term's round).
+  std::vector<float> bm25_;
+  std::vector<float> term_best_;
+  std::vector<uint32_t> term_stamp_;
+  uint32_t round_ = 0;
 };
 
 }  // namespace kiosk::search

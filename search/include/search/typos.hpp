@@ -23,8 +23,11 @@ class Vocabulary {
 
   // Terms within one edit (words of 4+ letters) or two (8+), most frequent first, at most `max`.
   // With as_prefix, the word is matched against the start of each term (the word being typed).
-  // Only terms found in at least `min_docs` procedures' names are offered.
-  std::vector<std::string> corrections(const std::string& word, bool as_prefix, size_t max = 3, long min_docs = 1) const;
+  // Only terms found in at least `min_docs` procedures' names are offered. `edits` overrides
+  // how many edits the word's length allows (-1: by length; the searcher allows a three-letter
+  // word one, keeping only corrections its neighbour confirms).
+  std::vector<std::string> corrections(const std::string& word, bool as_prefix, size_t max = 3, long min_docs = 1,
+                                       int edits = -1) const;
   // In how many procedures' names (or alternate names) the term occurs.
   long name_docs(const std::string& term) const;
   // In how many procedures the term occurs in any column (the most of any one column: a lower

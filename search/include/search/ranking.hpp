@@ -1,0 +1,37 @@
+// The weights of question ranking: BM25F over a procedure's fields, with what the name holds,
+// the head of the name and popularity as features of one score. Fitted, not chosen by hand:
+// `search_eval --fit` searches them on the project's eval and the outside dev questions and
+// prints a new fitted_ranking() body (see docs/ARCHITECTURE.md, "Ranking").
+#pragma once
+#include <array>
+#include <string>
+
+namespace kiosk::search {
+
+// The fields of a procedure that BM25F reads, in this order ("field" is the lĩnh vực).
+inline constexpr int kFieldCount = 9;
+inline constexpr const char* kFieldNames[kFieldCount] = {"name",       "field",    "agencies", "documents", "steps",
+                                                         "conditions", "audience", "result",   "legal"};
+
+struct Ranking {
+  // BM25F: a word's count in each field, weighted and normalised by the field's length, summed
+  // before saturation (k1); b is the length normalisation, the same for every field.
+  std::array<double, kFieldCount> field_weight{};
+  double k1 = 1.2;
+  double b = 0.75;
+  double pair = 1.0;  // a pair of adjacent query words the catalog uses together, against one word
+  // The final score of a procedure a question finds: BM25F (as a share of the question's best),
+  // the share of the question's weight its name holds, the share of the name's head (first 16
+  // words) the question covers, and popularity (log10 of uses; unknown counts as the median).
+  double bm25 = 1.0;
+  double coverage = 1.0;
+  double head = 1.0;
+  double popularity = 1.0;
+
+  std::string describe() const;  // one line, "name=3 field=1 … popularity=0.7"
+};
+
+// The weights in use, with the date and the figures of their fit.
+Ranking fitted_ranking();
+
+}  // namespace kiosk::search
