@@ -42,6 +42,7 @@ json row_json(const kf::KioskRow& r) {
   const json& h = r.health;
   const bool has = h.is_object();
   return {{"kiosk", r.kiosk},
+          {"kind", has ? h.value("kind", "kiosk") : ""},
           {"status", r.status.empty() ? "unknown" : r.status},
           {"since", has ? h.value("at", "") : ""},
           {"content_version", has ? h.value("content_version", "") : ""},
@@ -59,7 +60,7 @@ void register_fleet_commands(CLI::App& app, Action& action) {
   auto* fleet = app.add_subcommand("fleet", "The fleet over its MQTT broker: status, signed commands and overrides");
   fleet->require_subcommand(1);
   {
-    auto* cmd = fleet->add_subcommand("status", "One line per kiosk: online or offline and since when, content, printer, backlog, last error");
+    auto* cmd = fleet->add_subcommand("status", "One line per kiosk or hall display: its kind, online or offline and since when, content, printer, backlog, last error");
     auto opts = std::make_shared<LinkOptions>();
     opts->add_to(cmd);
     cmd->callback([&action, opts] {
@@ -73,7 +74,9 @@ void register_fleet_commands(CLI::App& app, Action& action) {
           list.push_back(j);
           online += r.status == "online";
           const std::string since = j["since"];
-          text += r.kiosk + "  " + j["status"].get<std::string>() + (since.empty() ? "" : " (last report " + since + ")") +
+          const std::string kind = j["kind"];
+          text += r.kiosk + (kind.empty() ? "" : " [" + kind + "]") + "  " + j["status"].get<std::string>() +
+                  (since.empty() ? "" : " (last report " + since + ")") +
                   "  content " + (j["content_version"].get<std::string>().empty() ? "?" : j["content_version"].get<std::string>()) +
                   "  printer " + (j["printer"].get<std::string>().empty() ? "?" : j["printer"].get<std::string>()) +
                   (j["backlog"].get<std::string>().empty() ? "" : "  backlog: " + j["backlog"].get<std::string>()) +
@@ -94,7 +97,9 @@ void register_fleet_commands(CLI::App& app, Action& action) {
     auto key = std::make_shared<std::string>();
     auto wait = std::make_shared<int>(10);
     cmd->add_option("KIOSK", *target, "A kiosk id, or all")->required();
-    cmd->add_option("ACTION", *what, "reload | test-page | restart")->required()->check(CLI::IsMember({"reload", "test-page", "restart"}));
+    cmd->add_option("ACTION", *what, "reload | test-page | restart | test-call (a hall display says a test call)")
+        ->required()
+        ->check(CLI::IsMember({"reload", "test-page", "restart", "test-call"}));
     cmd->add_option("--key", *key, "The fleet's secret key")->required()->check(CLI::ExistingFile);
     cmd->add_option("--wait", *wait, "Seconds to wait for acknowledgements")->check(CLI::Range(1, 600));
     cmd->callback([&action, opts, target, what, key, wait] {

@@ -41,12 +41,13 @@ const char* action_name(Action a) {
     case Action::Reload: return "reload";
     case Action::TestPage: return "test-page";
     case Action::Restart: return "restart";
+    case Action::TestCall: return "test-call";
   }
   return "?";
 }
 
 std::optional<Action> parse_action(std::string_view name) {
-  for (Action a : {Action::Reload, Action::TestPage, Action::Restart})
+  for (Action a : {Action::Reload, Action::TestPage, Action::Restart, Action::TestCall})
     if (name == action_name(a)) return a;
   return std::nullopt;
 }

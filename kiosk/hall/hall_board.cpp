@@ -99,4 +99,8 @@ std::string call_sentence(const queue::Call& c) {
          (numeric ? vntext::number_words(std::stoull(counter)) : counter);
 }
 
+std::string test_call_sentence() {
+  return "Gọi thử. Đây là thử loa gọi số của trung tâm, quý vị không cần làm gì";
+}
+
 }  // namespace kiosk::hall

@@ -48,5 +48,7 @@ struct HallBoard {
 // "Mời công dân có số B một nghìn không trăm hai mươi ba đến quầy số năm": the number's letters
 // one by one, its digits as a number, the counter's number in words.
 std::string call_sentence(const queue::Call& c);
+// What IT's test call says: no number, so nobody in the hall gets up for it.
+std::string test_call_sentence();
 
 }  // namespace kiosk::hall

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "model/session.hpp"
+#include "model/session_timeouts.hpp"
 
 namespace kiosk::app {
 

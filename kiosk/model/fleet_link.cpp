@@ -20,8 +20,9 @@ std::string installed_version(const KioskConfig& c) {
 
 }  // namespace
 
-json fleet_health_report(const std::vector<HealthCheck>& checks, const std::string& content_version) {
-  json out = {{"kiosk_version", KIOSK_VERSION}, {"content_version", content_version}, {"last_error", ""}};
+json fleet_health_report(const std::vector<HealthCheck>& checks, const std::string& content_version,
+                         const std::string& kind) {
+  json out = {{"kind", kind}, {"kiosk_version", KIOSK_VERSION}, {"content_version", content_version}, {"last_error", ""}};
   json by_id = json::object();
   for (const auto& c : checks) {
     // How much was paid and how often is the center's business, not the broker's.
@@ -47,7 +48,8 @@ std::unique_ptr<fleet::FleetAgent> start_fleet_link(const KioskConfig& c, Logger
     a.health_every = std::chrono::minutes(c.fleet_health_minutes);
     const KioskConfig config = c;
     auto agent = std::make_unique<fleet::FleetAgent>(
-        a, log, [config] { return fleet_health_report(check_health(config), installed_version(config)); }, std::move(wake));
+        a, log, [config] { return fleet_health_report(check_health(config), installed_version(config), config.mode); },
+        std::move(wake));
     log.info("fleet", "fleet link to " + c.fleet_broker + " as " + a.kiosk_id + " (center " + a.center + ")");
     return agent;
   } catch (const std::exception& e) {

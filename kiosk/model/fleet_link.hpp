@@ -14,9 +14,11 @@
 
 namespace kiosk::app {
 
-// The report as published: {"kiosk_version", "content_version", "checks": {id: {"level",
-// "detail"}}, "last_error"}. The payments check gives its level only.
-nlohmann::json fleet_health_report(const std::vector<HealthCheck>& checks, const std::string& content_version);
+// The report as published: {"kind" ("kiosk" or "display", kiosk.conf's mode), "kiosk_version",
+// "content_version", "checks": {id: {"level", "detail"}}, "last_error"}. The payments check
+// gives its level only.
+nlohmann::json fleet_health_report(const std::vector<HealthCheck>& checks, const std::string& content_version,
+                                   const std::string& kind = "kiosk");
 
 // Null when no broker is configured, or when the link cannot start (logged: the kiosk serves on).
 std::unique_ptr<fleet::FleetAgent> start_fleet_link(const KioskConfig& config, Logger& log, std::function<void()> wake);

@@ -93,18 +93,6 @@ struct QueueJob {
 
 }  // namespace
 
-queue::ClientSettings queue_settings(const KioskConfig& c) {
-  queue::ClientSettings s;
-  s.url = c.queue_url;
-  s.adapter = c.queue_adapter;
-  s.http.policy.allow_http_loopback = c.queue_allow_http;
-  s.http.ca_bundle = c.queue_ca_bundle;
-  if (s.adapter == "novosga") s.novosga = queue::read_novosga_account(c.queue_credentials_dir, c.queue_unit);
-  // A number is taken while the citizen waits at the screen; the hall polls every second.
-  s.http.total_timeout = std::chrono::seconds(6);
-  return s;
-}
-
 std::unique_ptr<QueueWorker> make_queue_worker(const KioskConfig& c, Logger& log, std::function<void()> wake) {
   queue::ClientSettings s = queue_settings(c);
   queue::make_client(s);  // refuses an address it will not use, here rather than per tap

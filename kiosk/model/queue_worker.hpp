@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/log.hpp"
+#include "model/client_settings.hpp"
 #include "model/config.hpp"
 #include "model/latest_worker.hpp"
 #include "queue/answers.hpp"
@@ -36,8 +37,6 @@ struct QueueAnswer {
 
 using QueueWorker = LatestWorker<QueueAsk, QueueAnswer>;
 
-// The queue server as kiosk.conf names it (NovoSGA's account read). Throws when unreadable.
-queue::ClientSettings queue_settings(const KioskConfig& c);
 // Throws std::invalid_argument for an address the network policy refuses or an unknown adapter.
 std::unique_ptr<QueueWorker> make_queue_worker(const KioskConfig& c, Logger& log, std::function<void()> wake);
 

@@ -153,18 +153,6 @@ void load_content(Services& s, const KioskConfig& c, Logger& log, std::function<
   s.queue_map = s.catalog ? s.catalog->queue_map() : content::QueueMap{};
 }
 
-dossier::BackendConfig backend_config(const KioskConfig& c) {
-  dossier::BackendConfig b;
-  b.base_url = c.backend_url;
-  b.adapter = dossier::adapter_from_name(c.backend_adapter);
-  b.backend_checks_owner = c.backend_checks_owner.value_or(dossier::checks_owner_by_default(b.adapter));
-  b.policy.allow_http_loopback = c.backend_allow_http;
-  b.payee = {c.payee_name, c.payee_bin, c.payee_account};
-  b.ca_bundle = c.backend_ca_bundle;
-  if (!c.backend_token_file.empty()) b.auth_header = "Authorization: Bearer " + files::read_secret_file(c.backend_token_file);
-  return b;
-}
-
 Services start_services(const KioskConfig& c, Logger& log, std::function<void()> wake) {
   Services s;
   if (!c.staff_pin_hash.empty()) {

@@ -10,6 +10,7 @@
 
 #include "common/log.hpp"
 #include "content/catalog.hpp"
+#include "model/client_settings.hpp"
 #include "model/config.hpp"
 #include "model/content_updater.hpp"
 #include "fleet/agent.hpp"
@@ -95,9 +96,6 @@ struct Services {
 // Starts everything the configuration asks for. Failures are logged and leave that member
 // empty; `wake` is called from worker threads when they have something for the UI.
 Services start_services(const KioskConfig& config, Logger& log, std::function<void()> wake);
-// The one-stop backend as kiosk.conf names it (its token file read). Throws for a bad adapter
-// or an unreadable token.
-dossier::BackendConfig backend_config(const KioskConfig& c);
 
 // Reads the installed pack again (staff installed a new one), replacing catalog and search.
 void load_content(Services& s, const KioskConfig& config, Logger& log, std::function<void()> wake);

@@ -7,15 +7,10 @@
 #include <tuple>
 #include <vector>
 
+#include "model/session_timeouts.hpp"
 #include "model/slices.hpp"
 
 namespace kiosk::app {
-
-struct SessionTimeouts {
-  std::chrono::seconds idle{60};       // untouched this long: ask "are you still there?"
-  std::chrono::seconds countdown{10};  // then this long before everything is wiped
-  std::chrono::seconds attract{120};   // idle on Home this long: show the attract screen
-};
 
 class Session {
  public:

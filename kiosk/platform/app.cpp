@@ -247,6 +247,9 @@ void KioskApp::Impl::carry_out(const fleet::Command& c) {
       agent.acknowledge(c, true, "test page queued (the printer's state follows in the health report)");
       break;
     }
+    case fleet::Action::TestCall:
+      agent.acknowledge(c, false, "this is a citizen kiosk, not a hall display: it calls no numbers");
+      break;
     case fleet::Action::Restart:
       log.info("kiosk", "fleet: restart asked (its service starts it again)");
       agent.acknowledge(c, true, "restarting");

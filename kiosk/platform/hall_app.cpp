@@ -12,8 +12,8 @@
 #include "content/store.hpp"
 #include "hall/call_announcer.hpp"
 #include "hall/hall_feed.hpp"
-#include "model/queue_worker.hpp"
-#include "model/services.hpp"
+#include "model/client_settings.hpp"
+#include "model/fleet_link.hpp"
 #include "platform/script.hpp"
 #include "platform/sdl_display.hpp"
 #include "platform/service_notify.hpp"
@@ -35,14 +35,23 @@ struct HallApp::Impl {
   hall::HallBoard board;
   std::unique_ptr<speech::Speaker> speaker;
   std::unique_ptr<hall::CallAnnouncer> announcer;
+  std::unique_ptr<fleet::FleetAgent> fleet;
   std::unique_ptr<hall::HallFeed> feed;  // last: its thread wakes the display above
   bool first_calls = true;
+  std::string announcement = opt.config.display_announcement;  // the fleet's override replaces it
+  uint64_t fleet_config_seen = 0;
+  bool quit = false;  // the fleet asked for a restart
 
-  explicit Impl(AppOptions o) : opt(std::move(o)), display(display_options(opt)) {
+  // The center's name and colours, from the installed pack (at start, and when the fleet says reload).
+  bool load_center() {
     nlohmann::json center = nlohmann::json::object();
+    bool found = false;
     try {
       content::ContentStore store(opt.config.store);
-      if (const auto usable = store.usable(); usable.pack) center = content::Catalog(usable.pack->dir / "catalog.sqlite").center();
+      if (const auto usable = store.usable(); usable.pack) {
+        center = content::Catalog(usable.pack->dir / "catalog.sqlite").center();
+        found = true;
+      }
     } catch (const std::exception& e) {
       log.warn("display", std::string("no content pack: the center's name and colours are the defaults: ") + e.what());
     }
@@ -50,6 +59,44 @@ struct HallApp::Impl {
     pal = ui::palette_from(center);
     ui::apply_style(pal);
     display.set_background(pal.background);
+    return found;
+  }
+
+  // The fleet's override (the announcement) and commands; a display has nobody at its screen, so
+  // they are carried out at once.
+  void follow_fleet() {
+    if (!fleet) return;
+    if (const uint64_t gen = fleet->config_generation(); gen != fleet_config_seen) {
+      fleet_config_seen = gen;
+      const auto o = fleet->config_override();
+      announcement = o && !o->announcement.empty() ? o->announcement : opt.config.display_announcement;
+    }
+    for (const auto& c : fleet->take_commands()) {
+      switch (c.action) {
+        case fleet::Action::TestCall:
+          log.info("display", "fleet: test call");
+          announcer->add_test_call();
+          fleet->acknowledge(c, announcer->can_speak(), announcer->can_speak() ? "test call being said" : "this display has no voice");
+          break;
+        case fleet::Action::Reload: {
+          const bool ok = load_center();
+          fleet->acknowledge(c, ok, ok ? "center read again from the installed pack" : "no content installed");
+          break;
+        }
+        case fleet::Action::TestPage:
+          fleet->acknowledge(c, false, "a hall display has no printer");
+          break;
+        case fleet::Action::Restart:
+          log.info("display", "fleet: restart asked (its service starts it again)");
+          fleet->acknowledge(c, true, "restarting");
+          quit = true;
+          break;
+      }
+    }
+  }
+
+  explicit Impl(AppOptions o) : opt(std::move(o)), display(display_options(opt)) {
+    load_center();
     const ImVec2 size = display.size();
     fonts = ui::load_fonts(std::min(size.x, size.y) / 1080.0f, false);
     if (opt.config.speech) {
@@ -59,8 +106,9 @@ struct HallApp::Impl {
         log.warn("display", std::string("calls are not said aloud: ") + e.what());
       }
     }
+    // Headless runs are scripted sessions, which read what was said; on the wall it is forgotten.
     announcer = std::make_unique<hall::CallAnnouncer>(speaker.get(), speech::Voice{opt.config.speech_rate, opt.config.speech_volume / 100.0, "vi"},
-                                                      opt.headless);
+                                                      opt.headless, opt.headless);
     std::unique_ptr<queue::QueueClient> q;
     if (!opt.config.queue_url.empty()) {
       try {
@@ -77,6 +125,9 @@ struct HallApp::Impl {
         log.error("display", std::string("no backend figures: ") + e.what());
       }
     }
+    app::KioskConfig as_display = opt.config;
+    as_display.mode = "display";  // what the fleet's status shows, however it was started
+    fleet = app::start_fleet_link(as_display, log, display.waker());
     feed = std::make_unique<hall::HallFeed>(std::move(q), std::move(backend), hall::FeedTiming{}, log, display.waker());
     log.info("display", "hall display at " + std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y)));
   }
@@ -117,7 +168,7 @@ struct HallApp::Impl {
     ImGui::Begin("hall", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
                      ImGuiWindowFlags_NoInputs);
-    ui::HallView v{fonts, pal, items, display.size(), hall::Clock::now(), std::time(nullptr), opt.config.display_announcement};
+    ui::HallView v{fonts, pal, items, display.size(), hall::Clock::now(), std::time(nullptr), announcement};
     ui::draw_hall(board, v);
     ImGui::End();
     ImGui::Render();
@@ -152,6 +203,8 @@ int HallApp::run(StopSignals* stop) {
       if (std::holds_alternative<QuitEvent>(*ev) && s.opt.windowed) break;
     }
     s.collect();
+    s.follow_fleet();
+    if (s.quit) break;
     s.announcer->tick();
     s.draw();
     notifier.alive(hall::Clock::now());
@@ -179,6 +232,7 @@ int HallApp::run_script(const std::filesystem::path& script, const std::filesyst
     while (s.display.next_event(0)) {
     }
     s.collect();
+    s.follow_fleet();
     s.announcer->tick();
     s.draw(px);
   };

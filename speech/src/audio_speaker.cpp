@@ -208,7 +208,7 @@ class AudioSpeaker final : public Speaker {
     std::vector<int16_t> scaled;
     for (size_t i = job.from; i < job.sentences.size() && current_job(job.id); ++i) {
       starts.push_back(queued);
-      synth_.say(job.sentences[i], [&](const int16_t* s, size_t n) {
+      auto play_chunk = [&](const int16_t* s, size_t n) {
         if (!current_job(job.id)) return false;
         scaled.resize(n);
         for (size_t k = 0; k < n; ++k)
@@ -223,7 +223,13 @@ class AudioSpeaker final : public Speaker {
         queued += n;
         follow(job, starts, queued, logged);
         return true;
-      });
+      };
+      if (job.sentences[i] == kChime) {
+        const auto chime = chime_samples(synth_.sample_rate());
+        play_chunk(chime.data(), chime.size());
+      } else {
+        synth_.say(job.sentences[i], play_chunk);
+      }
     }
     // Synthesis runs ahead of the speaker; follow what is heard until the queue runs dry.
     for (;;) {

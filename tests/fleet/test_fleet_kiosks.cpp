@@ -140,10 +140,94 @@ TEST_CASE("two kiosks in the fleet: status, announcement, a pack for both, a for
   CHECK(forged.exit_code == 1);
   CHECK(forged.out.find("refused") != std::string::npos);
   CHECK(forged.out.find("not signed by a trusted key") != std::string::npos);
+  // A citizen kiosk calls no numbers: it refuses IT's test call, saying why.
+  const auto test_call = fleet_tool({"fleet", "command", "kiosk-2", "test-call", "--key", (dir / "fleet.key").string(), "--wait", "5"});
+  INFO(test_call.out + test_call.err);
+  CHECK(test_call.exit_code == 1);
+  CHECK(test_call.out.find("not a hall display") != std::string::npos);
   std::this_thread::sleep_for(500ms);
   CHECK(waitpid(kiosks[0].pid, nullptr, WNOHANG) == 0);
   // Kept for people to look at, with the other scripted sessions' shots.
   const std::filesystem::path shots = KIOSK_BIN_DIR "/../screenshots/fleet";
   std::filesystem::create_directories(shots);
   std::filesystem::copy_file(dir / "kiosk-1" / "announcement.png", shots / "announcement.png", std::filesystem::copy_options::overwrite_existing);
+}
+
+// A hall display is a member of the fleet like a kiosk (issue 29): its kind shows in the status,
+// the fleet's announcement reaches its screen, and IT's test call is said aloud and acknowledged,
+// while a citizen kiosk refuses one.
+TEST_CASE("a hall display in the fleet: its kind in the status, the announcement, the test call") {
+  files::TempDir tmp;
+  const auto dir = tmp.path();
+  rig::MqttBroker broker;
+  const auto fleet_key = content::generate_keypair();
+  content::write_public_key(dir / "fleet.pub", fleet_key.pub);
+  content::write_secret_key(dir / "fleet.key", fleet_key.secret);
+  const auto op = broker.client("fleet-operator");
+  const std::vector<std::string> link = {"--broker", broker.url(), "--center", kCenter, "--ca", op.ca, "--cert", op.cert, "--cert-key", op.key};
+  auto fleet_tool = [&](std::vector<std::string> args) {
+    args.insert(args.end(), link.begin(), link.end());
+    return test::run_tool("kioskctl", args);
+  };
+  {
+    // The test call comes after the announcement's shot; the script listens for it, then ends.
+    std::ofstream script(dir / "hall.script");
+    script << "wait 300\nawait " << kNotice << "\nshot announcement\nwait 12000\nexpect-spoken Gọi thử\n";
+  }
+  const std::string id = "hall-1";
+  const auto cert = broker.client(std::string(kCenter) + "/" + id);
+  std::ofstream(dir / "display.conf") << "mode = display\nprinter = none\nspeech = on\n"
+                                      << "kiosk_id = " << id << "\n"
+                                      << "fleet_broker = " << broker.url() << "\nfleet_center = " << kCenter << "\n"
+                                      << "fleet_ca = " << cert.ca << "\nfleet_cert = " << cert.cert << "\nfleet_cert_key = " << cert.key << "\n"
+                                      << "fleet_trust = " << (dir / "fleet.pub").string() << "\n";
+  KioskProcess display;
+  display.pid = fork();
+  if (display.pid == 0) {
+    const std::string out = (dir / "display.log").string();
+    freopen(out.c_str(), "w", stderr);
+    execl(KIOSK_BIN_DIR "/tthc-kiosk", "tthc-kiosk", "--config", (dir / "display.conf").c_str(), "--store", (dir / "store").c_str(),
+          "--state-db", (dir / "state.db").c_str(), "--script", (dir / "hall.script").c_str(), "--screenshots", dir.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+
+  json status;
+  const bool online = eventually(
+      [&] {
+        const auto r = fleet_tool({"--json", "fleet", "status"});
+        if (r.exit_code != 0) return false;
+        status = json::parse(r.out);
+        return status["online"] == 1 && status["kiosks"][0]["kind"] == "display";
+      },
+      30s);
+  INFO(status.dump(1) + "\n" + files::read_file(dir / "display.log"));
+  REQUIRE(online);
+  CHECK(status["kiosks"][0]["kiosk"] == id);
+  CHECK(fleet_tool({"fleet", "status"}).out.find("hall-1 [display]") != std::string::npos);
+
+  REQUIRE(fleet_tool({"fleet", "config", "--key", (dir / "fleet.key").string(), "--announcement", kNotice}).exit_code == 0);
+  REQUIRE(eventually([&] { return std::filesystem::exists(dir / "announcement.png"); }, 30s));
+
+  const auto call = fleet_tool({"--json", "fleet", "command", id, "test-call", "--key", (dir / "fleet.key").string(), "--wait", "5"});
+  INFO(call.out + call.err);
+  REQUIRE(call.exit_code == 0);
+  // "accepted" at once, then "done" once it has been said.
+  const json acks = json::parse(call.out)["acks"];
+  bool said_done = false;
+  for (const auto& a : acks) said_done = said_done || (a["result"] == "done" && a["detail"] == "test call being said");
+  CHECK(said_done);
+
+  // The script heard the test call (it fails otherwise) and wrote down what was said.
+  int rc = -1;
+  REQUIRE(eventually([&] { return waitpid(display.pid, &rc, WNOHANG) == display.pid; }, 30s));
+  display.pid = -1;
+  INFO(files::read_file(dir / "display.log"));
+  CHECK(WIFEXITED(rc));
+  CHECK(WEXITSTATUS(rc) == 0);
+  const std::string said = files::read_file(dir / "spoken.log");
+  CHECK(said.find("[chuông]\nGọi thử") != std::string::npos);
+  const std::filesystem::path shots = KIOSK_BIN_DIR "/../screenshots/fleet";
+  std::filesystem::create_directories(shots);
+  std::filesystem::copy_file(dir / "announcement.png", shots / "hall-announcement.png", std::filesystem::copy_options::overwrite_existing);
 }

@@ -95,3 +95,12 @@ TEST_CASE("overrides carry a signed lifetime of at most 31 days, and a clear is 
   CHECK(cleared.clear);
   CHECK(cleared.announcement.empty());
 }
+
+TEST_CASE("the test call is a command like the others: sealed, read back, named") {
+  const auto key = content::generate_keypair();
+  fleet::Command c{"t1", "hcc-dn", "hall-1", Action::TestCall, fleet::now_ms()};
+  const auto back = fleet::parse_command(fleet::command_document(c, key.secret), {key.pub});
+  CHECK(back.action == Action::TestCall);
+  CHECK(std::string(fleet::action_name(Action::TestCall)) == "test-call");
+  CHECK(fleet::parse_action("test-call") == Action::TestCall);
+}

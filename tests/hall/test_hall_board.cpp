@@ -52,18 +52,37 @@ TEST_CASE("what is said for a call", "[hall]") {
   CHECK(hall::call_sentence(call(1, "E-1001", "Tầng 2")) == "Mời công dân có số e một nghìn không trăm linh một đến quầy số Tầng 2");
 }
 
-TEST_CASE("calls are said one after another, twice each, none dropped", "[hall]") {
+TEST_CASE("calls are said one after another, a chime then twice each, none dropped", "[hall]") {
   auto speaker = speech::make_log_speaker();
   hall::CallAnnouncer a(speaker.get(), speech::Voice{}, true);
   for (int i = 1; i <= 30; ++i) a.add(call(i, "E-" + std::to_string(1000 + i), "11"));
   while (a.tick()) {
   }
   const auto said = speaker->spoken();
-  REQUIRE(said.size() == 60);
+  REQUIRE(said.size() == 90);
   for (int i = 0; i < 30; ++i) {
-    CHECK(said[2 * i] == said[2 * i + 1]);
-    CHECK(said[2 * i] == hall::call_sentence(call(i + 1, "E-" + std::to_string(1001 + i), "11")));
+    CHECK(said[3 * i] == speech::kChime);
+    CHECK(said[3 * i + 1] == said[3 * i + 2]);
+    CHECK(said[3 * i + 1] == hall::call_sentence(call(i + 1, "E-" + std::to_string(1001 + i), "11")));
   }
+  // IT's test call from the fleet: the chime, then a sentence with no number in it, twice.
+  a.add_test_call();
+  while (a.tick()) {
+  }
+  const auto test = speaker->spoken();
+  REQUIRE(test.size() == 93);
+  CHECK(test[90] == speech::kChime);
+  CHECK(test[91] == hall::test_call_sentence());
+  CHECK(test[92] == test[91]);
+  CHECK(test[91].find("Gọi thử") == 0);
+  // On the wall, what was said is forgotten once said: a day of calls does not pile up.
+  auto wall_voice = speech::make_log_speaker();
+  hall::CallAnnouncer wall(wall_voice.get(), speech::Voice{}, true, false);
+  for (int i = 1; i <= 50; ++i) wall.add(call(i, "E-" + std::to_string(i), "3"));
+  while (wall.tick()) {
+  }
+  CHECK(wall.sentences_said() == 150);
+  CHECK(wall_voice->spoken().empty());
   // Without a voice, calls are shown only, and nothing waits.
   hall::CallAnnouncer mute(nullptr, speech::Voice{}, true);
   mute.add(call(1, "E-1", "1"));

@@ -5,6 +5,7 @@
 
 #include "common/files.hpp"
 #include "process.hpp"
+#include "speech/speaker.hpp"
 #include "speech/synthesizer.hpp"
 #include "vntext/speech_text.hpp"
 
@@ -67,4 +68,25 @@ TEST_CASE("kioskctl say writes the WAV and prints the spoken form", "[speech]") 
   auto none = test::run_tool("kioskctl", {"say", "x"});
   CHECK(none.exit_code != 0);
   CHECK(none.err.find("--output") != std::string::npos);
+}
+
+TEST_CASE("the hall's chime is two notes that die away, within range, 0.9 s long", "[speech]") {
+  const int rate = 22050;
+  const auto s = kiosk::speech::chime_samples(rate);
+  REQUIRE(s.size() == static_cast<size_t>(0.9 * rate));
+  auto loudness = [&](double from_s, double to_s) {
+    double sum = 0;
+    const auto a = static_cast<size_t>(from_s * rate), b = static_cast<size_t>(to_s * rate);
+    for (size_t i = a; i < b; ++i) sum += std::abs(static_cast<double>(s[i]));
+    return sum / static_cast<double>(b - a);
+  };
+  // Each note is struck loud and fades: the second strike is louder than the first note's tail.
+  CHECK(loudness(0.0, 0.05) > 3 * loudness(0.33, 0.38));
+  CHECK(loudness(0.41, 0.46) > 2 * loudness(0.33, 0.38));
+  CHECK(loudness(0.85, 0.9) < loudness(0.41, 0.46) / 4);
+  // Not clipped: the peak stays well inside 16 bits.
+  int peak = 0;
+  for (int16_t v : s) peak = std::max(peak, std::abs(static_cast<int>(v)));
+  CHECK(peak > 3000);
+  CHECK(peak < 30000);
 }

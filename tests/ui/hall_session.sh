@@ -58,6 +58,7 @@ def letters(n):  # the number's letter as called: E -> "e", D -> "đê"
     return {"E": "Mời công dân có số e ", "D": "Mời công dân có số đê "}[n[0]]
 calls = [s for s in said if s.startswith("Mời")]
 assert len(calls) == 6, calls
+assert said.count("[chuông]") == 3 and all(said[i + 1].startswith("Mời") for i, s in enumerate(said) if s == "[chuông]"), said
 assert calls[0] == calls[1] and calls[2] == calls[3] and calls[4] == calls[5], calls
 assert calls[0].startswith(letters(first)) and calls[0].endswith("đến quầy số mười một"), calls[0]
 assert calls[2].startswith(letters(second)) and calls[2].endswith("đến quầy số chín"), calls[2]

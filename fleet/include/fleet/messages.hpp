@@ -19,8 +19,9 @@ struct FleetError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class Action { Reload, TestPage, Restart };
-const char* action_name(Action a);                   // "reload", "test-page", "restart"
+// TestCall: a hall display says a test call aloud ("gọi thử"); a kiosk refuses it.
+enum class Action { Reload, TestPage, Restart, TestCall };
+const char* action_name(Action a);                   // "reload", "test-page", "restart", "test-call"
 std::optional<Action> parse_action(std::string_view name);
 
 struct Command {

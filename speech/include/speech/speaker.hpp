@@ -17,6 +17,12 @@ struct Voice {
   std::string language = "vi";  // espeak-ng's voice: "vi", or "en" for the English screens
 };
 
+// A sentence that is not said but rung: a two-note chime, the hall's "listen" before a call.
+// The log speaker writes it down as it is.
+inline constexpr const char* kChime = "[chuông]";
+// The chime's samples at a sample rate: two decaying notes (E5 then C5), 0.9 s in all.
+std::vector<int16_t> chime_samples(int sample_rate);
+
 class Speaker {
  public:
   virtual ~Speaker() = default;
