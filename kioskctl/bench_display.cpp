@@ -26,6 +26,36 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// The display's feed wakes the bench as it wakes the display's loop.
+struct FeedSignal {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool woken = false;
+  void wake() {
+    std::lock_guard lock(mu);
+    woken = true;
+    cv.notify_all();
+  }
+  void wait(std::chrono::milliseconds at_most) {
+    std::unique_lock lock(mu);
+    cv.wait_for(lock, at_most, [&] { return woken; });
+    woken = false;
+  }
+};
+
+// The stand-in's officer calls the service's oldest waiting number to `counter`: the number.
+std::string call_next(const std::string& url, const std::string& counter) {
+  kiosk::http::Options o;
+  o.policy.allow_http_loopback = true;
+  const auto r = kiosk::http::perform(
+      {"POST", url + "/_sim/queue/call", {"Content-Type: application/json"}, json{{"service", "tu-phap"}, {"counter", counter}}.dump()}, o);
+  const auto* called = std::get_if<kiosk::http::Response>(&r);
+  const json answer = called ? json::parse(called->body, nullptr, false) : json();
+  if (!answer.is_object() || !answer.contains("number") || !answer["number"].is_string())
+    throw std::runtime_error("the stand-in's call failed");
+  return answer["number"];
+}
+
 long rss_kb() {
   std::ifstream statm("/proc/self/statm");
   long pages = 0, resident = 0;
@@ -39,22 +69,17 @@ long rss_kb() {
 // resident memory is sampled each simulated hour and must stay flat after the first.
 template <typename Drain>
 Output soak(const std::string& url, double hours, qu::QueueClient& taker, Drain& drain, kiosk::hall::CallAnnouncer& announcer,
-            std::mutex& mu, std::condition_variable& cv, bool& woken) {
+            FeedSignal& signal) {
   constexpr int kPerHour = 400, kBurst = 8;
   constexpr long kFlatKb = 2048;
   const int total = std::max(1, static_cast<int>(hours * kPerHour));
   std::map<std::string, int> seen;
   std::vector<std::string> called;
   std::vector<long> rss = {rss_kb()};
-  kiosk::http::Options o;
-  o.policy.allow_http_loopback = true;
   auto pump = [&](auto done, std::chrono::milliseconds budget) {
     const auto until = Clock::now() + budget;
     while (!done() && Clock::now() < until) {
-      std::unique_lock lock(mu);
-      cv.wait_for(lock, std::chrono::milliseconds(50), [&] { return woken; });
-      woken = false;
-      lock.unlock();
+      signal.wait(std::chrono::milliseconds(50));
       std::vector<qu::Call> fresh;
       drain(&fresh);
       for (const auto& c : fresh) ++seen[c.number];
@@ -70,13 +95,7 @@ Output soak(const std::string& url, double hours, qu::QueueClient& taker, Drain&
       const auto t = taker.take({"tu-phap", "", qu::Priority::None, "bench-soak", "tap-soak-" + std::to_string(made) + "-" +
                                                                                    std::to_string(std::time(nullptr))});
       if (!std::holds_alternative<qu::Ticket>(t)) throw std::runtime_error("the stand-in gave no number to call");
-      const auto r = kiosk::http::perform({"POST", url + "/_sim/queue/call", {"Content-Type: application/json"},
-                                           json{{"service", "tu-phap"}, {"counter", std::to_string(1 + made % 20)}}.dump()},
-                                          o);
-      const auto* answer = std::get_if<kiosk::http::Response>(&r);
-      const json j = answer ? json::parse(answer->body, nullptr, false) : json();
-      if (!j.is_object() || !j.contains("number") || !j["number"].is_string()) throw std::runtime_error("the stand-in's call failed");
-      batch.push_back(j["number"]);
+      batch.push_back(call_next(url, std::to_string(1 + made % 20)));
     }
     called.insert(called.end(), batch.begin(), batch.end());
     pump([&] { return std::all_of(batch.begin(), batch.end(), [&](const std::string& n) { return seen.count(n) > 0; }); },
@@ -126,14 +145,8 @@ void register_display_bench(CLI::App& bench, Action& action) {
       auto taker = qu::make_client(s);
       std::ostringstream quiet;
       kiosk::Logger log(quiet, kiosk::LogLevel::Warn);
-      std::mutex mu;
-      std::condition_variable cv;
-      bool woken = false;
-      kiosk::hall::HallFeed feed(qu::make_client(s), std::nullopt, kiosk::hall::FeedTiming{}, log, [&] {
-        std::lock_guard lock(mu);
-        woken = true;
-        cv.notify_all();
-      });
+      FeedSignal signal;
+      kiosk::hall::HallFeed feed(qu::make_client(s), std::nullopt, kiosk::hall::FeedTiming{}, log, [&] { signal.wake(); });
       auto speaker = kiosk::speech::make_log_speaker();
       // As on the wall: what was said is forgotten once said (the soak watches memory).
       kiosk::hall::CallAnnouncer announcer(speaker.get(), kiosk::speech::Voice{}, true, *soak_hours <= 0);
@@ -156,14 +169,11 @@ void register_display_bench(CLI::App& bench, Action& action) {
       // The display's first look (services, the calls before it) before the clock starts.
       for (int i = 0; i < 50 && first; ++i) {
         std::vector<qu::Call> none;
-        std::unique_lock lock(mu);
-        cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return woken; });
-        woken = false;
-        lock.unlock();
+        signal.wait(std::chrono::milliseconds(100));
         drain(&none);
       }
       if (first) throw std::runtime_error("the display's feed got no answer from " + *url);
-      if (*soak_hours > 0) return soak(*url, *soak_hours, *taker, drain, announcer, mu, cv, woken);
+      if (*soak_hours > 0) return soak(*url, *soak_hours, *taker, drain, announcer, signal);
       std::vector<double> ms;
       int missed = 0;
       for (int i = 0; i < *calls; ++i) {
@@ -174,22 +184,10 @@ void register_display_bench(CLI::App& bench, Action& action) {
         // Calls at a random moment of the display's poll, as officers call.
         std::this_thread::sleep_for(std::chrono::milliseconds(37 * (i % 27)));
         const auto t0 = Clock::now();
-        kiosk::http::Options o;
-        o.policy.allow_http_loopback = true;
-        const auto r = kiosk::http::perform({"POST", *url + "/_sim/queue/call", {"Content-Type: application/json"},
-                                             json{{"service", "tu-phap"}, {"counter", "11"}}.dump()},
-                                            o);
-        const auto* called = std::get_if<kiosk::http::Response>(&r);
-        const json answer = called ? json::parse(called->body, nullptr, false) : json();
-        if (!answer.is_object() || !answer.contains("number") || !answer["number"].is_string())
-          throw std::runtime_error("the stand-in's call failed");
-        const std::string number = answer["number"];
+        const std::string number = call_next(*url, "11");
         bool seen = false;
         while (!seen && Clock::now() - t0 < std::chrono::seconds(5)) {
-          std::unique_lock lock(mu);
-          cv.wait_for(lock, std::chrono::milliseconds(50), [&] { return woken; });
-          woken = false;
-          lock.unlock();
+          signal.wait(std::chrono::milliseconds(50));
           std::vector<qu::Call> fresh;
           drain(&fresh);
           for (const auto& c : fresh) seen = seen || c.number == number;

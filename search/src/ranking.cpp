@@ -14,8 +14,7 @@ std::string Ranking::describe() const {
 
 Ranking fitted_ranking() {
   // Fitted 2026-12-07 by `search_eval --fit --folds 5` (coordinate ascent from the hand-set
-  // start: name 3, field 1, agencies/documents/steps/audience 0.5, conditions/result 1, legal 0.3,
-  // k1 1.2, b 0.75, pair 1, bm25 4, coverage 10, head 4, popularity 0.7) on the project's 496
+  // start, Ranking{}) on the project's 496
   // queries and the 158 outside dev questions in both spellings.
   // Held back (5-fold): outside recall@5 0.861, MRR 0.732 (both spellings); own questions
   // 0.911 / 0.795; keywords 0.976. On everything it was fitted on: outside 0.880 / 0.757, own

@@ -62,21 +62,6 @@ void print_fitted(const search::Ranking& r) {
             << ";\n";
 }
 
-// Every fit starts here, never from fitted_ranking(): weights fitted on every query would leak
-// the held-back folds into their own fit.
-search::Ranking hand_set_start() {
-  search::Ranking r;
-  r.field_weight = {3, 1, 0.5, 0.5, 0.5, 1, 0.5, 1, 0.3};
-  r.k1 = 1.2;
-  r.b = 0.75;
-  r.pair = 1.0;
-  r.bm25 = 4.0;
-  r.coverage = 10.0;
-  r.head = 4.0;
-  r.popularity = 0.7;
-  return r;
-}
-
 int run_fit(search::Searcher& searcher, const std::vector<EvalQuery>& qs, size_t folds) {
   std::vector<int> held(qs.size(), 0);
   for (size_t k = 0; k < folds; ++k) {
@@ -84,7 +69,7 @@ int run_fit(search::Searcher& searcher, const std::vector<EvalQuery>& qs, size_t
     for (size_t i = 0; i < qs.size(); ++i) (qs[i].group % folds == k ? test : train).push_back(i);
     std::cerr << "fold " << k + 1 << "/" << folds << ": fitting on " << train.size() << ", holding back "
               << test.size() << "\n";
-    fit(searcher, qs, train, hand_set_start(), true);
+    fit(searcher, qs, train, search::Ranking{}, true);
     for (size_t i : test) held[i] = rank_of(searcher, qs[i]);
   }
   std::cerr << "all queries:\n";
@@ -92,7 +77,7 @@ int run_fit(search::Searcher& searcher, const std::vector<EvalQuery>& qs, size_t
     std::vector<size_t> every(qs.size());
     for (size_t i = 0; i < every.size(); ++i) every[i] = i;
     return every;
-  }(), hand_set_start(), true);
+  }(), search::Ranking{}, true);
   std::vector<int> fitted(qs.size());
   for (size_t i = 0; i < qs.size(); ++i) fitted[i] = rank_of(searcher, qs[i]);
   print("held back (" + std::to_string(folds) + "-fold: each fold ranked by the weights fitted on the others):",

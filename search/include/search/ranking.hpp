@@ -13,20 +13,22 @@ inline constexpr int kFieldCount = 9;
 inline constexpr const char* kFieldNames[kFieldCount] = {"name",       "field",    "agencies", "documents", "steps",
                                                          "conditions", "audience", "result",   "legal"};
 
+// Default-constructed, the hand-set weights every fit starts from (never from fitted_ranking():
+// weights fitted on every query would leak the held-back folds into their own fit).
 struct Ranking {
   // BM25F: a word's count in each field, weighted and normalised by the field's length, summed
   // before saturation (k1); b is the length normalisation, the same for every field.
-  std::array<double, kFieldCount> field_weight{};
+  std::array<double, kFieldCount> field_weight{3, 1, 0.5, 0.5, 0.5, 1, 0.5, 1, 0.3};
   double k1 = 1.2;
   double b = 0.75;
   double pair = 1.0;  // a pair of adjacent query words the catalog uses together, against one word
   // The final score of a procedure a question finds: BM25F (as a share of the question's best),
   // the share of the question's weight its name holds, the share of the name's head (first 16
   // words) the question covers, and popularity (log10 of uses; unknown counts as the median).
-  double bm25 = 1.0;
-  double coverage = 1.0;
-  double head = 1.0;
-  double popularity = 1.0;
+  double bm25 = 4.0;
+  double coverage = 10.0;
+  double head = 4.0;
+  double popularity = 0.7;
 
   std::string describe() const;  // one line, "name=3 field=1 … popularity=0.7"
 };
