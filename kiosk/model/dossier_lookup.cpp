@@ -65,7 +65,7 @@ void DossierLookup::scrub() {
 }
 
 std::unique_ptr<DossierWorker> make_dossier_worker(dossier::BackendConfig cfg, std::function<void()> notify) {
-  auto setup = [cfg = std::move(cfg)]() -> DossierWorker::Job {
+  auto setup = [cfg = std::move(cfg)](std::stop_token) -> DossierWorker::Job {
     auto client = std::make_shared<dossier::StatusClient>(cfg);
     return [client](const dossier::LookupQuery& q) { return client->lookup(q); };
   };

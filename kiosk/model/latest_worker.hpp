@@ -2,13 +2,16 @@
 // dossier lookup, later the payment poller): a request made while another waits replaces it,
 // answers are taken by the UI loop with the id of the request they answer, and every finished
 // answer wakes the loop. The job runs on the worker thread only; `setup` builds it there, so a
-// job may own thread-bound resources (a SQLite connection).
+// job may own thread-bound resources (a SQLite connection). A slow setup (the search index of a
+// large catalog) is told to stop through its stop_token when the worker is destroyed, so a
+// kiosk asked to stop does not wait for it; the worker counts as busy until its setup is done.
 #pragma once
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <thread>
 #include <utility>
 
@@ -24,13 +27,14 @@ class LatestWorker {
     Result result;
   };
 
-  LatestWorker(std::function<Job()> setup, std::function<void()> notify)
-      : setup_(std::move(setup)), notify_(std::move(notify)), thread_([this] { run(); }) {}
+  LatestWorker(std::function<Job(std::stop_token)> setup, std::function<void()> notify)
+      : setup_(std::move(setup)), notify_(std::move(notify)), thread_([this](std::stop_token stop) { run(stop); }) {}
   ~LatestWorker() {
     {
       std::lock_guard lock(mu_);
       stop_ = true;
     }
+    thread_.request_stop();
     cv_.notify_all();
     thread_.join();
   }
@@ -63,8 +67,12 @@ class LatestWorker {
   }
 
  private:
-  void run() {
-    Job job = setup_();
+  void run(std::stop_token stop) {
+    Job job = setup_(stop);
+    {
+      std::lock_guard lock(mu_);
+      running_ = false;
+    }
     for (;;) {
       std::pair<uint64_t, Request> r;
       {
@@ -85,16 +93,16 @@ class LatestWorker {
     }
   }
 
-  std::function<Job()> setup_;
+  std::function<Job(std::stop_token)> setup_;
   std::function<void()> notify_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   uint64_t next_ = 1;
   std::optional<std::pair<uint64_t, Request>> pending_;
   std::optional<Answer> done_;
-  bool running_ = false;
+  bool running_ = true;  // the setup runs first
   bool stop_ = false;
-  std::thread thread_;  // last: started once everything above exists
+  std::jthread thread_;  // last: started once everything above exists
 };
 
 }  // namespace kiosk::app

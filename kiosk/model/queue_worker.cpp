@@ -100,7 +100,7 @@ std::unique_ptr<QueueWorker> make_queue_worker(const KioskConfig& c, Logger& log
   const std::string kiosk_id = kiosk_id_or_hostname(c.kiosk_id);
   Logger* lg = &log;
   return std::make_unique<QueueWorker>(
-      [s, db, kiosk_id, lg] {
+      [s, db, kiosk_id, lg](std::stop_token) {
         auto job = std::make_shared<QueueJob>();
         job->client = queue::make_client(s);
         job->kiosk_id = kiosk_id;

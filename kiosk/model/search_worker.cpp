@@ -5,12 +5,12 @@
 namespace kiosk::app {
 
 std::unique_ptr<SearchWorker> make_search_worker(std::filesystem::path catalog, std::function<void()> notify) {
-  auto setup = [catalog]() -> SearchWorker::Job {
+  auto setup = [catalog](std::stop_token stop) -> SearchWorker::Job {
     // The searcher (and its SQLite connection) lives on the worker thread only.
     auto searcher = std::make_shared<std::optional<search::Searcher>>();
     std::string open_error;
     try {
-      searcher->emplace(catalog);
+      searcher->emplace(catalog, search::fitted_ranking(), stop);
     } catch (const std::exception& e) {
       open_error = e.what();
     }

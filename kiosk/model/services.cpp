@@ -101,7 +101,7 @@ void start_rating(Services& s, const KioskConfig& c, Logger& log, std::function<
       o.headers.push_back("Authorization: Bearer " + files::read_secret_file(c.backend_token_file));
     s.rating_uploader = std::make_unique<rating::Uploader>(c.state_db, o, log);
     s.roster = std::make_unique<RosterWorker>(
-        [o] {
+        [o](std::stop_token) {
           return [o](const std::string& counter) { return rating::fetch_officers(o.backend, counter, o.headers, o.http); };
         },
         std::move(wake));
@@ -158,7 +158,7 @@ Services start_services(const KioskConfig& c, Logger& log, std::function<void()>
   if (!c.staff_pin_hash.empty()) {
     s.staff_gate = std::make_unique<StaffGate>(c.staff_pin_hash, log, c.state_db);
     s.health = std::make_unique<HealthWorker>(
-        [c] { return HealthWorker::Job([c](const int&) { return check_health(c); }); }, wake);
+        [c](std::stop_token) { return HealthWorker::Job([c](const int&) { return check_health(c); }); }, wake);
   }
   s.paper = printing::paper_from_name(c.paper);
   s.owner_id_digits = c.owner_id_digits;

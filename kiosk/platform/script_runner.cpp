@@ -42,15 +42,18 @@ class ScriptPlayer {
 
   const ui::VisibleItems& items() const { return s_.ui->items(); }
 
-  // Frames with fixed steps until the workers are done and inertia has run out.
+  // Frames with fixed steps until the workers are done and inertia has run out. The workers get
+  // time, not frames: under a sanitizer the search index of the sample takes seconds to build.
   void settle() {
-    for (int i = 0; i < 300; ++i) {
+    const auto deadline = Clock::now() + std::chrono::seconds(60);
+    for (int frames = 0; frames < 300 || Clock::now() < deadline; ++frames) {
       const bool waiting = app::work_pending(s_.services);
       s_.take_work();
       while (auto e = s_.display.next_event(0)) s_.handle(*e);
       s_.session.tick(s_.now());
       s_.draw(nullptr, true);
-      if (!waiting && !s_.ui->animating() && i >= 3) break;
+      if (!waiting && !s_.ui->animating() && frames >= 3) break;
+      if (!waiting && frames >= 300) break;  // an animation that never ends
       if (waiting) std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     s_.take_work();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <stdexcept>
 
 #include "search/query.hpp"
 #include "term_weights.hpp"
@@ -19,7 +20,8 @@ bool has_table(db::Db& db, const char* name) {
 
 }  // namespace
 
-FieldedIndex::FieldedIndex(db::Db& db, size_t procedures, const TermWeights& pairs) : procedures_(procedures) {
+FieldedIndex::FieldedIndex(db::Db& db, size_t procedures, const TermWeights& pairs, std::stop_token stop)
+    : procedures_(procedures) {
   has_question_fields_ = has_table(db, "search_fields");
   // A catalog installed before search_fields existed still ranks: its result and fees stand in
   // for the result, and the other question fields are empty until the pack is installed again.
@@ -37,6 +39,7 @@ FieldedIndex::FieldedIndex(db::Db& db, size_t procedures, const TermWeights& pai
   std::vector<std::pair<std::string, uint32_t>> ordered;
   std::string key;
   while (rows.step()) {
+    if (stop.stop_requested()) throw std::runtime_error("search index: stopped before it was built");
     const int64_t id = rows.int64(0);
     if (id < 0 || static_cast<size_t>(id) >= procedures) continue;
     const auto doc = static_cast<uint32_t>(id);

@@ -4,6 +4,7 @@
 // needs no rebuild. Private to the search library.
 #pragma once
 #include <cstdint>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,8 +30,9 @@ class FieldedIndex {
   };
 
   // Reads search_fts and, when the catalog has it, search_fields; `pairs` says which pairs of
-  // words are terms. `procedures` bounds the rowids kept.
-  FieldedIndex(db::Db& db, size_t procedures, const TermWeights& pairs);
+  // words are terms. `procedures` bounds the rowids kept. Throws std::runtime_error once `stop`
+  // is requested.
+  FieldedIndex(db::Db& db, size_t procedures, const TermWeights& pairs, std::stop_token stop = {});
 
   const Term* term(std::string_view word) const;
   const Term* pair(std::string_view a, std::string_view b) const;

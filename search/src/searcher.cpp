@@ -78,7 +78,7 @@ void keep_most_telling(std::vector<QueryTerm>& terms, const TermWeights& weights
 
 }  // namespace
 
-Searcher::Searcher(const std::filesystem::path& catalog_db, const Ranking& ranking)
+Searcher::Searcher(const std::filesystem::path& catalog_db, const Ranking& ranking, std::stop_token stop)
     : db_(open_catalog(catalog_db)),
       ranking_(ranking),
       vocab_(db_),
@@ -130,7 +130,7 @@ Searcher::Searcher(const std::filesystem::path& catalog_db, const Ranking& ranki
   for (const auto& [word, ids] : name_postings_) name_vocab_.emplace_back(word, &ids);
   std::sort(name_vocab_.begin(), name_vocab_.end());
   held_.assign(docs_.size(), 0);
-  fielded_ = std::make_unique<FieldedIndex>(db_, docs_.size(), *weights_);
+  fielded_ = std::make_unique<FieldedIndex>(db_, docs_.size(), *weights_, stop);
   bm25_.assign(docs_.size(), 0);
   term_best_.assign(docs_.size(), 0);
   term_stamp_.assign(docs_.size(), 0);

@@ -223,3 +223,13 @@ TEST_CASE("several words: names holding them all first, then procedures whose pa
   CHECK(papers[0] == "1.4");
   CHECK(std::find(papers.begin(), papers.end(), "1.6") != papers.end());
 }
+
+TEST_CASE("building the index stops when asked: a kiosk told to stop does not wait for it") {
+  SmallCatalog c;
+  std::stop_source stop;
+  stop.request_stop();
+  CHECK_THROWS_AS(search::Searcher(c.db, search::fitted_ranking(), stop.get_token()), std::runtime_error);
+  std::stop_source running;
+  search::Searcher s(c.db, search::fitted_ranking(), running.get_token());
+  CHECK(codes(s.search("ket hon")).at(0) == "1.1");
+}

@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <memory>
+#include <stop_token>
 #include <unordered_map>
 #include <string>
 #include <string_view>
@@ -40,7 +41,10 @@ struct Hit {
 // One SQLite connection; use one Searcher per thread.
 class Searcher {
  public:
-  explicit Searcher(const std::filesystem::path& catalog_db, const Ranking& ranking = fitted_ranking());
+  // Building the index of a large catalog takes a while: a stop requested through `stop` ends
+  // it early with std::runtime_error, so a kiosk told to stop need not wait for it.
+  explicit Searcher(const std::filesystem::path& catalog_db, const Ranking& ranking = fitted_ranking(),
+                    std::stop_token stop = {});
   ~Searcher();
 
   // Results, best first. Order: procedures whose name holds every word as typed; then those
