@@ -17,7 +17,9 @@ struct Fixture {
     kiosk::content::PackContent pc;
     pc.meta = {{"center", {{"name", "fuzz"}}}};
     const char* names[] = {"Đăng ký kết hôn", "Cấp thẻ căn cước", "Đổi giấy phép lái xe", "Đăng ký hộ kinh doanh",
-                           "Cấp hộ chiếu phổ thông", "Đăng ký khai sinh"};
+                           "Cấp hộ chiếu phổ thông", "Đăng ký khai sinh",
+                           // Two names sharing a run, so initials ("pccc") spell a phrase.
+                           "Thẩm định thiết kế phòng cháy chữa cháy", "Nghiệm thu phòng cháy chữa cháy"};
     int i = 0;
     for (const char* n : names) {
       kiosk::content::Procedure p;

@@ -19,7 +19,7 @@ content::Procedure procedure(std::string code, std::string name, double populari
   content::Procedure p;
   p.code = std::move(code);
   p.name = std::move(name);
-  p.field = "Hành chính";
+  p.field = "Tư pháp";  // no word of the questions below
   p.levels = {"Cấp tỉnh"};
   p.agencies = {"Sở Nội vụ"};
   p.popularity = popularity;

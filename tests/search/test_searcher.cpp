@@ -233,3 +233,64 @@ TEST_CASE("building the index stops when asked: a kiosk told to stop does not wa
   search::Searcher s(c.db, search::fitted_ranking(), running.get_token());
   CHECK(codes(s.search("ket hon")).at(0) == "1.1");
 }
+
+TEST_CASE("initials stand for the phrase of the names they spell, the most cohesive one") {
+  files::TempDir tmp;
+  const auto db = tmp.path() / "catalog.sqlite";
+  content::PackContent pc;
+  pc.meta = {{"pack_id", "t"}, {"publisher", "t"}, {"version", "1"}, {"center", {{"name", "TT"}}}};
+  int n = 0;
+  auto add = [&](std::string name) {
+    content::Procedure p;
+    p.code = "2." + std::to_string(++n);
+    p.name = std::move(name);
+    p.field = "Chung";
+    p.levels = {"Cấp tỉnh"};
+    p.agencies = {"Sở"};
+    p.popularity = 10;
+    pc.procedures.push_back(std::move(p));
+  };
+  add("Thẩm định thiết kế về phòng cháy, chữa cháy");
+  add("Nghiệm thu về phòng cháy và chữa cháy");  // not the run of initials: "và" breaks it
+  add("Kiểm tra an toàn phòng cháy, chữa cháy của cơ sở");
+  add("Cấp chứng nhận huấn luyện phòng cháy, chữa cháy");
+  // More names hold a run of the same initials, of words that go with anything ("phân cấp cho
+  // chủ"), as in a real catalog: the count alone would choose it.
+  for (const char* what : {"cấp giấy phép", "thẩm định", "phê duyệt", "gia hạn"})
+    add(std::string("Phân cấp cho chủ tịch ủy ban ") + what);
+  for (const char* who : {"người nước ngoài", "tổ chức", "hộ gia đình", "doanh nghiệp", "cá nhân", "hợp tác xã"}) {
+    add(std::string("Cấp giấy phép cho ") + who);
+    add(std::string("Thay đổi chủ sở hữu của ") + who);
+  }
+  add("Cấp giấy chứng nhận đủ điều kiện về an ninh, trật tự");
+  add("Cấp đổi giấy chứng nhận đủ điều kiện về an ninh, trật tự");
+  add("Cấp giấy phép kinh doanh");
+  add("Cấp giấy phép lái xe");
+  add("Cấp giấy phép xây dựng");
+  content::Manifest m;
+  m.pack_id = "t";
+  content::build_catalog(pc, m, db, {search::index_extension()});
+  search::Searcher s(db);
+
+  auto first = [&](const char* q) {
+    const auto hits = s.search(q);
+    return hits.empty() ? std::string() : hits.front().code;
+  };
+  // No vowel: initials, whatever the catalog holds.
+  for (const char* q : {"PCCC", "pccc", "tham dinh PCCC"}) {
+    INFO(q);
+    const auto hits = s.search(q);
+    REQUIRE_FALSE(hits.empty());
+    CHECK((hits.front().code == "2.1" || hits.front().code == "2.3" || hits.front().code == "2.4"));
+    CHECK(hits.front().name.find("cháy") != std::string::npos);
+  }
+  // With a vowel, a word the catalog does not hold: first read as initials, ranked as a guess.
+  CHECK(first("giay ANTT") == "2.21");
+  const auto antt = s.search("antt");
+  REQUIRE(antt.size() >= 2);
+  CHECK(antt[0].fuzzy);
+  CHECK(antt[0].name.find("an ninh, trật tự") != std::string::npos);
+  // A run in one name only ("kiểm tra an toàn") is a coincidence of letters; no run, nothing.
+  CHECK(s.search("ktat").empty());
+  CHECK(s.search("xlvp").empty());
+}

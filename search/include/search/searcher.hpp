@@ -88,6 +88,12 @@ class Searcher {
   std::vector<Hit> finish(std::vector<Candidate>& cands, const std::vector<QueryTerm>& terms, int limit,
                           bool explain);
   std::vector<Hit> popular(const Filters& f, int limit);
+  // The phrase of the names that the letters of `w` are the initials of ("antt": an ninh trật
+  // tự; "csdl": cơ sở dữ liệu), or empty. People write a procedure's terms by their initials;
+  // the catalog itself says what they stand for, so no list of them is kept by hand.
+  Phrase spelled_by_initials(const std::string& w);
+  // Adds that phrase to a term of one word of 4 or 5 letters, without a vowel or with one.
+  bool add_initials(QueryTerm& t, bool vowelless);
 
   db::Db db_;
   Ranking ranking_;
@@ -116,6 +122,7 @@ class Searcher {
   std::vector<float> term_best_;
   std::vector<uint32_t> term_stamp_;
   uint32_t round_ = 0;
+  std::unordered_map<std::string, Phrase> initials_;  // spelled_by_initials, remembered
 };
 
 }  // namespace kiosk::search
