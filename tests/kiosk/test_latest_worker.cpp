@@ -7,24 +7,11 @@
 #include <string>
 #include <thread>
 
+#include "eventually.hpp"
 #include "model/latest_worker.hpp"
 
 using namespace std::chrono_literals;
 using Worker = kiosk::app::LatestWorker<int, std::string>;
-
-namespace {
-
-template <typename F>
-bool eventually(F done, std::chrono::milliseconds limit = 5s) {
-  const auto until = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::sleep_for(1ms);
-  }
-  return true;
-}
-
-}  // namespace
 
 TEST_CASE("a worker is busy while its setup runs, and its setup is told to stop when the worker goes") {
   std::atomic<bool> stopped{false};
@@ -59,11 +46,11 @@ TEST_CASE("once set up, a worker answers the newest request and is idle again") 
   const uint64_t newest = w.request(21);  // replaces 1, still waiting for the setup
   CHECK(w.busy());
   release = true;
-  REQUIRE(eventually([&] { return notified.load() == 1; }));
+  REQUIRE(kiosk::test::eventually([&] { return notified.load() == 1; }));
   const auto answer = w.take();
   REQUIRE(answer);
   CHECK(answer->id == newest);
   CHECK(answer->result == "42");
-  CHECK(eventually([&] { return !w.busy(); }));
+  CHECK(kiosk::test::eventually([&] { return !w.busy(); }));
   CHECK_FALSE(w.take());
 }
