@@ -159,6 +159,10 @@ bool Searcher::add_initials(QueryTerm& t, bool vowelless) {
 
 Phrase Searcher::spelled_by_initials(const std::string& w) {
   if (auto it = initials_.find(w); it != initials_.end()) return it->second;
+  // A keystroke reads the names for two new sets of letters at most: a hostile query of many
+  // consonant words costs two passes, not one per word.
+  if (initials_passes_left_ == 0) return {};
+  --initials_passes_left_;
   // Every run of words in the names whose first letters spell `w`, with the names holding it.
   // A run counts by its names times the cohesion of its weakest pair: how often its two words
   // come together against how often the rarer comes at all. So "phòng cháy chữa cháy" (8 names,
@@ -279,6 +283,7 @@ std::vector<Hit> Searcher::search(std::string_view query, const Filters& filters
     return weights_->pair_weight(a, b) > 0;
   });
   if (q.terms.empty()) return popular(filters, limit);
+  initials_passes_left_ = 2;
   // A word with no vowel is initials whether or not the catalog holds it ("CSDL", "PCCC"): what
   // they spell is a form of it as typed, as the phrase book's "cccd" is of "căn cước công dân".
   for (auto& t : q.terms) add_initials(t, true);

@@ -123,6 +123,7 @@ class Searcher {
   std::vector<uint32_t> term_stamp_;
   uint32_t round_ = 0;
   std::unordered_map<std::string, Phrase> initials_;  // spelled_by_initials, remembered
+  int initials_passes_left_ = 0;                       // in this search
 };
 
 }  // namespace kiosk::search
