@@ -43,6 +43,27 @@ struct KioskProcess {
   }
 };
 
+// kiosk.conf's lines that put a kiosk (or a display) called `id` in the test's fleet.
+std::string fleet_lines(rig::MqttBroker& broker, const std::filesystem::path& dir, const std::string& id) {
+  const auto cert = broker.client(std::string(kCenter) + "/" + id);
+  return "kiosk_id = " + id + "\nfleet_broker = " + broker.url() + "\nfleet_center = " + kCenter +
+         "\nfleet_ca = " + cert.ca + "\nfleet_cert = " + cert.cert + "\nfleet_cert_key = " + cert.key +
+         "\nfleet_trust = " + (dir / "fleet.pub").string() + "\n";
+}
+
+// The real tthc-kiosk, headless, playing `script`; what it logs goes to `log`.
+void start(KioskProcess& k, const std::filesystem::path& conf, const std::filesystem::path& store,
+           const std::filesystem::path& state, const std::filesystem::path& script, const std::filesystem::path& shots,
+           const std::filesystem::path& log) {
+  k.pid = fork();
+  if (k.pid == 0) {
+    freopen(log.c_str(), "w", stderr);
+    execl(KIOSK_BIN_DIR "/tthc-kiosk", "tthc-kiosk", "--config", conf.c_str(), "--store", store.c_str(), "--state-db",
+          state.c_str(), "--script", script.c_str(), "--screenshots", shots.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("two kiosks in the fleet: status, announcement, a pack for both, a forged command refused") {
@@ -79,24 +100,12 @@ TEST_CASE("two kiosks in the fleet: status, announcement, a pack for both, a for
     const auto kd = dir / id;
     std::filesystem::create_directories(kd);
     content::ContentStore(kd / "store").install(dir / "v1.kpack", {content_key.pub}, {search::index_extension()});
-    const auto cert = broker.client(std::string(kCenter) + "/" + id);
     std::ofstream(kd / "kiosk.conf") << "printer = none\nspeech = off\n"
                                      << "trust = " << (dir / "content.pub").string() << "\n"
                                      << "content_channel = " << web.url("stable.json") << "\n"
                                      << "content_channel_ca = " << web.ca_bundle() << "\n"
-                                     << "kiosk_id = " << id << "\n"
-                                     << "fleet_broker = " << broker.url() << "\nfleet_center = " << kCenter << "\n"
-                                     << "fleet_ca = " << cert.ca << "\nfleet_cert = " << cert.cert << "\nfleet_cert_key = " << cert.key << "\n"
-                                     << "fleet_trust = " << (dir / "fleet.pub").string() << "\n";
-    kiosks[i].pid = fork();
-    if (kiosks[i].pid == 0) {
-      const std::string out = (kd / "kiosk.log").string();
-      freopen(out.c_str(), "w", stderr);
-      execl(KIOSK_BIN_DIR "/tthc-kiosk", "tthc-kiosk", "--config", (kd / "kiosk.conf").c_str(), "--store", (kd / "store").c_str(),
-            "--state-db", (kd / "state.db").c_str(), "--script", (dir / "idle.script").c_str(), "--screenshots", kd.c_str(),
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
+                                     << fleet_lines(broker, dir, id);
+    start(kiosks[i], kd / "kiosk.conf", kd / "store", kd / "state.db", dir / "idle.script", kd, kd / "kiosk.log");
   }
 
   // Both kiosks show in the fleet's status.
@@ -175,22 +184,9 @@ TEST_CASE("a hall display in the fleet: its kind in the status, the announcement
     script << "wait 300\nawait " << kNotice << "\nshot announcement\nwait 12000\nexpect-spoken Gọi thử\n";
   }
   const std::string id = "hall-1";
-  const auto cert = broker.client(std::string(kCenter) + "/" + id);
-  std::ofstream(dir / "display.conf") << "mode = display\nprinter = none\nspeech = on\n"
-                                      << "kiosk_id = " << id << "\n"
-                                      << "fleet_broker = " << broker.url() << "\nfleet_center = " << kCenter << "\n"
-                                      << "fleet_ca = " << cert.ca << "\nfleet_cert = " << cert.cert << "\nfleet_cert_key = " << cert.key << "\n"
-                                      << "fleet_trust = " << (dir / "fleet.pub").string() << "\n";
+  std::ofstream(dir / "display.conf") << "mode = display\nprinter = none\nspeech = on\n" << fleet_lines(broker, dir, id);
   KioskProcess display;
-  display.pid = fork();
-  if (display.pid == 0) {
-    const std::string out = (dir / "display.log").string();
-    freopen(out.c_str(), "w", stderr);
-    execl(KIOSK_BIN_DIR "/tthc-kiosk", "tthc-kiosk", "--config", (dir / "display.conf").c_str(), "--store", (dir / "store").c_str(),
-          "--state-db", (dir / "state.db").c_str(), "--script", (dir / "hall.script").c_str(), "--screenshots", dir.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  start(display, dir / "display.conf", dir / "store", dir / "state.db", dir / "hall.script", dir, dir / "display.log");
 
   json status;
   const bool online = eventually(
