@@ -34,10 +34,10 @@ void PhraseBook::add_rewrite(const std::string& from, const std::vector<std::str
   max_words_ = std::max(max_words_, key.size());
 }
 
-void PhraseBook::add_filler(const std::string& phrase) {
+void PhraseBook::add_filler(const std::string& phrase, bool asks) {
   Phrase key = words(phrase);
   if (key.empty()) return;
-  fillers_[key] = true;
+  fillers_[key] = fillers_[key] || asks;
   max_words_ = std::max(max_words_, key.size());
 }
 
@@ -45,9 +45,10 @@ PhraseBook::Match PhraseBook::longest_at(const std::vector<std::string>& ws, siz
   Match m;
   for (size_t len = std::min(max_words_, ws.size() - at); len >= 1; --len) {
     Phrase key(ws.begin() + static_cast<long>(at), ws.begin() + static_cast<long>(at + len));
-    if (fillers_.count(key)) {
+    if (auto it = fillers_.find(key); it != fillers_.end()) {
       m.words = len;
       m.filler = true;
+      m.asks = it->second;
       return m;
     }
     if (auto it = alternatives_.find(key); it != alternatives_.end()) {
@@ -170,6 +171,11 @@ PhraseBook builtin_phrase_book() {
                         "thu tuc gi", "lam thu tuc gi", "lam gi", "huong dan", "khong", "duoc", "vua moi", "vua",
                         "can lam", "can phai", "phai"})
     book.add_filler(f);
+  // The words a story turns to what it asks with: "Nay tôi muốn xin cấp lại …", "cần những thủ
+  // tục gì để được cấp …", "làm thế nào để đăng ký …".
+  for (const char* f : {"muon", "xin", "em muon", "chau muon", "minh muon", "toi can", "can lam", "can phai",
+                        "lam the nao", "lam sao", "phai lam sao", "de duoc"})
+    book.add_filler(f, true);
   return book;
 }
 

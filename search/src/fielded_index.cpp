@@ -35,31 +35,31 @@ FieldedIndex::FieldedIndex(db::Db& db, size_t procedures, const TermWeights& pai
   std::vector<size_t> length(procedures * kFieldCount, 0);
   std::array<double, kFieldCount> total{};
   std::vector<std::string_view> words;
-  std::unordered_map<std::string, uint32_t> counts;
-  std::vector<std::pair<std::string, uint32_t>> ordered;
-  std::string key;
+  std::unordered_map<std::string_view, uint32_t> counts;  // views into the field's text
   while (rows.step()) {
     if (stop.stop_requested()) throw std::runtime_error("search index: stopped before it was built");
     const int64_t id = rows.int64(0);
     if (id < 0 || static_cast<size_t>(id) >= procedures) continue;
     const auto doc = static_cast<uint32_t>(id);
     for (int field = 0; field < kFieldCount; ++field) {
-      const std::string text = rows.text(field + 1);
+      std::string text = rows.text(field + 1);
+      // One space between words, so that two adjacent words are "a b" in the text itself.
+      text.erase(std::unique(text.begin(), text.end(), [](char a, char b) { return a == ' ' && b == ' '; }),
+                 text.end());
       split_words(text, words);
       counts.clear();
       for (size_t i = 0; i < words.size(); ++i) {
-        ++counts[std::string(words[i])];
-        if (i + 1 < words.size() && pairs.pair_weight(std::string(words[i]), std::string(words[i + 1])) > 0) {
-          key.assign(words[i]);
-          key += ' ';
-          key += words[i + 1];
-          ++counts[key];
-        }
+        ++counts[words[i]];
+        if (i + 1 == words.size()) continue;
+        const std::string_view joined(words[i].data(), words[i].size() + 1 + words[i + 1].size());
+        if (pairs.is_pair(joined)) ++counts[joined];
       }
       length[doc * kFieldCount + static_cast<size_t>(field)] = words.size();
       total[static_cast<size_t>(field)] += static_cast<double>(words.size());
       for (const auto& [term, count] : counts) {
-        Term& t = terms_[term];
+        auto found = terms_.find(term);
+        if (found == terms_.end()) found = terms_.emplace(std::string(term), Term{}).first;
+        Term& t = found->second;
         if (t.postings.empty() || t.postings.back().doc != doc) ++t.docs;
         t.postings.push_back({doc, static_cast<uint8_t>(field), static_cast<uint8_t>(std::min<uint32_t>(count, 255))});
       }
@@ -81,7 +81,7 @@ FieldedIndex::FieldedIndex(db::Db& db, size_t procedures, const TermWeights& pai
 }
 
 const FieldedIndex::Term* FieldedIndex::term(std::string_view word) const {
-  auto it = terms_.find(std::string(word));
+  auto it = terms_.find(word);
   return it == terms_.end() ? nullptr : &it->second;
 }
 

@@ -12,6 +12,7 @@
 
 #include "common/sqlite.hpp"
 #include "search/ranking.hpp"
+#include "string_map.hpp"
 
 namespace kiosk::search {
 
@@ -47,7 +48,7 @@ class FieldedIndex {
   bool has_question_fields() const { return has_question_fields_; }
 
  private:
-  std::unordered_map<std::string, Term> terms_;
+  StringMap<Term> terms_;
   std::vector<std::pair<std::string_view, const Term*>> words_;  // single-word terms, sorted
   std::vector<float> relative_length_;                          // procedure x field
   size_t procedures_;

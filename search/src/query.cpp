@@ -18,16 +18,20 @@ std::string join(const Phrase& p) {
 std::vector<QueryTerm> terms_of(const std::vector<std::string>& ws, const PhraseBook& book, bool drop_fillers,
                                 const IsWordPair& is_pair) {
   std::vector<QueryTerm> terms;
+  size_t asking = 0;  // terms left that follow a word of asking
   for (size_t i = 0; i < ws.size();) {
     auto m = book.longest_at(ws, i);
     const bool in_pair = m.words == 1 && m.filler && is_pair &&
                          ((i > 0 && is_pair(ws[i - 1], ws[i])) || (i + 1 < ws.size() && is_pair(ws[i], ws[i + 1])));
     if (in_pair) m = {};
     if (m.words > 0 && m.filler && drop_fillers) {
+      if (m.asks) asking = kAskedTerms;
       i += m.words;
       continue;
     }
     QueryTerm t;
+    t.asked = asking > 0;
+    if (asking > 0) --asking;
     if (m.words > 0 && !m.filler) {
       t.forms = std::move(m.forms);
       t.text = join(t.forms.front());

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "fielded_index.hpp"
 #include "search/searcher.hpp"
@@ -58,6 +59,39 @@ std::vector<const FieldedIndex::Term*> form_terms(const FieldedIndex& index, con
   return out;
 }
 
+// Adjacent words of a query, its phrases' own and across neighbouring terms, in every form.
+class QueryBigrams {
+ public:
+  explicit QueryBigrams(const std::vector<QueryTerm>& terms) {
+    for (size_t t = 0; t < terms.size(); ++t)
+      for (const auto& form : terms[t].forms) {
+        for (size_t k = 0; k + 1 < form.size(); ++k) pairs_.emplace(form[k], form[k + 1]);
+        if (t + 1 < terms.size() && !form.empty() && !terms[t + 1].prefix)
+          for (const auto& next : terms[t + 1].forms)
+            if (!next.empty()) pairs_.emplace(form.back(), next.front());
+      }
+  }
+  bool holds(std::string_view a, std::string_view b) const { return pairs_.count({a, b}) > 0; }
+
+ private:
+  struct Hash {
+    size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
+      return std::hash<std::string_view>{}(p.first) * 31 + std::hash<std::string_view>{}(p.second);
+    }
+  };
+  std::unordered_set<std::pair<std::string_view, std::string_view>, Hash> pairs_;
+};
+
+// The longest run of a name's head the query says word for word, in adjacent pairs of words.
+size_t quoted_pairs(const std::vector<std::string_view>& words, size_t head, const QueryBigrams& query) {
+  size_t best = 0, run = 0;
+  for (size_t i = 0; i + 1 < std::min(words.size(), head); ++i) {
+    run = query.holds(words[i], words[i + 1]) ? run + 1 : 0;
+    best = std::max(best, run);
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<std::pair<int64_t, double>> Searcher::bm25f(const std::vector<QueryTerm>& terms) {
@@ -70,7 +104,7 @@ std::vector<std::pair<int64_t, double>> Searcher::bm25f(const std::vector<QueryT
   };
   std::vector<Scored> scored;
   for (const auto& t : terms) {
-    Scored s{{}, 1.0};
+    Scored s{{}, t.asked ? 1 + r.asked : 1.0};
     for (const auto& form : t.forms)
       if (!form.empty())
         for (const auto* it : form_terms(*fielded_, form, t.prefix))
@@ -158,7 +192,7 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const std::v
   const size_t n = terms.size();
   std::vector<double> w(n);
   double total = 0;
-  for (size_t i = 0; i < n; ++i) total += w[i] = weights_->weight(terms[i]);
+  for (size_t i = 0; i < n; ++i) total += w[i] = weights_->weight(terms[i]) * (terms[i].asked ? 1 + ranking_.asked : 1);
   struct Pair {
     size_t first;
     double weight;
@@ -216,6 +250,15 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const std::v
         if (std::find(list.begin(), list.end(), t) == list.end()) list.push_back(t);
       }
   }
+  // The name's head is lit by every word of a story, not only the most telling ones the
+  // coverage weighs: a question that quotes a name ("cấp giấy chứng nhận đăng ký tàu cá") covers
+  // its common words too.
+  std::unordered_map<std::string_view, std::vector<size_t>> story_by_first;
+  for (size_t t = 0; t < story.size(); ++t)
+    if (!story[t].prefix)
+      for (const auto& form : story[t].forms)
+        if (!form.empty()) story_by_first[form.front()].push_back(t);
+  const QueryBigrams bigrams(story.empty() ? terms : story);
   std::vector<char> found(n);
   for (const auto& [id, bm25] : found_ids) {
     if (id < 0 || static_cast<size_t>(id) >= docs_.size()) continue;
@@ -236,6 +279,11 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const std::v
           if (const size_t len = match_length(words, i, terms[t])) mark(t, i, len);
       for (size_t t : typing)
         if (const size_t len = match_length(words, i, terms[t])) mark(t, i, len);
+      if (i >= 64 || (lit >> i & 1)) continue;
+      if (auto it = story_by_first.find(words[i]); it != story_by_first.end())
+        for (size_t t : it->second)
+          if (const size_t len = match_length(words, i, story[t]))
+            for (size_t k = i; k < i + len && k < 64; ++k) lit |= uint64_t{1} << k;
     }
     for (size_t t = 0; t < n; ++t)
       if (found[t]) covered += w[t];
@@ -256,8 +304,16 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const std::v
           break;
         }
     }
+    // A question that quotes a name ("… cấp giấy chứng nhận đăng ký tàu cá …") says which it
+    // asks about: the run's pairs, as a share of the head's.
+    const size_t head_pairs = std::min(words.size(), kHeadWords);
+    const double quoted = head_pairs > 1 ? static_cast<double>(quoted_pairs(words, kHeadWords, bigrams)) /
+                                               static_cast<double>(kHeadWords - 1)
+                                         : 0.0;
     const Ranking& r = ranking_;
-    const Candidate c{id, 2, r.bm25 * bm25 + r.coverage * covered / total + r.head * name_share + r.popularity * d.popularity};
+    const Candidate c{id, 2,
+                      r.bm25 * bm25 + r.coverage * covered / total + r.head * name_share + r.quoted * quoted +
+                          r.popularity * d.popularity};
     if (known != seen.end()) out[known->second] = c;
     else out.push_back(c);
   }

@@ -48,16 +48,16 @@ PhraseBook load_phrase_book(db::Db& db) {
 // A question told as a story holds more words than are ranked: keep the most telling, in the
 // order typed. A word counts as much as the pair it makes with a neighbour ("tạm" of "tạm trú"),
 // and the word being typed is always kept.
-void keep_most_telling(std::vector<QueryTerm>& terms, const TermWeights& weights) {
+void keep_most_telling(std::vector<QueryTerm>& terms, const TermWeights& weights, double asked) {
   if (terms.size() <= kMaxQueryTerms) return;
   const size_t n = terms.size();
   std::vector<double> telling(n);
-  for (size_t i = 0; i < n; ++i) telling[i] = weights.weight(terms[i]);
+  for (size_t i = 0; i < n; ++i) telling[i] = weights.weight(terms[i]) * (terms[i].asked ? 1 + asked : 1);
   for (size_t i = 0; i + 1 < n; ++i) {
     const Phrase& a = terms[i].forms.front();
     const Phrase& b = terms[i + 1].forms.front();
     if (a.size() != 1 || b.size() != 1) continue;
-    const double pw = weights.pair_weight(a.front(), b.front());
+    const double pw = weights.pair_weight(a.front(), b.front()) * (terms[i].asked || terms[i + 1].asked ? 1 + asked : 1);
     telling[i] = std::max(telling[i], pw);
     telling[i + 1] = std::max(telling[i + 1], pw);
   }
@@ -68,8 +68,18 @@ void keep_most_telling(std::vector<QueryTerm>& terms, const TermWeights& weights
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return telling[a] != telling[b] ? telling[a] > telling[b] : a > b;
   });
+  // A word a story says twice ("đăng ký … đăng ký tàu cá") is one term: its second place goes
+  // to the next most telling word.
   std::vector<char> keep(n);
-  for (size_t k = 0; k < kMaxQueryTerms; ++k) keep[order[k]] = 1;
+  size_t kept_count = 0;
+  for (size_t k = 0; k < n && kept_count < kMaxQueryTerms; ++k) {
+    const Phrase& form = terms[order[k]].forms.front();
+    bool repeated = false;
+    for (size_t j = 0; j < n && !repeated; ++j) repeated = keep[j] && terms[j].forms.front() == form;
+    if (repeated) continue;
+    keep[order[k]] = 1;
+    ++kept_count;
+  }
   std::vector<QueryTerm> kept;
   for (size_t i = 0; i < n; ++i)
     if (keep[i]) kept.push_back(std::move(terms[i]));
@@ -290,7 +300,7 @@ std::vector<Hit> Searcher::search(std::string_view query, const Filters& filters
   // BM25F reads a story whole; the name's coverage and the keyword tiers read its most telling.
   std::vector<QueryTerm> story;
   if (q.terms.size() > kMaxQueryTerms) story = q.terms;
-  keep_most_telling(q.terms, *weights_);
+  keep_most_telling(q.terms, *weights_, ranking_.asked);
 
   // A query of several words, unfiltered: its names from memory, its other text ranked by
   // collect_partial. One word, or within filters: SQLite finds the word wherever it is.

@@ -56,8 +56,11 @@ long TermWeights::postings(const QueryTerm& term) const {
   return n;
 }
 
-double TermWeights::pair_weight(const std::string& a, const std::string& b) const {
-  auto it = pairs_.find(a + ' ' + b);
+double TermWeights::pair_weight(std::string_view a, std::string_view b) const {
+  std::string key;  // two syllables fit in the string's own buffer: no allocation
+  key.reserve(a.size() + b.size() + 1);
+  key.append(a).append(1, ' ').append(b);
+  auto it = pairs_.find(key);
   return it == pairs_.end() ? 0 : idf_of(it->second);
 }
 

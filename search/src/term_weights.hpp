@@ -11,6 +11,7 @@
 
 #include "search/query.hpp"
 #include "search/typos.hpp"
+#include "string_map.hpp"
 
 namespace kiosk::search {
 
@@ -29,7 +30,9 @@ class TermWeights {
   // "ạ" or "vậy" carries nothing the catalog could match).
   double weight(const QueryTerm& term) const;
   // The weight of two adjacent words as one, or 0 when the names do not use them together.
-  double pair_weight(const std::string& a, const std::string& b) const;
+  double pair_weight(std::string_view a, std::string_view b) const;
+  // Whether "a b" (two words and one space) is a pair the names use together.
+  bool is_pair(std::string_view joined) const { return pairs_.find(joined) != pairs_.end(); }
 
   // What FTS5 reads to match the term: the documents of every word of every form.
   long postings(const QueryTerm& term) const;
@@ -43,7 +46,7 @@ class TermWeights {
   double idf_of(long docs) const;
   const Vocabulary& vocab_;
   double n_;
-  std::unordered_map<std::string, long> pairs_;  // "a b" -> names holding it
+  StringMap<long> pairs_;  // "a b" -> names holding it
 };
 
 }  // namespace kiosk::search

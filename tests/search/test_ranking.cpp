@@ -1,6 +1,8 @@
 // Question ranking (issue 30): what questions ask about is indexed, unknown popularity is the
 // median, the weights apply at query time, a catalog from before the question fields still
 // ranks, and short typos are corrected by the neighbouring word.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "common/files.hpp"
@@ -8,7 +10,9 @@
 #include "content/catalog.hpp"
 #include "content/pack_content.hpp"
 #include "sample_catalog.hpp"
+#include "search/dictionary.hpp"
 #include "search/index.hpp"
+#include "search/query.hpp"
 #include "search/searcher.hpp"
 
 using namespace kiosk;
@@ -41,6 +45,13 @@ int rank_of(const std::vector<search::Hit>& hits, const std::string& code) {
   for (size_t i = 0; i < hits.size(); ++i)
     if (hits[i].code == code) return static_cast<int>(i) + 1;
   return 0;
+}
+
+// The first result's code under these weights (empty when nothing is found).
+std::string first_under(search::Searcher& s, const search::Ranking& r, const std::string& question) {
+  s.set_ranking(r);
+  const auto hits = s.search(question);
+  return hits.empty() ? "" : hits[0].code;
 }
 
 // Four procedures whose names say nothing of a question about legal capacity; one of them
@@ -118,4 +129,49 @@ TEST_CASE("typos: a short or ambiguous word is corrected to what its neighbour s
   auto passport = s.search("ho chie ");
   REQUIRE_FALSE(passport.empty());
   CHECK(passport[0].name.find("hộ chiếu") != std::string::npos);
+}
+
+TEST_CASE("a question that says a name word for word ranks it above the same words in another order") {
+  files::TempDir tmp;
+  // The same words, so coverage, head and BM25F tie; the scrambled one is used more.
+  search::Searcher s(build(tmp, {procedure("4.1", "Cấp giấy chứng nhận đăng ký tàu cá", 10),
+                                 procedure("4.2", "Đăng ký tàu cá cấp giấy chứng nhận", 500),
+                                 procedure("4.3", "Cấp phép hội thảo quốc tế", 10)}));
+  const std::string question = "hồ sơ cấp giấy chứng nhận đăng ký tàu cá mua bán gồm những gì";
+  CHECK(first_under(s, search::fitted_ranking(), question) == "4.1");
+  auto unquoted = search::fitted_ranking();
+  unquoted.quoted = 0;
+  CHECK(first_under(s, unquoted, question) == "4.2");
+}
+
+TEST_CASE("what a question says after asking (muốn, làm thế nào để) counts above the story before it") {
+  files::TempDir tmp;
+  search::Searcher s(build(tmp, {procedure("5.1", "Đăng ký khai sinh", 10), procedure("5.2", "Đăng ký kết hôn", 500),
+                                 procedure("5.3", "Cấp phép hội thảo quốc tế", 10)}));
+  for (const std::string question : {"chúng tôi đã đăng ký kết hôn năm ngoái, nay muốn đăng ký khai sinh cho cháu",
+                                     "da dang ky ket hon nam ngoai thi lam the nao de dang ky khai sinh cho chau"}) {
+    CAPTURE(question);
+    CHECK(first_under(s, search::fitted_ranking(), question) == "5.1");
+    auto flat = search::fitted_ranking();
+    flat.asked = 0;
+    CHECK(first_under(s, flat, question) == "5.2");
+  }
+}
+
+TEST_CASE("the words after a word that asks are marked as asked, for a few terms only") {
+  const auto book = search::builtin_phrase_book();
+  auto q = search::parse_query("đã đăng ký kết hôn nay muốn đăng ký khai sinh cho con", book);
+  auto asked = [&](const std::string& word) {
+    for (const auto& t : q.terms)
+      if (t.text.find(word) != std::string::npos) return t.asked;
+    FAIL("no term holds " << word);
+    return false;
+  };
+  CHECK_FALSE(asked("hon"));
+  CHECK(asked("sinh"));
+  for (const auto& t : search::parse_query("dang ky khai sinh", book).terms) CHECK_FALSE(t.asked);
+  // Only kAskedTerms terms follow a word that asks.
+  auto longer = search::parse_query("muốn a1 a2 a3 a4 a5 a6 a7 a8", book);
+  CHECK(std::count_if(longer.terms.begin(), longer.terms.end(), [](const auto& t) { return t.asked; }) ==
+        static_cast<long>(search::kAskedTerms));
 }

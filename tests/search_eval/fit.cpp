@@ -31,7 +31,7 @@ std::vector<std::vector<std::string>> rows(const std::string& path) {
 std::vector<double*> knobs(Ranking& r) {
   std::vector<double*> out;
   for (auto& w : r.field_weight) out.push_back(&w);
-  for (double* p : {&r.k1, &r.b, &r.pair, &r.bm25, &r.head, &r.popularity}) out.push_back(p);
+  for (double* p : {&r.k1, &r.b, &r.pair, &r.asked, &r.bm25, &r.head, &r.quoted, &r.popularity}) out.push_back(p);
   return out;
 }
 

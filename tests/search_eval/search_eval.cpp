@@ -57,9 +57,9 @@ void print_fitted(const search::Ranking& r) {
   for (int f = 0; f < search::kFieldCount; ++f) std::cout << (f ? ", " : "") << r.field_weight[static_cast<size_t>(f)];
   std::cout << "};  // " ;
   for (int f = 0; f < search::kFieldCount; ++f) std::cout << (f ? ", " : "") << search::kFieldNames[f];
-  std::cout << "\n  r.k1 = " << r.k1 << ";\n  r.b = " << r.b << ";\n  r.pair = " << r.pair << ";\n  r.bm25 = " << r.bm25
-            << ";\n  r.coverage = " << r.coverage << ";\n  r.head = " << r.head << ";\n  r.popularity = " << r.popularity
-            << ";\n";
+  std::cout << "\n  r.k1 = " << r.k1 << ";\n  r.b = " << r.b << ";\n  r.pair = " << r.pair << ";\n  r.asked = " << r.asked
+            << ";\n  r.bm25 = " << r.bm25 << ";\n  r.coverage = " << r.coverage << ";\n  r.head = " << r.head
+            << ";\n  r.quoted = " << r.quoted << ";\n  r.popularity = " << r.popularity << ";\n";
 }
 
 int run_fit(search::Searcher& searcher, const std::vector<EvalQuery>& qs, size_t folds) {
@@ -94,9 +94,9 @@ int main(int argc, char** argv) {
   const std::string dir = std::string(KIOSK_SOURCE_DIR) + "/tests/search_eval/";
   std::string store_dir, queries = dir + "queries.tsv", outside = dir + "outside-dev.tsv",
                          outside_plain = dir + "outside-dev-nodiacritics.tsv", ranks_file;
-  // The outside floor guards what the fit reached on them (0.899 / 0.791), not the goal
-  // (0.92 / 0.80 held back), which this ranking does not reach yet.
-  double target = 0.95, question_target = 0.92, question_mrr = 0.80, outside_target = 0.88, outside_mrr = 0.77;
+  // The outside floor guards what the fit reached on them (0.918 / 0.824 fitted on all), not the
+  // issue's goal (0.92 / 0.80 held back): held back, recall@5 is 0.899.
+  double target = 0.95, question_target = 0.92, question_mrr = 0.82, outside_target = 0.90, outside_mrr = 0.80;
   bool fitting = false;
   size_t folds = 5;
   for (int i = 1; i < argc; ++i) {

@@ -17,12 +17,15 @@ class PhraseBook {
   // One way only: "lấy chồng" means "kết hôn", but "kết hôn" does not mean "lấy chồng".
   void add_rewrite(const std::string& from, const std::vector<std::string>& to);
   // Words that carry no content in a query ("làm", "xin", "thủ tục"): dropped unless alone.
-  void add_filler(const std::string& phrase);
+  // A filler that `asks` ("muốn", "cần", "làm thế nào") says that what follows is what the
+  // question asks for.
+  void add_filler(const std::string& phrase, bool asks = false);
 
   struct Match {
     size_t words = 0;            // how many query words the phrase covers
     std::vector<Phrase> forms;   // the phrase itself first, then its alternatives
     bool filler = false;
+    bool asks = false;  // a filler that asks
   };
   // The longest known phrase starting at words[at] (words == 0 when none).
   Match longest_at(const std::vector<std::string>& words, size_t at) const;

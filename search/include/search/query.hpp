@@ -14,6 +14,7 @@ struct QueryTerm {
   std::string text;            // folded, as typed
   std::vector<Phrase> forms;   // as typed first, then variants, synonyms and corrections
   bool prefix = false;         // still being typed: the last word of each form is a prefix
+  bool asked = false;          // among the words after one that asks ("muốn …"): what is asked for
 };
 
 struct ParsedQuery {
@@ -46,5 +47,7 @@ inline constexpr size_t kMaxQueryWords = 64;
 // are set aside (the searcher chooses them; parse_query keeps up to kMaxQueryWords).
 inline constexpr size_t kMaxQueryTerms = 12;
 inline constexpr size_t kMaxWordBytes = 40;
+// How many terms after a word that asks ("muốn", "làm thế nào") are what the question asks for.
+inline constexpr size_t kAskedTerms = 6;
 
 }  // namespace kiosk::search

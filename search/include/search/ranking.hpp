@@ -22,12 +22,16 @@ struct Ranking {
   double k1 = 1.2;
   double b = 0.75;
   double pair = 1.0;  // a pair of adjacent query words the catalog uses together, against one word
+  // What a word counts for beyond one when a question says it after asking ("muốn …", "làm thế
+  // nào để …"), in BM25F, in the name's coverage and in choosing a story's most telling words.
+  double asked = 1.0;
   // The final score of a procedure a question finds: BM25F (as a share of the question's best),
   // the share of the question's weight its name holds, the share of the name's head (first 16
-  // words) the question covers, and popularity (log10 of uses; unknown counts as the median).
+  // words) the question covers, the share it quotes word for word, and popularity (log10 of uses; unknown counts as the median).
   double bm25 = 4.0;
   double coverage = 10.0;
   double head = 4.0;
+  double quoted = 4.0;  // the longest run of the name's head the question says word for word
   double popularity = 0.7;
 
   std::string describe() const;  // one line, "name=3 field=1 … popularity=0.7"
