@@ -305,11 +305,10 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const std::v
         }
     }
     // A question that quotes a name ("… cấp giấy chứng nhận đăng ký tàu cá …") says which it
-    // asks about: the run's pairs, as a share of the head's.
-    const size_t head_pairs = std::min(words.size(), kHeadWords);
-    const double quoted = head_pairs > 1 ? static_cast<double>(quoted_pairs(words, kHeadWords, bigrams)) /
-                                               static_cast<double>(kHeadWords - 1)
-                                         : 0.0;
+    // asks about: the run's pairs out of the head's 15, so a longer quote says more (as a share
+    // of a short name's own pairs, "đăng ký tàu" tied with the seven words quoted).
+    const double quoted =
+        static_cast<double>(quoted_pairs(words, kHeadWords, bigrams)) / static_cast<double>(kHeadWords - 1);
     const Ranking& r = ranking_;
     const Candidate c{id, 2,
                       r.bm25 * bm25 + r.coverage * covered / total + r.head * name_share + r.quoted * quoted +
