@@ -73,9 +73,10 @@ void keep_most_telling(std::vector<QueryTerm>& terms, const TermWeights& weights
   std::vector<char> keep(n);
   size_t kept_count = 0;
   for (size_t k = 0; k < n && kept_count < kMaxQueryTerms; ++k) {
-    const Phrase& form = terms[order[k]].forms.front();
+    const QueryTerm& term = terms[order[k]];
     bool repeated = false;
-    for (size_t j = 0; j < n && !repeated; ++j) repeated = keep[j] && terms[j].forms.front() == form;
+    for (size_t j = 0; j < n && !repeated; ++j)
+      repeated = keep[j] && terms[j].prefix == term.prefix && terms[j].forms.front() == term.forms.front();
     if (repeated) continue;
     keep[order[k]] = 1;
     ++kept_count;
