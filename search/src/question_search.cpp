@@ -104,7 +104,7 @@ std::vector<std::pair<int64_t, double>> Searcher::bm25f(const std::vector<QueryT
   };
   std::vector<Scored> scored;
   for (const auto& t : terms) {
-    Scored s{{}, t.asked ? 1 + r.asked : 1.0};
+    Scored s{{}, r.weight_if_asked(t.asked)};
     for (const auto& form : t.forms)
       if (!form.empty())
         for (const auto* it : form_terms(*fielded_, form, t.prefix))
@@ -192,7 +192,7 @@ void Searcher::collect_partial(const std::vector<QueryTerm>& terms, const std::v
   const size_t n = terms.size();
   std::vector<double> w(n);
   double total = 0;
-  for (size_t i = 0; i < n; ++i) total += w[i] = weights_->weight(terms[i]) * (terms[i].asked ? 1 + ranking_.asked : 1);
+  for (size_t i = 0; i < n; ++i) total += w[i] = weights_->weight(terms[i]) * ranking_.weight_if_asked(terms[i].asked);
   struct Pair {
     size_t first;
     double weight;

@@ -7,8 +7,8 @@ namespace kiosk::search {
 std::string Ranking::describe() const {
   std::ostringstream out;
   for (int f = 0; f < kFieldCount; ++f) out << kFieldNames[f] << '=' << field_weight[static_cast<size_t>(f)] << ' ';
-  out << "k1=" << k1 << " b=" << b << " pair=" << pair << " asked=" << asked << " bm25=" << bm25 << " coverage=" << coverage
-      << " head=" << head << " quoted=" << quoted << " popularity=" << popularity;
+  out << "k1=" << k1 << " b=" << b << " pair=" << pair << " asked=" << asked << " bm25=" << bm25
+      << " coverage=" << coverage << " head=" << head << " quoted=" << quoted << " popularity=" << popularity;
   return out.str();
 }
 

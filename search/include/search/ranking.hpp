@@ -25,9 +25,11 @@ struct Ranking {
   // What a word counts for beyond one when a question says it after asking ("muốn …", "làm thế
   // nào để …"), in BM25F, in the name's coverage and in choosing a story's most telling words.
   double asked = 1.0;
+  double weight_if_asked(bool said_after_asking) const { return said_after_asking ? 1 + asked : 1; }
   // The final score of a procedure a question finds: BM25F (as a share of the question's best),
   // the share of the question's weight its name holds, the share of the name's head (first 16
-  // words) the question covers, the share it quotes word for word, and popularity (log10 of uses; unknown counts as the median).
+  // words) the question covers, the run of it the question quotes word for word, and popularity
+  // (log10 of uses; unknown counts as the median).
   double bm25 = 4.0;
   double coverage = 10.0;
   double head = 4.0;
