@@ -144,17 +144,20 @@ TEST_CASE("a question that says a name word for word ranks it above the same wor
   CHECK(first_under(s, unquoted, question) == "4.2");
 }
 
-TEST_CASE("what a question says after asking (muốn, làm thế nào để) counts above the story before it") {
+// The fourth fit set `asked` to 0 (its gain did not pass the fit's threshold): the weight is
+// kept, and tested, for the fit to weigh again as the eval grows.
+TEST_CASE("an asked weight lifts what a question says after asking (muốn, làm thế nào để) above the story") {
   files::TempDir tmp;
   search::Searcher s(build(tmp, {procedure("5.1", "Đăng ký khai sinh", 10), procedure("5.2", "Đăng ký kết hôn", 500),
                                  procedure("5.3", "Cấp phép hội thảo quốc tế", 10)}));
   for (const std::string question : {"chúng tôi đã đăng ký kết hôn năm ngoái, nay muốn đăng ký khai sinh cho cháu",
                                      "da dang ky ket hon nam ngoai thi lam the nao de dang ky khai sinh cho chau"}) {
     CAPTURE(question);
-    CHECK(first_under(s, search::fitted_ranking(), question) == "5.1");
-    auto flat = search::fitted_ranking();
-    flat.asked = 0;
-    CHECK(first_under(s, flat, question) == "5.2");
+    auto asking = search::fitted_ranking();
+    asking.asked = 1.5;
+    CHECK(first_under(s, asking, question) == "5.1");
+    asking.asked = 0;
+    CHECK(first_under(s, asking, question) == "5.2");
   }
 }
 

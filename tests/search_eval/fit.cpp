@@ -86,7 +86,7 @@ double objective(const std::vector<EvalQuery>& qs, const std::vector<int>& ranks
 }
 
 Ranking fit(Searcher& searcher, const std::vector<EvalQuery>& qs, const std::vector<size_t>& train, Ranking start,
-            bool verbose) {
+            double min_gain, bool verbose) {
   std::vector<int> ranks(qs.size(), 0);
   auto score = [&](const Ranking& r) {
     searcher.set_ranking(r);
@@ -95,7 +95,8 @@ Ranking fit(Searcher& searcher, const std::vector<EvalQuery>& qs, const std::vec
   };
   Ranking best = start;
   double best_score = score(best);
-  // Each weight in turn, by factors; a step is kept only if it gains. Rounds shrink the steps.
+  // Each weight in turn, by factors; a step is kept only if it gains at least min_gain. Rounds
+  // shrink the steps.
   const std::vector<std::vector<double>> steps = {{0, 0.5, 2}, {0.75, 1.33}};
   for (const auto& factors : steps) {
     bool moved = true;
@@ -111,7 +112,7 @@ Ranking fit(Searcher& searcher, const std::vector<EvalQuery>& qs, const std::vec
           if (&trial.k1 == p) *p = std::max(*p, 0.2);
           if (*p == old) continue;
           const double s = score(trial);
-          if (s > best_score + 1e-9) {
+          if (s > best_score + min_gain) {
             best_score = s;
             best = trial;
             moved = true;
