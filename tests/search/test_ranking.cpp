@@ -144,8 +144,8 @@ TEST_CASE("a question that says a name word for word ranks it above the same wor
   CHECK(first_under(s, unquoted, question) == "4.2");
 }
 
-// The fourth fit set `asked` to 0 (its gain did not pass the fit's threshold): the weight is
-// kept, and tested, for the fit to weigh again as the eval grows.
+// The fourth fit set `asked` to 0 (dropping it gained on the questions fitted; the folds split
+// on it): the weight is kept, and tested, for the fit to weigh again as the eval grows.
 TEST_CASE("an asked weight lifts what a question says after asking (muốn, làm thế nào để) above the story") {
   files::TempDir tmp;
   search::Searcher s(build(tmp, {procedure("5.1", "Đăng ký khai sinh", 10), procedure("5.2", "Đăng ký kết hôn", 500),
