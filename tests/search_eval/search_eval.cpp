@@ -63,6 +63,9 @@ void print_fitted(const search::Ranking& r) {
             << ";\n  r.quoted = " << r.quoted << ";\n  r.popularity = " << r.popularity << ";\n";
 }
 
+// A rank as printed: rank_of reads the first ten, so 0 is beyond them.
+std::string rank_text(int rank) { return rank ? std::to_string(rank) : std::string(">10"); }
+
 int run_fit(search::Searcher& searcher, const std::vector<EvalQuery>& qs, size_t folds, double min_gain) {
   std::vector<int> held(qs.size(), 0);
   for (size_t k = 0; k < folds; ++k) {
@@ -87,8 +90,7 @@ int run_fit(search::Searcher& searcher, const std::vector<EvalQuery>& qs, size_t
   for (size_t i = 0; i < qs.size(); ++i)
     if (held[i] == 0 || held[i] > 5)
       std::cout << "  [" << class_of(qs[i]) << "] '" << qs[i].text << "' rank "
-                << (held[i] ? std::to_string(held[i]) : std::string(">10")) << " (fitted on all: "
-                << (fitted[i] ? std::to_string(fitted[i]) : std::string(">10")) << ")\n";
+                << rank_text(held[i]) << " (fitted on all: " << rank_text(fitted[i]) << ")\n";
   print("fitted (the weights fitted on every query, ranking the queries they were fitted on):",
         tally(qs, fitted).by_class);
   print_fitted(all);
@@ -164,12 +166,12 @@ int main(int argc, char** argv) {
     std::vector<std::string> misses;
     for (size_t i = 0; i < qs.size(); ++i) {
       const int rank = ranks[i] = rank_of(searcher, qs[i]);
-      if (ranks_out.is_open()) ranks_out << (rank ? std::to_string(rank) : std::string(">10")) << '\t' << qs[i].text << '\n';
+      if (ranks_out.is_open()) ranks_out << rank_text(rank) << '\t' << qs[i].text << '\n';
       if (rank == 0 || rank > 5) {
         auto hits = searcher.search(qs[i].text, {}, 1);
         std::string got = hits.empty() ? "(nothing)" : hits[0].code + " " + hits[0].name.substr(0, 60);
         misses.push_back("  [" + class_of(qs[i]) + "] '" + qs[i].text + "' rank " +
-                         (rank ? std::to_string(rank) : std::string(">10")) + "; first: " + got);
+                         rank_text(rank) + "; first: " + got);
       }
     }
     const Report r = tally(qs, ranks);
