@@ -52,10 +52,12 @@ std::vector<QueryTerm> terms_of(const std::vector<std::string>& ws, const Phrase
 ParsedQuery parse_query(std::string_view raw, const PhraseBook& book, const IsWordPair& is_pair) {
   ParsedQuery q;
   const bool still_typing = !raw.empty() && raw.back() != ' ';
-  if (raw.size() > kMaxQueryBytes) raw = raw.substr(0, kMaxQueryBytes);  // fold drops a cut UTF-8 sequence
+  // What a story asks comes at its end ("… Nay tôi muốn xin cấp lại …"): a long one keeps its
+  // last bytes and words (fold reads a cut UTF-8 sequence as a separator).
+  if (raw.size() > kMaxQueryBytes) raw = raw.substr(raw.size() - kMaxQueryBytes);
   q.folded = fold(raw);
   auto ws = words(q.folded);
-  if (ws.size() > kMaxQueryWords) ws.resize(kMaxQueryWords);
+  if (ws.size() > kMaxQueryWords) ws.erase(ws.begin(), ws.end() - static_cast<std::ptrdiff_t>(kMaxQueryWords));
   for (auto& w : ws)
     if (w.size() > kMaxWordBytes) w.resize(kMaxWordBytes);
   q.terms = terms_of(ws, book, true, is_pair);

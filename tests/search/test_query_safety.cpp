@@ -52,6 +52,24 @@ TEST_CASE("the FTS query quotes every form and caps its size") {
   CHECK_FALSE(search::parse_query("ket hon ", search::PhraseBook{}).terms.back().prefix);
 }
 
+TEST_CASE("a story longer than the caps keeps its end where it asks") {
+  // Past the word cap: the first words go, the last (what it asks for) stay.
+  std::string story;
+  for (size_t i = 0; i < search::kMaxQueryWords + 10; ++i) story += "w" + std::to_string(i) + " ";
+  story += "khai sinh";
+  auto q = search::parse_query(story, search::PhraseBook{});
+  REQUIRE(q.terms.size() == search::kMaxQueryWords);
+  CHECK(q.terms.back().text == "sinh");
+  CHECK(q.terms.front().text == "w" + std::to_string(search::kMaxQueryWords + 10 - (search::kMaxQueryWords - 2)));
+  // Past the byte cap by one: the cut falls inside the first letter, đ's two bytes.
+  const std::string bytes = "đ" + std::string(search::kMaxQueryBytes - 13, 'a') + " cấp lại";
+  REQUIRE(bytes.size() == search::kMaxQueryBytes + 1);
+  auto cut = search::parse_query(bytes, search::PhraseBook{});
+  REQUIRE(cut.terms.size() == 3);
+  CHECK(cut.terms[1].text == "cap");
+  CHECK(cut.terms[2].text == "lai");
+}
+
 TEST_CASE("the baseline accepts any query too") {
   files::TempDir tmp;
   search::Searcher searcher(sample_catalog(tmp));

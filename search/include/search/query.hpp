@@ -40,7 +40,8 @@ size_t match_length(const std::vector<std::string_view>& text, size_t at, const 
 void split_words(std::string_view folded, std::vector<std::string_view>& out);
 
 // A question told as a story ("I am 45, I paid social insurance for 12 years, ...") runs to
-// sixty words or more, and what it is about often comes last.
+// sixty words or more, and what it is about often comes last: beyond these caps, parse_query
+// keeps a query's last bytes and words.
 inline constexpr size_t kMaxQueryBytes = 1024;
 inline constexpr size_t kMaxQueryWords = 64;
 // What the searcher ranks by: the most telling of the terms left once question words and filler
